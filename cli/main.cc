@@ -1,0 +1,51 @@
+// claimgraph: typed claims from financial text. Entry point; the only place
+// that catches exceptions (CLI11 reports usage errors by throwing).
+#include <CLI/CLI.hpp>
+
+#include <cstdlib>
+#include <exception>
+#include <iostream>
+
+#include "cli/commands.h"
+
+namespace claimgraph::cli {
+
+std::string ResolveSchemaDir(const GlobalOptions& global) {
+  if (!global.schema_dir.empty()) return global.schema_dir;
+  if (const char* env = std::getenv("CLAIMGRAPH_SCHEMAS"); env && *env) return env;
+  return CLAIMGRAPH_DEFAULT_SCHEMA_DIR;
+}
+
+}  // namespace claimgraph::cli
+
+int main(int argc, char** argv) {
+  using namespace claimgraph::cli;
+  CLI::App app{
+      "claimgraph: finds typed claims (who, what metric, what value, which period,\n"
+      "said by whom, reported or hypothetical) in financial news, research notes and\n"
+      "filings.\n\n"
+      "Examples:\n"
+      "  claimgraph annotate corpus/articles --format table\n"
+      "  claimgraph annotate news.jsonl | jq 'select(.type==\"money\")'\n"
+      "  cat article.txt | claimgraph annotate -\n",
+      "claimgraph"};
+  app.set_version_flag("--version", std::string(CLAIMGRAPH_VERSION));
+  app.require_subcommand(1);
+  GlobalOptions global;
+  app.add_option("--schemas", global.schema_dir,
+                 "Directory with the rule, lexicon and catalog files "
+                 "(default: $CLAIMGRAPH_SCHEMAS, else the source tree's schemas/)")
+      ->check(CLI::ExistingDirectory);
+  int exit_code = 0;
+  RegisterAnnotate(app, global, &exit_code);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int rc = app.exit(e);
+    return rc == 0 ? 0 : 2;
+  } catch (const std::exception& e) {
+    std::cerr << "claimgraph: internal error: " << e.what() << "\n";
+    return 1;
+  }
+  return exit_code;
+}

@@ -1,0 +1,110 @@
+#include "engine/line_reader.h"
+
+#include <cerrno>
+#include <cstring>
+#include <memory>
+
+namespace claimgraph {
+
+namespace {
+constexpr size_t kChunkBytes = size_t{1} << 20;
+
+std::string ErrnoMessage(const std::string& path) {
+  return path + ": " + std::strerror(errno);
+}
+}  // namespace
+
+Result<std::unique_ptr<LineReader>> LineReader::Open(const std::string& path,
+                                                     size_t max_line_bytes) {
+  if (path == "-") {
+    return std::unique_ptr<LineReader>(new LineReader(stdin, false, max_line_bytes));
+  }
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) return Status::IOError(ErrnoMessage(path));
+  return std::unique_ptr<LineReader>(new LineReader(f, true, max_line_bytes));
+}
+
+LineReader::LineReader(std::FILE* file, bool owned, size_t max_line_bytes)
+    : file_(file), owned_(owned), max_line_bytes_(max_line_bytes) {}
+
+LineReader::~LineReader() {
+  if (owned_) std::fclose(file_);
+}
+
+bool LineReader::Fill() {
+  if (eof_) return false;
+  if (pos_ > 0) {
+    buffer_.erase(0, pos_);
+    pos_ = 0;
+  }
+  size_t old = buffer_.size();
+  buffer_.resize(old + kChunkBytes);
+  size_t got = std::fread(buffer_.data() + old, 1, kChunkBytes, file_);
+  buffer_.resize(old + got);
+  if (got == 0) {
+    eof_ = true;
+    if (std::ferror(file_)) error_ = Status::IOError(std::strerror(errno));
+    return false;
+  }
+  return true;
+}
+
+LineReader::Outcome LineReader::Next(std::string* line) {
+  bool too_long = false;
+  size_t scanned = 0;  // bytes after pos_ known to hold no '\n'
+  for (;;) {
+    const char* start = buffer_.data() + pos_;
+    size_t avail = buffer_.size() - pos_;
+    const void* nl = std::memchr(start + scanned, '\n', avail - scanned);
+    if (nl != nullptr) {
+      size_t len = static_cast<size_t>(static_cast<const char*>(nl) - start);
+      pos_ += len + 1;
+      return EmitLine(start, len, too_long, line);
+    }
+    scanned = avail;
+    if (avail > max_line_bytes_) {  // drop what can never fit
+      too_long = true;
+      pos_ = buffer_.size();
+      scanned = 0;
+    }
+    if (Fill()) continue;
+    if (!error_.ok()) return Outcome::kError;
+    avail = buffer_.size() - pos_;
+    if (avail == 0 && !too_long) return Outcome::kEnd;
+    start = buffer_.data() + pos_;  // a last line without '\n'
+    pos_ = buffer_.size();
+    return EmitLine(start, avail, too_long, line);
+  }
+}
+
+LineReader::Outcome LineReader::EmitLine(const char* start, size_t len,
+                                         bool too_long, std::string* line) {
+  ++line_number_;
+  if (too_long || len > max_line_bytes_) return Outcome::kTooLong;
+  if (len > 0 && start[len - 1] == '\r') --len;
+  line->assign(start, len);
+  return Outcome::kLine;
+}
+
+Status ReadWholeFile(const std::string& path, size_t max_bytes, std::string* out) {
+  std::FILE* f = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
+  if (f == nullptr) return Status::IOError(ErrnoMessage(path));
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> closer(
+      f, path == "-" ? +[](std::FILE*) { return 0; } : &std::fclose);
+  out->clear();
+  char buf[1 << 16];
+  for (;;) {
+    size_t got = std::fread(buf, 1, sizeof(buf), f);
+    if (got == 0) break;
+    if (out->size() + got > max_bytes) {
+      return Status::ResourceExhausted(
+          "document is larger than the limit of " + std::to_string(max_bytes) +
+          " bytes (--max-doc-bytes)");
+    }
+    out->append(buf, got);
+  }
+  if (std::ferror(f)) return Status::IOError(ErrnoMessage(path));
+  return Status::OK();
+}
+
+}  // namespace claimgraph

@@ -1,0 +1,74 @@
+#include "extractors/annotator.h"
+
+#include <algorithm>
+#include <string_view>
+
+#include "extractors/number_parser.h"
+#include "extractors/period_recognizer.h"
+#include "extractors/quantity_lexicon.h"
+#include "extractors/quantity_recognizer.h"
+
+namespace claimgraph {
+
+namespace {
+
+bool IsTemporal(const Mention& m) {
+  return m.type == MentionType::kPeriod || m.type == MentionType::kDuration;
+}
+
+bool IsWeak(const Mention& m) {
+  return m.type == MentionType::kNumber || m.type == MentionType::kCount;
+}
+
+// Merges two sorted lists, dropping the loser of every overlap.
+std::vector<Mention> Merge(std::vector<Mention> quantities, std::vector<Mention> temporal) {
+  std::vector<Mention> all;
+  all.reserve(quantities.size() + temporal.size());
+  all.insert(all.end(), quantities.begin(), quantities.end());
+  all.insert(all.end(), temporal.begin(), temporal.end());
+  std::stable_sort(all.begin(), all.end(), [](const Mention& a, const Mention& b) {
+    return a.start < b.start;
+  });
+  std::vector<Mention> out;
+  out.reserve(all.size());
+  for (Mention& m : all) {
+    if (!out.empty() && m.start < out.back().end) {
+      Mention& prev = out.back();
+      // Temporal beats a weak number; a typed quantity beats a period.
+      bool take_new = (IsTemporal(m) && IsWeak(prev)) ||
+                      (!IsTemporal(m) && !IsWeak(m) && IsTemporal(prev));
+      if (take_new) prev = std::move(m);
+      continue;
+    }
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+}  // namespace
+
+Annotator::Annotator() = default;
+Annotator::~Annotator() = default;
+
+Result<std::unique_ptr<Annotator>> Annotator::Create(const std::string& schema_dir) {
+  auto lexicon = QuantityLexicon::Load(schema_dir + "/quantities.json");
+  if (!lexicon.ok()) return lexicon.status();
+  std::unique_ptr<Annotator> a(new Annotator());
+  a->numbers_ = std::make_unique<NumberParser>();
+  auto quantities = QuantityRecognizer::Create(*lexicon, *a->numbers_);
+  if (!quantities.ok()) return quantities.status();
+  a->quantities_ = std::move(quantities).value();
+  a->periods_ = std::make_unique<PeriodRecognizer>(*a->numbers_);
+  return a;
+}
+
+std::vector<Mention> Annotator::Annotate(const Document& doc) const {
+  std::string_view prose(doc.text.data(), std::min(doc.prose_end, doc.text.size()));
+  std::vector<Mention> quantities;
+  quantities_->Recognize(prose, &quantities);
+  std::vector<Mention> temporal;
+  periods_->Recognize(prose, Date::Parse(doc.published), &temporal);
+  return Merge(std::move(quantities), std::move(temporal));
+}
+
+}  // namespace claimgraph

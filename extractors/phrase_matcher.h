@@ -1,0 +1,56 @@
+// PhraseMatcher: finds which of a fixed list of phrases ends just before, or
+// starts just after, a position in a text. Used for the short lexicon lists
+// around a number (currency symbols and words, qualifier cues, unit words),
+// where a hand-written comparison beats running a regex per number.
+//
+// Matching is ASCII case-insensitive (other bytes compare exactly); a space
+// inside a phrase matches one or more whitespace bytes in the text. A phrase
+// that begins (ends) with a letter or digit only matches where the text has
+// no letter or digit just before (after) it, so "won" never matches inside
+// "wonder". When several phrases match, the longest stretch of text wins.
+//
+// Thread safety: immutable after construction; share freely.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace claimgraph {
+
+struct PhraseMatch {
+  size_t start = 0;  // byte offset where the matched text starts
+  size_t end = 0;    // byte offset just past it
+  int index = -1;    // which phrase (its id), -1 when nothing matched
+  bool found() const { return index >= 0; }
+};
+
+class PhraseMatcher {
+ public:
+  PhraseMatcher() = default;
+  // Adds a phrase with an id reported back in PhraseMatch::index.
+  void Add(std::string_view phrase, int id);
+  void AddAll(const std::vector<std::string>& phrases, int id);
+
+  // A phrase whose last byte is text[end-1], optionally followed by
+  // whitespace when skip_space (the whitespace is not part of the match).
+  PhraseMatch EndingAt(std::string_view text, size_t end, bool skip_space) const;
+  // A phrase starting at text[start], optionally after whitespace when
+  // skip_space (then match.start is where the phrase starts).
+  PhraseMatch StartingAt(std::string_view text, size_t start, bool skip_space) const;
+
+  bool empty() const { return phrases_.empty(); }
+
+ private:
+  struct Phrase {
+    std::string text;  // lower-cased, single spaces
+    int id;
+  };
+  std::vector<Phrase> phrases_;
+};
+
+bool IsAsciiAlnum(char c);
+bool IsAsciiSpace(char c);
+
+}  // namespace claimgraph

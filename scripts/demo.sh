@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# The main job, end to end on a fresh Debian 12 machine (as root): installs
+# the dependencies, builds claimgraph, and annotates the bundled corpus.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+"$root/scripts/install-deps.sh"
+"$root/scripts/build.sh" "$root/build" -DCLAIMGRAPH_BUILD_TESTS=OFF -DCLAIMGRAPH_BUILD_BENCH=OFF \
+  >/dev/null
+echo "== claimgraph annotate corpus/articles --format table"
+"$root/build/cli/claimgraph" annotate "$root/corpus/articles" --format table

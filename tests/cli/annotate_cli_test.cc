@@ -1,0 +1,129 @@
+// End-to-end tests of the claimgraph binary: real processes, real files.
+#include <sys/wait.h>
+
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "test_paths.h"
+
+namespace claimgraph {
+
+namespace {
+
+struct Run {
+  int exit_code;
+  std::string out;
+  std::string err;
+};
+
+// Runs `args` (shell syntax) with the built binary; captures both streams.
+Run Claimgraph(const std::string& args, const std::string& stdin_text = "") {
+  testing::TempDir tmp;
+  std::string in = tmp.path() + "/stdin", out = tmp.path() + "/stdout",
+              err = tmp.path() + "/stderr";
+  std::ofstream(in) << stdin_text;
+  std::string cmd = testing::BinaryPath() + " " + args + " <" + in + " >" + out + " 2>" + err;
+  int status = std::system(cmd.c_str());
+  Run r{WIFEXITED(status) ? WEXITSTATUS(status) : -1, testing::ReadFileOrFail(out),
+        testing::ReadFileOrFail(err)};
+  return r;
+}
+
+std::vector<nlohmann::json> Lines(const std::string& out) {
+  std::vector<nlohmann::json> lines;
+  std::istringstream in(out);
+  std::string line;
+  while (std::getline(in, line)) lines.push_back(nlohmann::json::parse(line));
+  return lines;
+}
+
+}  // namespace
+
+TEST_CASE("annotate reads JSON Lines from stdin and writes one JSON line per mention",
+          "[cli]") {
+  Run r = Claimgraph("annotate -",
+                     "{\"id\":\"d1\",\"text\":\"Free cash flow fell to $1.2 billion from nearly "
+                     "$26 billion a year earlier.\",\"published\":\"2026-10-30\"}\n");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  auto lines = Lines(r.out);
+  REQUIRE(lines.size() >= 2);
+  CHECK(lines[0]["doc_id"] == "d1");
+  CHECK(lines[0]["type"] == "money");
+  CHECK(lines[0]["text"] == "$1.2 billion");
+  CHECK(lines[0]["amount"].get<double>() == 1.2e9);
+  CHECK(lines[0]["currency"] == "USD");
+  CHECK(lines[1]["text"] == "nearly $26 billion");
+  CHECK(lines[1]["qualifier"] == "approx");
+}
+
+TEST_CASE("annotate reports bad documents as error lines and exits 1", "[cli]") {
+  Run r = Claimgraph("annotate --input-format jsonl -",
+                     "{\"id\":\"ok\",\"text\":\"Sales rose 5%.\"}\n"
+                     "{broken\n"
+                     "{\"id\":\"empty\",\"text\":\"\"}\n"
+                     "{\"id\":\"ok2\",\"text\":\"Costs fell 3%.\"}\n");
+  CHECK(r.exit_code == 1);
+  auto lines = Lines(r.out);
+  std::vector<std::string> errors;
+  int percents = 0;
+  for (const auto& l : lines) {
+    if (l["type"] == "error") errors.push_back(l["origin"].get<std::string>());
+    if (l["type"] == "percent") ++percents;
+  }
+  CHECK(percents == 2);
+  REQUIRE(errors.size() == 2);
+  CHECK(errors[0] == "stdin:2");
+  CHECK(errors[1] == "stdin:3");
+  CHECK(r.err.find("stdin:2: malformed JSON") != std::string::npos);
+  CHECK(r.err.find("empty document") != std::string::npos);
+}
+
+TEST_CASE("annotate prints a readable table for the seed corpus", "[cli]") {
+  Run r = Claimgraph("annotate " + testing::SourceDir() + "/corpus/articles --format table");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("000_4fc73b3250fc1a5f.txt") != std::string::npos);
+  CHECK(r.out.find("at least $225B") != std::string::npos);
+  CHECK(r.out.find("metadata: Sentiment Score = 0.72") != std::string::npos);
+  CHECK(r.out.find("5 documents, 0 errors") != std::string::npos);
+}
+
+TEST_CASE("annotate --types filters and metadata lines carry the trailer", "[cli]") {
+  Run r = Claimgraph("annotate --types metadata " + testing::SourceDir() +
+                     "/corpus/articles/000_4fc73b3250fc1a5f.txt");
+  REQUIRE(r.exit_code == 0);
+  auto lines = Lines(r.out);
+  REQUIRE(lines.size() == 3);
+  CHECK(lines[1]["label"] == "Sentiment Score");
+  CHECK(lines[1]["value"] == "0.72");
+}
+
+TEST_CASE("Usage errors exit 2 with a message and help teaches by example", "[cli]") {
+  Run bad = Claimgraph("annotate --format xml x.txt");
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.err.find("--format") != std::string::npos);
+  Run types = Claimgraph("annotate --types dollars -", "text");
+  CHECK(types.exit_code == 2);
+  CHECK(types.err.find("unknown type \"dollars\"") != std::string::npos);
+  Run help = Claimgraph("annotate --help");
+  CHECK(help.exit_code == 0);
+  CHECK(help.out.find("Examples:") != std::string::npos);
+  Run top = Claimgraph("--help");
+  CHECK(top.exit_code == 0);
+  CHECK(top.out.find("annotate") != std::string::npos);
+}
+
+TEST_CASE("A broken schema directory is a clear error", "[cli]") {
+  testing::TempDir tmp;
+  std::ofstream(tmp.path() + "/quantities.json") << "{\"currencies\": 3}";
+  Run r = Claimgraph("--schemas " + tmp.path() + " annotate -", "Sales rose 5%.");
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find(tmp.path() + "/quantities.json") != std::string::npos);
+  CHECK(r.out.empty());
+}
+
+}  // namespace claimgraph
