@@ -1,7 +1,5 @@
 // `claimgraph annotate`: quantities, periods and document metadata, one JSON
 // line per mention (or a table for people).
-#include <unistd.h>
-
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <iostream>
@@ -9,8 +7,8 @@
 #include <set>
 
 #include "cli/commands.h"
+#include "cli/document_inputs.h"
 #include "cli/value_format.h"
-#include "engine/document_reader.h"
 #include "engine/mention_json.h"
 #include "extractors/annotator.h"
 
@@ -19,10 +17,8 @@ namespace claimgraph::cli {
 namespace {
 
 struct AnnotateOptions {
-  std::vector<std::string> inputs;
+  InputOptions input;
   std::string format = "jsonl";
-  std::string input_format = "auto";
-  size_t max_doc_bytes = ReaderOptions().max_document_bytes;
   std::string types_csv;  // --types as given
   std::vector<std::string> types;
   bool no_metadata = false;
@@ -35,39 +31,41 @@ const std::set<std::string>& KnownTypes() {
   return kTypes;
 }
 
+std::vector<std::string> SplitCsv(const std::string& csv) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (!csv.empty() && start <= csv.size()) {
+    size_t comma = std::min(csv.find(',', start), csv.size());
+    if (comma > start) out.push_back(csv.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return out;
+}
+
 class Printer {
  public:
-  Printer(const AnnotateOptions& o) : table_(o.format == "table"), options_(o) {}
-  ~Printer() { Flush(); }
+  Printer(const AnnotateOptions& o, std::string* out)
+      : table_(o.format == "table"), options_(o), out_(*out) {}
 
   void Document(const claimgraph::Document& doc, const std::vector<Mention>& mentions);
-  void Error(const ReadError& e);
-  void Summary();
+  void Summary(size_t documents, size_t errors);
 
  private:
   bool Wanted(std::string_view type) const {
     return options_.types.empty() ||
            std::find(options_.types.begin(), options_.types.end(), type) != options_.types.end();
   }
-  void Flush() {
-    std::fwrite(buf_.data(), 1, buf_.size(), stdout);
-    buf_.clear();
-  }
-  void MaybeFlush() {
-    if (buf_.size() > (1u << 16)) Flush();
-  }
 
   bool table_;
   const AnnotateOptions& options_;
-  std::string buf_;
-  size_t docs_ = 0, errors_ = 0, mentions_ = 0;
+  std::string& out_;
+  size_t mentions_ = 0;
   std::map<std::string, size_t> by_type_;
 };
 
 void Printer::Document(const claimgraph::Document& doc, const std::vector<Mention>& mentions) {
-  ++docs_;
   if (table_) {
-    buf_ += doc.id + "  (" + std::to_string(doc.prose_end) + " bytes of prose, " +
+    out_ += doc.id + "  (" + std::to_string(doc.prose_end) + " bytes of prose, " +
             std::to_string(mentions.size()) + " mentions)\n";
   }
   for (const Mention& m : mentions) {
@@ -76,62 +74,36 @@ void Printer::Document(const claimgraph::Document& doc, const std::vector<Mentio
     ++mentions_;
     ++by_type_[std::string(type)];
     if (!table_) {
-      AppendMentionJson(m, doc.id, doc.text, &buf_);
+      AppendMentionJson(m, doc.id, doc.text, &out_);
       continue;
     }
     char line[512];
     std::string text(m.Text(doc.text).substr(0, 48));
     std::snprintf(line, sizeof(line), "  %-8zu %-17s %-50s %s\n", m.start,
                   std::string(type).c_str(), text.c_str(), FormatValue(m).c_str());
-    buf_ += line;
+    out_ += line;
   }
-  if (!options_.no_metadata && Wanted("metadata")) {
-    for (const MetadataField& f : doc.metadata) {
-      ++by_type_["metadata"];
-      if (table_) {
-        buf_ += "  metadata: " + f.label + (f.value.empty() ? "" : " = " + f.value) + "\n";
-      } else {
-        AppendMetadataJson(f, doc.id, &buf_);
-      }
+  if (options_.no_metadata || !Wanted("metadata")) return;
+  for (const MetadataField& f : doc.metadata) {
+    ++by_type_["metadata"];
+    if (table_) {
+      out_ += "  metadata: " + f.label + (f.value.empty() ? "" : " = " + f.value) + "\n";
+    } else {
+      AppendMetadataJson(f, doc.id, &out_);
     }
   }
-  MaybeFlush();
 }
 
-void Printer::Error(const ReadError& e) {
-  ++errors_;
-  if (!table_) {
-    AppendErrorJson(e, &buf_);
-    Flush();
-  }
-  std::fflush(stdout);
-  std::cerr << "claimgraph: " << e.origin
-            << (e.doc_id.empty() || e.doc_id == e.origin ? "" : " (document " + e.doc_id + ")")
-            << ": " << e.status.message() << "\n";
-}
-
-void Printer::Summary() {
+void Printer::Summary(size_t documents, size_t errors) {
   if (!table_) return;
-  buf_ += "\n" + std::to_string(docs_) + " documents, " + std::to_string(errors_) +
+  out_ += "\n" + std::to_string(documents) + " documents, " + std::to_string(errors) +
           " errors, " + std::to_string(mentions_) + " mentions";
   const char* sep = " (";
   for (const auto& [type, n] : by_type_) {
-    buf_ += sep + type + " " + std::to_string(n);
+    out_ += sep + type + " " + std::to_string(n);
     sep = ", ";
   }
-  buf_ += by_type_.empty() ? "\n" : ")\n";
-}
-
-std::vector<std::string> SplitCsv(const std::string& csv) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start <= csv.size() && !csv.empty()) {
-    size_t comma = csv.find(',', start);
-    if (comma == std::string::npos) comma = csv.size();
-    if (comma > start) out.push_back(csv.substr(start, comma - start));
-    start = comma + 1;
-  }
-  return out;
+  out_ += by_type_.empty() ? "\n" : ")\n";
 }
 
 int RunAnnotate(const GlobalOptions& global, AnnotateOptions& o) {
@@ -142,41 +114,20 @@ int RunAnnotate(const GlobalOptions& global, AnnotateOptions& o) {
       return 2;
     }
   }
-  auto format = ParseInputFormat(o.input_format);
-  if (!format.ok()) {
-    std::cerr << "claimgraph annotate: " << format.status().message() << "\n";
-    return 2;
-  }
-  if (o.inputs.empty()) {
-    if (isatty(STDIN_FILENO)) {
-      std::cerr << "claimgraph annotate: no input; give files, directories, or - for "
-                   "stdin (see --help)\n";
-      return 2;
-    }
-    o.inputs.push_back("-");
-  }
   auto annotator = Annotator::Create(ResolveSchemaDir(global));
   if (!annotator.ok()) {
     std::cerr << "claimgraph annotate: " << annotator.status().message() << "\n";
     return 1;
   }
-  DocumentReader reader(o.inputs, ReaderOptions{*format, o.max_doc_bytes});
-  Printer printer(o);
-  Document doc;
-  ReadError error;
-  bool failed = false;
-  for (;;) {
-    auto outcome = reader.Next(&doc, &error);
-    if (outcome == DocumentReader::Outcome::kEnd) break;
-    if (outcome == DocumentReader::Outcome::kError) {
-      printer.Error(error);
-      failed = true;
-      continue;
-    }
+  std::string out;
+  Printer printer(o, &out);
+  auto summary = ReadDocuments(o.input, o.format == "jsonl", &out, [&](const Document& doc) {
     printer.Document(doc, (*annotator)->Annotate(doc));
-  }
-  printer.Summary();
-  return failed ? 1 : 0;
+  });
+  if (!summary) return 2;
+  printer.Summary(summary->documents, summary->errors);
+  FlushOutput(&out, true);
+  return summary->errors > 0 ? 1 : 0;
 }
 
 }  // namespace
@@ -196,17 +147,9 @@ void RegisterAnnotate(CLI::App& app, const GlobalOptions& global, int* exit_code
       "  claimgraph annotate corpus/articles --format table\n"
       "  claimgraph annotate news.jsonl --types money,percent | jq .amount\n"
       "  echo 'Sales rose to EUR 13.1 mn from EUR 8.2 mn.' | claimgraph annotate -");
-  cmd->add_option("inputs", opts->inputs,
-                  "Text files, directories (recursive), .jsonl files "
-                  "({\"id\",\"text\",\"source\",\"published\",\"url\",\"title\"}), or - for stdin");
+  AddInputOptions(cmd, &opts->input);
   cmd->add_option("--format", opts->format, "Output: jsonl (default) or table")
       ->check(CLI::IsMember({"jsonl", "table"}));
-  cmd->add_option("--input-format", opts->input_format,
-                  "auto (by extension; stdin by its first byte), text or jsonl")
-      ->check(CLI::IsMember({"auto", "text", "jsonl"}));
-  cmd->add_option("--max-doc-bytes", opts->max_doc_bytes,
-                  "Reject documents larger than this (default 16 MiB)")
-      ->check(CLI::PositiveNumber);
   cmd->add_option("--types", opts->types_csv,
                   "Only these types, comma-separated (money,percent,percentage_points,"
                   "basis_points,multiple,number,count,period,duration,metadata)");

@@ -21,5 +21,6 @@ struct GlobalOptions {
 std::string ResolveSchemaDir(const GlobalOptions& global);
 
 void RegisterAnnotate(CLI::App& app, const GlobalOptions& global, int* exit_code);
+void RegisterExtract(CLI::App& app, const GlobalOptions& global, int* exit_code);
 
 }  // namespace claimgraph::cli

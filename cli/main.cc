@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
       "filings.\n\n"
       "Examples:\n"
       "  claimgraph annotate corpus/articles --format table\n"
+      "  claimgraph extract corpus/articles --format table\n"
       "  claimgraph annotate news.jsonl | jq 'select(.type==\"money\")'\n"
       "  cat article.txt | claimgraph annotate -\n",
       "claimgraph"};
@@ -38,6 +39,7 @@ int main(int argc, char** argv) {
       ->check(CLI::ExistingDirectory);
   int exit_code = 0;
   RegisterAnnotate(app, global, &exit_code);
+  RegisterExtract(app, global, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -78,3 +78,15 @@ std::string FormatValue(const Mention& m) {
 }
 
 }  // namespace claimgraph::cli
+
+namespace claimgraph::cli {
+
+std::string FormatClaimValue(const std::optional<ClaimValue>& v) {
+  if (!v) return "";
+  Mention m;
+  m.type = v->type;
+  m.quantity = v->quantity;
+  return FormatValue(m);
+}
+
+}  // namespace claimgraph::cli

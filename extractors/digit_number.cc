@@ -69,7 +69,8 @@ bool GroupAt(std::string_view text, size_t i, bool space) {
 // End of the "<sep>ddd" groups starting at i; i when there are none.
 size_t Groups(std::string_view text, size_t i, std::string_view sep,
               bool space) {
-  while (text.substr(i, sep.size()) == sep && GroupAt(text, i + sep.size(), space)) {
+  while (text.substr(i, sep.size()) == sep &&
+         GroupAt(text, i + sep.size(), space)) {
     i += sep.size() + 3;
   }
   return i;
@@ -131,7 +132,8 @@ bool ReadMantissa(std::string_view text, size_t pos, Mantissa* m) {
   size_t i = pos;
   if (text[pos] != '.') {
     const size_t run_end = DigitRunEnd(text, pos);
-    if (InSequence(text, pos, run_end, '.') || InSequence(text, pos, run_end, '/')) {
+    if (InSequence(text, pos, run_end, '.') ||
+        InSequence(text, pos, run_end, '/')) {
       m->end = run_end;
       m->plain = false;
       m->value = RunValue(text, pos, run_end);
@@ -149,7 +151,8 @@ bool ReadMantissa(std::string_view text, size_t pos, Mantissa* m) {
   } else if (pos > 0 && IsAsciiDigit(text[pos - 1])) {
     return false;
   }
-  if (m->decimals == 0 && i + 1 < text.size() && text[i] == '.' && DigitAt(text, i + 1)) {
+  if (m->decimals == 0 && i + 1 < text.size() && text[i] == '.' &&
+      DigitAt(text, i + 1)) {
     const size_t e = DigitRunEnd(text, i + 1);
     if (!b.Point() || !b.Append(text, i + 1, e)) return false;
     m->decimals = static_cast<int>(e - i - 1);
@@ -169,7 +172,8 @@ size_t ExponentEnd(std::string_view text, size_t i, int* exponent) {
   const bool negative = j < text.size() && text[j] == '-';
   if (j < text.size() && (text[j] == '-' || text[j] == '+')) ++j;
   const size_t e = DigitRunEnd(text, j);
-  if (e == j || e - j > 3 || (e < text.size() && IsAsciiAlpha(text[e]))) return i;
+  if (e == j || e - j > 3 || (e < text.size() && IsAsciiAlpha(text[e])))
+    return i;
   const int v = static_cast<int>(RunValue(text, j, e));
   *exponent = negative ? -v : v;
   return e;
@@ -238,9 +242,8 @@ double SuffixScale(std::string_view w, bool glued, ScaleContext context) {
     double scale;
   };
   static constexpr Abbrev kAbbrevs[] = {
-      {"mn", 1e6},  {"mln", 1e6}, {"mil", 1e6},  {"mio", 1e6},
-      {"bn", 1e9},  {"bln", 1e9}, {"bil", 1e9},  {"tn", 1e12},
-      {"tln", 1e12}, {"trn", 1e12}};
+      {"mn", 1e6},  {"mln", 1e6}, {"mil", 1e6}, {"mio", 1e6},  {"bn", 1e9},
+      {"bln", 1e9}, {"bil", 1e9}, {"tn", 1e12}, {"tln", 1e12}, {"trn", 1e12}};
   for (const Abbrev& a : kAbbrevs) {
     if (w.size() != a.word.size()) continue;
     size_t k = 0;
@@ -255,10 +258,10 @@ double SuffixScale(std::string_view w, bool glued, ScaleContext context) {
 double ScaleWord(std::string_view w, const NumberWords& words) {
   const WordInfo* info = words.Lookup(w);
   if (info == nullptr) return 0;
-  if (info->kind == WordKind::kDozen) return info->value;
-  if (info->kind == WordKind::kHundred && !info->plural) return info->value;
-  if (info->kind == WordKind::kBigScale) return info->value;
-  return 0;
+  const WordKind k = info->kind;
+  const bool scale = k == WordKind::kHundred || k == WordKind::kBigScale ||
+                     k == WordKind::kDozen;
+  return scale ? info->value : 0;
 }
 
 // The scale after a number at i ("10k", "2.33 k", "2 million", "3 lakh
@@ -284,6 +287,32 @@ size_t ScaleEnd(std::string_view text, size_t i, ScaleContext context,
   return e;
 }
 
+// Applies what may follow the mantissa at *i: an exponent, a power, a
+// fraction or a mixed fraction. False for an ordinal suffix ("4th").
+bool ApplyTail(std::string_view text, const Mantissa& m, ParsedNumber* r,
+               size_t* i) {
+  int exponent = 0;
+  double power = 0, fraction = 0, denominator = 0;
+  size_t e = *i;
+  if (e = ExponentEnd(text, *i, &exponent); e != *i) {
+    r->value *= std::pow(10.0, exponent);
+    r->precision *= std::pow(10.0, exponent);
+  } else if (e = PowerEnd(text, *i, &power); e != *i) {
+    r->value = std::pow(r->value, power);
+    r->precision = 0;
+  } else if (m.plain && (e = SlashEnd(text, *i, &denominator)) != *i) {
+    r->value /= denominator;
+    r->precision = 0;
+  } else if (m.plain && (e = MixedFractionEnd(text, *i, &fraction)) != *i) {
+    r->value += fraction;
+    r->precision = 0;
+  } else if (OrdinalSuffixAt(text, *i)) {
+    return false;
+  }
+  *i = e;
+  return true;
+}
+
 }  // namespace
 
 bool ScanDigitNumber(std::string_view text, size_t pos, ScaleContext context,
@@ -295,27 +324,7 @@ bool ScanDigitNumber(std::string_view text, size_t pos, ScaleContext context,
   r.value = m.value;
   r.precision = 0.5 * std::pow(10.0, -m.decimals);
   size_t i = m.end;
-  int exponent = 0;
-  double power = 0, fraction = 0, denominator = 0;
-  if (size_t e = ExponentEnd(text, i, &exponent); e != i) {
-    r.value *= std::pow(10.0, exponent);
-    r.precision *= std::pow(10.0, exponent);
-    i = e;
-  } else if (e = PowerEnd(text, i, &power); e != i) {
-    r.value = std::pow(r.value, power);
-    r.precision = 0;
-    i = e;
-  } else if (m.plain && (e = SlashEnd(text, i, &denominator)) != i) {
-    r.value /= denominator;
-    r.precision = 0;
-    i = e;
-  } else if (m.plain && (e = MixedFractionEnd(text, i, &fraction)) != i) {
-    r.value += fraction;
-    r.precision = 0;
-    i = e;
-  } else if (OrdinalSuffixAt(text, i)) {
-    return false;
-  }
+  if (!ApplyTail(text, m, &r, &i) || !std::isfinite(r.value)) return false;
   double scale = 1;
   if (const size_t e = ScaleEnd(text, i, context, words, &scale); e != i) {
     r.value *= scale;

@@ -44,13 +44,13 @@ enum class WordKind : uint8_t {
   kDozen,     // dozen(s), dz(s), doz(s)
   kOrdinal,   // fraction denominators: third, fifths, half, quarter, ...
   kAnd,
-  kArticle,   // a, an
-  kPoint,     // decimal point
+  kArticle,  // a, an
+  kPoint,    // decimal point
   kOf,
-  kVague,     // tens, hundreds, thousands, millions, billions, trillions
-  kSeveral,   // several
-  kFew,       // few
-  kCouple,    // couple
+  kVague,    // tens, hundreds, thousands, millions, billions, trillions
+  kSeveral,  // several
+  kFew,      // few
+  kCouple,   // couple
 };
 
 // How an ordinal combines with the words before it.

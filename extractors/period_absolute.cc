@@ -46,14 +46,16 @@ std::optional<YearRef> FiscalRefAt(const PeriodScan& scan, size_t pos) {
     const Word year_word = t.WordAt(p);
     if (t.Is(year_word, "year")) p = t.SkipSpaces(year_word.end);
     if (p > w.end) ref = YearNumberAt(scan, p, false);
-  } else if (w.end - w.start >= 2 && t.IsAny(Word{w.start, w.start + 2}, {"fy"})) {
+  } else if (w.end - w.start >= 2 &&
+             t.IsAny(Word{w.start, w.start + 2}, {"fy"})) {
     const size_t digits = w.end - w.start - 2;
     if (digits == 0) {
       ref = YearNumberAt(scan, t.SkipSpaces(w.end), true);
     } else if (digits == 2 || digits == 4) {
       const std::optional<int> value =
           t.SmallNumberAt(Word{w.start + 2, w.end}, 4);
-      if (value && digits == 2) ref = YearRef{w.end, ExpandTwoDigitYear(*value)};
+      if (value && digits == 2)
+        ref = YearRef{w.end, ExpandTwoDigitYear(*value)};
       if (value && digits == 4 && *value >= 1900 && *value <= 2099) {
         ref = YearRef{w.end, *value};
       }
@@ -181,7 +183,8 @@ Prefix ParsePrefix(const PeriodScan& scan, size_t start) {
   } else if (auto year = PlainYearAt(scan, w); year && w.end - w.start == 4) {
     prefix = Prefix{w.start, *year, false};
     w = t.PrevWord(w.start);
-    if (auto fiscal = FiscalRefAt(scan, w.start); fiscal && fiscal->end > w.end) {
+    if (auto fiscal = FiscalRefAt(scan, w.start);
+        fiscal && fiscal->end > w.end) {
       prefix = Prefix{w.start, *year, true};  // "fiscal 2025 third quarter"
       w = t.PrevWord(w.start);
     }
@@ -212,6 +215,40 @@ void MatchBareQuarter(const PeriodScan& scan, Word the, Word anchor,
   out->push_back(PeriodMention(the.start, end, p));
 }
 
+// "the fiscal year ended June 30, 2025", "last fiscal year", "the fiscal
+// year" (its number unknown).
+void MatchFiscalYearWords(const PeriodScan& scan, Word w,
+                          std::vector<Mention>* out) {
+  const PeriodText& t = scan.text;
+  const Word year_word = t.NextWord(w.end);
+  if (!t.Is(year_word, "year")) return;
+  Period p;
+  p.granularity = Granularity::kFiscalYear;
+  p.fiscal = true;
+  size_t start = w.start;
+  size_t end = year_word.end;
+  const YearTail tail = ParseYearTail(scan, year_word.end);
+  Word before = t.PrevWord(w.start);
+  if (tail.end_clause) {
+    if (tail.ended) p = MonthsEndingOn(*tail.ended, 12);
+    p.granularity = Granularity::kFiscalYear;
+    p.fiscal = true;
+    end = tail.end;
+  } else if (t.IsAny(before, {"this", "current", "last", "previous", "prior",
+                              "next"})) {
+    const int years = t.IsAny(before, {"this", "current"}) ? 0
+                      : t.Is(before, "next")               ? 1
+                                                           : -1;
+    p.relative_offset = RelativeOffset(years, TimeUnit::kYear);
+    start = before.start;
+    before = t.PrevWord(before.start);
+  } else if (!t.Is(before, "the")) {
+    return;  // a bare "fiscal year" names no period
+  }
+  if (t.Is(before, "the")) start = before.start;
+  out->push_back(PeriodMention(start, end, p));
+}
+
 }  // namespace
 
 Mention PeriodMention(size_t start, size_t end, const Period& period) {
@@ -229,9 +266,9 @@ YearTail ParseYearTail(const PeriodScan& scan, size_t pos) {
   tail.end = pos;
   const size_t p = t.SkipSpaces(pos);
   const Word w = t.WordAt(p);
-  if (p > pos && t.IsAny(w, {"ended", "ending"})) {
+  if (p > pos && t.IsAny(w, {"ended", "ending", "through", "to"})) {
     const auto date =
-        ParseWrittenDate(scan, t.SkipSpaces(w.end), t.Is(w, "ended"));
+        ParseWrittenDate(scan, t.SkipSpaces(w.end), !t.Is(w, "ending"));
     if (!date) return tail;
     tail.found = true;
     tail.end_clause = true;
@@ -296,34 +333,7 @@ void MatchFiscal(const PeriodScan& scan, Word anchor,
     }
     return;
   }
-  if (!t.Is(w, "fiscal")) return;
-  const Word year_word = t.NextWord(w.end);
-  if (!t.Is(year_word, "year")) return;
-  Period p;
-  p.granularity = Granularity::kFiscalYear;
-  p.fiscal = true;
-  size_t start = w.start;
-  size_t end = year_word.end;
-  const YearTail tail = ParseYearTail(scan, year_word.end);
-  Word before = t.PrevWord(w.start);
-  if (tail.end_clause) {
-    if (tail.ended) p = MonthsEndingOn(*tail.ended, 12);
-    p.granularity = Granularity::kFiscalYear;
-    p.fiscal = true;
-    end = tail.end;
-  } else if (t.IsAny(before, {"this", "current", "last", "previous", "prior",
-                              "next"})) {
-    const int years = t.IsAny(before, {"this", "current"}) ? 0
-                      : t.Is(before, "next")               ? 1
-                                                           : -1;
-    p.relative_offset = RelativeOffset(years, TimeUnit::kYear);
-    start = before.start;
-    before = t.PrevWord(before.start);
-  } else if (!t.Is(before, "the")) {
-    return;  // a bare "fiscal year" names no period
-  }
-  if (t.Is(before, "the")) start = before.start;
-  out->push_back(PeriodMention(start, end, p));
+  if (t.Is(w, "fiscal")) MatchFiscalYearWords(scan, w, out);
 }
 
 void MatchOrdinalPeriod(const PeriodScan& scan, Word anchor,
@@ -337,8 +347,8 @@ void MatchOrdinalPeriod(const PeriodScan& scan, Word anchor,
     if (half && t.Is(next, "year")) head_end = next.end;  // "first half-year"
   }
   const bool hyphen = t.DashBefore(anchor.start) == 1;
-  const Word ord = hyphen ? t.WordEndingAt(anchor.start - 1)
-                          : t.PrevWord(anchor.start);
+  const Word ord =
+      hyphen ? t.WordEndingAt(anchor.start - 1) : t.PrevWord(anchor.start);
   if (!hyphen && ord.end == anchor.start) return;
   int n = OrdinalFromWord(t.Slice(ord));
   const bool last = t.Is(ord, "last");
@@ -354,8 +364,8 @@ void MatchOrdinalPeriod(const PeriodScan& scan, Word anchor,
   const YearTail tail = ParseYearTail(scan, head_end);
   if (last && !tail.found) return;  // "last quarter" is relative
   const int year = tail.year != 0 ? tail.year : prefix.year;
-  const Period p = BuildPart(scan, half, n, year,
-                             prefix.fiscal || tail.fiscal, tail);
+  const Period p =
+      BuildPart(scan, half, n, year, prefix.fiscal || tail.fiscal, tail);
   out->push_back(
       PeriodMention(prefix.start, tail.found ? tail.end : head_end, p));
 }

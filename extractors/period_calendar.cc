@@ -27,12 +27,18 @@ Date MoveBy(const Date& published, TimeUnit unit, int count) {
 
 Granularity SpanGranularity(int months) {
   switch (months) {
-    case 1: return Granularity::kMonth;
-    case 3: return Granularity::kQuarter;
-    case 6: return Granularity::kHalf;
-    case 9: return Granularity::kNineMonths;
-    case 12: return Granularity::kYear;
-    default: return Granularity::kSpan;
+    case 1:
+      return Granularity::kMonth;
+    case 3:
+      return Granularity::kQuarter;
+    case 6:
+      return Granularity::kHalf;
+    case 9:
+      return Granularity::kNineMonths;
+    case 12:
+      return Granularity::kYear;
+    default:
+      return Granularity::kSpan;
   }
 }
 
@@ -88,8 +94,7 @@ Period HalfPeriod(int year, int half) {
   p.granularity = Granularity::kHalf;
   p.year = year;
   if (half == 1 || half == 2) {
-    SetDates(FirstOfMonth(year, half * 6 - 5), LastOfMonth(year, half * 6),
-             &p);
+    SetDates(FirstOfMonth(year, half * 6 - 5), LastOfMonth(year, half * 6), &p);
   }
   return p;
 }
@@ -113,7 +118,7 @@ Period DayPeriod(const Date& day) {
 Period MonthSpan(int y1, int m1, int y2, int m2) {
   Period p;
   const int months = (y2 - y1) * 12 + (m2 - m1) + 1;
-  const bool aligned = y1 == y2 && (months == 1 || (m1 - 1) % months == 0);
+  const bool aligned = y1 == y2 && months >= 1 && (m1 - 1) % months == 0;
   p.granularity = aligned ? SpanGranularity(months) : Granularity::kSpan;
   if (y1 == y2) p.year = y1;
   if (p.granularity == Granularity::kQuarter) p.quarter = (m1 + 2) / 3;
@@ -154,12 +159,18 @@ Period CalendarRelative(TimeUnit unit, int count,
   if (!moved.IsValid()) return p;
   Period resolved;
   switch (unit) {
-    case TimeUnit::kYear: resolved = YearPeriod(moved.year); break;
+    case TimeUnit::kYear:
+      resolved = YearPeriod(moved.year);
+      break;
     case TimeUnit::kQuarter:
       resolved = QuarterPeriod(moved.year, (moved.month + 2) / 3);
       break;
-    case TimeUnit::kMonth: resolved = MonthPeriod(moved.year, moved.month); break;
-    case TimeUnit::kDay: resolved = DayPeriod(moved); break;
+    case TimeUnit::kMonth:
+      resolved = MonthPeriod(moved.year, moved.month);
+      break;
+    case TimeUnit::kDay:
+      resolved = DayPeriod(moved);
+      break;
     case TimeUnit::kWeek: {
       const Date monday = moved.AddDays(-DaysSinceMonday(moved));
       resolved.granularity = Granularity::kSpan;
@@ -178,14 +189,13 @@ Period ReportingQuarter(int years, const std::optional<Date>& published) {
   if (!published || !published->IsValid()) return p;
   const Date last_quarter = published->AddMonths(-3);
   if (!last_quarter.IsValid()) return p;
-  Period resolved = QuarterPeriod(last_quarter.year + years,
-                                  (last_quarter.month + 2) / 3);
+  Period resolved =
+      QuarterPeriod(last_quarter.year + years, (last_quarter.month + 2) / 3);
   resolved.relative_offset = p.relative_offset;
   return resolved;
 }
 
-Period Horizon(TimeUnit unit, int upper,
-               const std::optional<Date>& published) {
+Period Horizon(TimeUnit unit, int upper, const std::optional<Date>& published) {
   Period p;
   p.granularity = Granularity::kHorizon;
   p.relative_offset = RelativeOffset(upper, unit);
@@ -221,9 +231,8 @@ Period ToDate(TimeUnit unit, const std::optional<Date>& published) {
   p.granularity = Granularity::kSpan;
   p.relative_offset = RelativeOffset(0, unit);
   if (!published || !published->IsValid()) return p;
-  const int first_month = unit == TimeUnit::kQuarter
-                              ? (published->month - 1) / 3 * 3 + 1
-                              : 1;
+  const int first_month =
+      unit == TimeUnit::kQuarter ? (published->month - 1) / 3 * 3 + 1 : 1;
   p.year = published->year;
   SetDates(FirstOfMonth(published->year, first_month), *published, &p);
   return p;

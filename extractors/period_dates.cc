@@ -12,18 +12,16 @@ namespace {
 
 // Words after a number that make it an amount or a count, not a year.
 constexpr std::string_view kAmountWords[] = {
-    "million",   "billion",   "trillion",  "thousand",     "mn",
-    "bn",        "mln",       "bln",       "tn",           "m",
-    "k",         "percent",   "pct",       "bps",          "basis",
-    "times",     "shares",    "employees", "people",       "jobs",
-    "workers",   "staff",     "units",     "customers",    "clients",
-    "users",     "subscribers", "stores",  "branches",     "locations",
-    "vehicles",  "cars",      "homes",     "barrels",      "tons",
-    "tonnes",    "ounces",    "patients",  "students",     "members",
-    "acres",     "hectares",  "miles",     "km",           "meters",
-    "metres",    "feet",      "mw",        "gw",           "points",
-    "contracts", "orders",    "products",  "servers",      "chips",
-    "sq",        "square",    "votes"};
+    "million",  "billion",  "trillion",    "thousand", "mn",       "bn",
+    "mln",      "bln",      "tn",          "m",        "k",        "percent",
+    "pct",      "bps",      "basis",       "times",    "shares",   "employees",
+    "people",   "jobs",     "workers",     "staff",    "units",    "customers",
+    "clients",  "users",    "subscribers", "stores",   "branches", "locations",
+    "vehicles", "cars",     "homes",       "barrels",  "tons",     "tonnes",
+    "ounces",   "patients", "students",    "members",  "acres",    "hectares",
+    "miles",    "km",       "meters",      "metres",   "feet",     "mw",
+    "gw",       "points",   "contracts",   "orders",   "products", "servers",
+    "chips",    "sq",       "square",      "votes"};
 
 constexpr std::string_view kCurrencyCodes[] = {
     "usd", "eur", "gbp", "jpy", "chf", "cad", "aud", "cny",
@@ -31,8 +29,8 @@ constexpr std::string_view kCurrencyCodes[] = {
 
 // Words that introduce a bare month name ("in May", "mid-May").
 constexpr std::string_view kMonthCues[] = {
-    "in",    "since", "until", "by",   "during", "from", "through", "early",
-    "late",  "mid",   "of",    "last", "this",   "next", "before",  "after"};
+    "in",   "since", "until", "by",   "during", "from", "through", "early",
+    "late", "mid",   "of",    "last", "this",   "next", "before",  "after"};
 
 template <size_t N>
 bool IsOneOf(const PeriodText& t, Word w, const std::string_view (&words)[N]) {
@@ -62,7 +60,8 @@ bool PrecededByCurrency(const PeriodText& t, size_t start) {
 
 bool FollowedByAmount(const PeriodText& t, size_t end) {
   const std::string_view s = t.text();
-  if (end < s.size() && (s[end] == ',' || s[end] == '.') && t.IsDigit(end + 1)) {
+  if (end < s.size() && (s[end] == ',' || s[end] == '.') &&
+      t.IsDigit(end + 1)) {
     return true;  // "2,000", "2008.5"
   }
   const size_t p = t.SkipSpaces(end);
@@ -170,9 +169,44 @@ bool BareMonthAllowed(const PeriodText& t, Word anchor, int month) {
   if (!IsFullMonthName(t.Slice(anchor))) return false;
   if (month != 5) return true;  // "May" is also a verb
   const size_t dash = t.DashBefore(anchor.start);
-  const Word before = dash ? t.WordEndingAt(anchor.start - dash)
-                           : t.PrevWord(anchor.start);
+  const Word before =
+      dash ? t.WordEndingAt(anchor.start - dash) : t.PrevWord(anchor.start);
   return IsOneOf(t, before, kMonthCues);
+}
+
+// What may follow a year: another year ("2008-2010", "2024-25", "2008 to
+// 2010") or "fiscal year" ("2025 fiscal year").
+void MatchYearFollowers(const PeriodScan& scan, Word anchor, int year,
+                        std::vector<Mention>* out) {
+  const PeriodText& t = scan.text;
+  size_t p = t.SkipSpaces(anchor.end);
+  const size_t dash = t.DashAt(p);
+  const Word sep = t.WordAt(p);
+  if (dash == 0 && (p == anchor.end || !t.IsAny(sep, {"to", "through"}))) {
+    // "2025 fiscal year"
+    const Word fiscal = t.NextWord(anchor.end);
+    const Word year_word = t.NextWord(fiscal.end);
+    if (t.Is(fiscal, "fiscal") && t.Is(year_word, "year")) {
+      Period fy;
+      fy.granularity = Granularity::kFiscalYear;
+      fy.year = year;
+      fy.fiscal = true;
+      out->push_back(PeriodMention(anchor.start, year_word.end, fy));
+    }
+    return;
+  }
+  const Word second = dash ? t.WordAt(p + dash) : t.NextWord(sep.end);
+  int y2 = 0;
+  if (second.end - second.start == 4) {
+    y2 = PlainYearAt(scan, second).value_or(0);
+  } else if (dash && second.end - second.start == 2 &&
+             second.start == p + dash) {
+    y2 = year / 100 * 100 + t.SmallNumberAt(second, 2).value_or(0);
+    if (FollowedByAmount(t, second.end)) y2 = 0;
+  }
+  if (y2 <= year || y2 - year > 50) return;
+  out->push_back(
+      PeriodMention(anchor.start, second.end, MonthSpan(year, 1, y2, 12)));
 }
 
 }  // namespace
@@ -250,8 +284,7 @@ void MatchMonth(const PeriodScan& scan, Word anchor,
   }
 }
 
-void MatchYear(const PeriodScan& scan, Word anchor,
-               std::vector<Mention>* out) {
+void MatchYear(const PeriodScan& scan, Word anchor, std::vector<Mention>* out) {
   const PeriodText& t = scan.text;
   const std::string_view s = t.text();
   if (s.size() >= anchor.start + 10 && s[anchor.end] == '-' &&
@@ -268,34 +301,7 @@ void MatchYear(const PeriodScan& scan, Word anchor,
   const std::optional<int> year = PlainYearAt(scan, anchor);
   if (!year) return;
   out->push_back(PeriodMention(anchor.start, anchor.end, YearPeriod(*year)));
-  // "2008-2010", "2024-25", "2008 to 2010"
-  size_t p = t.SkipSpaces(anchor.end);
-  const size_t dash = t.DashAt(p);
-  const Word sep = t.WordAt(p);
-  if (dash == 0 && (p == anchor.end || !t.IsAny(sep, {"to", "through"}))) {
-    // "2025 fiscal year"
-    const Word fiscal = t.NextWord(anchor.end);
-    const Word year_word = t.NextWord(fiscal.end);
-    if (t.Is(fiscal, "fiscal") && t.Is(year_word, "year")) {
-      Period fy;
-      fy.granularity = Granularity::kFiscalYear;
-      fy.year = *year;
-      fy.fiscal = true;
-      out->push_back(PeriodMention(anchor.start, year_word.end, fy));
-    }
-    return;
-  }
-  const Word second = dash ? t.WordAt(p + dash) : t.NextWord(sep.end);
-  int y2 = 0;
-  if (second.end - second.start == 4) {
-    y2 = PlainYearAt(scan, second).value_or(0);
-  } else if (dash && second.end - second.start == 2 && second.start == p + dash) {
-    y2 = *year / 100 * 100 + t.SmallNumberAt(second, 2).value_or(0);
-    if (FollowedByAmount(t, second.end)) y2 = 0;
-  }
-  if (y2 <= *year || y2 - *year > 50) return;
-  out->push_back(
-      PeriodMention(anchor.start, second.end, MonthSpan(*year, 1, y2, 12)));
+  MatchYearFollowers(scan, anchor, *year, out);
 }
 
 }  // namespace claimgraph

@@ -23,21 +23,34 @@ struct MonthName {
 };
 
 constexpr std::array<MonthName, 12> kMonths = {{
-    {"january", "jan"}, {"february", "feb"}, {"march", "mar"},
-    {"april", "apr"},   {"may", "may"},      {"june", "jun"},
-    {"july", "jul"},    {"august", "aug"},   {"september", "sep"},
-    {"october", "oct"}, {"november", "nov"}, {"december", "dec"},
+    {"january", "jan"},
+    {"february", "feb"},
+    {"march", "mar"},
+    {"april", "apr"},
+    {"may", "may"},
+    {"june", "jun"},
+    {"july", "jul"},
+    {"august", "aug"},
+    {"september", "sep"},
+    {"october", "oct"},
+    {"november", "nov"},
+    {"december", "dec"},
 }};
 
 }  // namespace
 
 std::string_view TimeUnitName(TimeUnit unit) {
   switch (unit) {
-    case TimeUnit::kDay: return "day";
-    case TimeUnit::kWeek: return "week";
-    case TimeUnit::kMonth: return "month";
-    case TimeUnit::kQuarter: return "quarter";
-    case TimeUnit::kYear: return "year";
+    case TimeUnit::kDay:
+      return "day";
+    case TimeUnit::kWeek:
+      return "week";
+    case TimeUnit::kMonth:
+      return "month";
+    case TimeUnit::kQuarter:
+      return "quarter";
+    case TimeUnit::kYear:
+      return "year";
   }
   return "";
 }
@@ -158,8 +171,8 @@ bool IsFullMonthName(std::string_view word) {
 }
 
 int OrdinalFromWord(std::string_view word) {
-  static constexpr std::array<std::string_view, 4> kWords = {
-      "first", "second", "third", "fourth"};
+  static constexpr std::array<std::string_view, 4> kWords = {"first", "second",
+                                                             "third", "fourth"};
   static constexpr std::array<std::string_view, 4> kShort = {"1st", "2nd",
                                                              "3rd", "4th"};
   for (size_t i = 0; i < kWords.size(); ++i) {
@@ -170,8 +183,7 @@ int OrdinalFromWord(std::string_view word) {
   return EqualsLower(word, "final") ? 4 : 0;
 }
 
-std::optional<TimeUnit> TimeUnitFromWord(std::string_view word,
-                                         bool* plural) {
+std::optional<TimeUnit> TimeUnitFromWord(std::string_view word, bool* plural) {
   struct Entry {
     std::string_view singular;
     TimeUnit unit;

@@ -34,7 +34,8 @@ Mention PeriodMention(size_t start, size_t end, const Period& period);
 
 // A year reference after a period head: " 2008", " of 2008", "'26",
 // " of fiscal 2025", " FY25", " of last year", " of the year", or an end
-// date: " ended June 30, 2025".
+// date: " ended June 30, 2025", " through Dec. 31", " to 30 June 2025"
+// (only a written date after "to"/"through" counts).
 struct YearTail {
   size_t end = 0;  // just past the tail; the head's end when none
   int year = 0;    // resolved year; 0 when unknown
@@ -67,7 +68,8 @@ std::optional<DateMatch> ParseWrittenDate(const PeriodScan& scan, size_t pos,
 void MatchQuarterCode(const PeriodScan& scan, Word anchor,
                       std::vector<Mention>* out);
 // Anchor "FY..." or "fiscal".
-void MatchFiscal(const PeriodScan& scan, Word anchor, std::vector<Mention>* out);
+void MatchFiscal(const PeriodScan& scan, Word anchor,
+                 std::vector<Mention>* out);
 // Anchor "quarter" or "half": "the third quarter of 2008", "first-half",
 // "the quarter ended June 30".
 void MatchOrdinalPeriod(const PeriodScan& scan, Word anchor,

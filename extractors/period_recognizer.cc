@@ -1,9 +1,9 @@
 #include "extractors/period_recognizer.h"
 
+#include <re2/re2.h>
+
 #include <algorithm>
 #include <map>
-
-#include <re2/re2.h>
 
 #include "extractors/number_parser.h"
 #include "extractors/period_parsers.h"
@@ -29,10 +29,18 @@ void Dispatch(const PeriodScan& scan, int group, Word anchor,
               std::vector<Mention>* found) {
   const PeriodText& t = scan.text;
   switch (group) {
-    case kCode: MatchQuarterCode(scan, anchor, found); break;
-    case kFiscal: MatchFiscal(scan, anchor, found); break;
-    case kMonth: MatchMonth(scan, anchor, found); break;
-    case kYear: MatchYear(scan, anchor, found); break;
+    case kCode:
+      MatchQuarterCode(scan, anchor, found);
+      break;
+    case kFiscal:
+      MatchFiscal(scan, anchor, found);
+      break;
+    case kMonth:
+      MatchMonth(scan, anchor, found);
+      break;
+    case kYear:
+      MatchYear(scan, anchor, found);
+      break;
     case kWord:
       if (t.IsAny(anchor, {"quarter", "half"})) {
         MatchOrdinalPeriod(scan, anchor, found);
@@ -42,7 +50,8 @@ void Dispatch(const PeriodScan& scan, int group, Word anchor,
       }
       MatchUnitPhrase(scan, anchor, found);
       break;
-    default: break;
+    default:
+      break;
   }
 }
 

@@ -16,6 +16,40 @@
 // given; otherwise their dates stay empty and relative_offset says what they
 // mean ("-1y").
 //
+// Resolution rules (each a documented choice, not a guess per sentence):
+// - A mention covers determiners and cue words ("the", "next", "every",
+//   "within", "ago") but not a leading preposition: "over the next three
+//   years" -> "the next three years", "in 2026" -> "2026".
+// - Quarters and halves without a year ("the third quarter", "Q3") take the
+//   published year; "ended June 30" makes the period end on that date
+//   (the year before when it would fall after the published date).
+// - Fiscal periods keep year/quarter and fiscal=true but no dates, since a
+//   company's fiscal calendar is unknown, unless an end date is stated
+//   ("the fiscal year ended June 30, 2025" -> 2024-07-01..2025-06-30).
+// - Month spans, "the first nine months of 2007", "the nine-month period"
+//   (first N months of the year, for N = 6 or 9) are kMonth/kQuarter/kHalf/
+//   kNineMonths/kYear when they are exactly one, else kSpan. A bare month
+//   needs a capitalized full name ("April"; "May" only after "in", "since",
+//   ...) and takes the published year.
+// - A bare 19xx/20xx number is a year unless money, a digit group, a
+//   decimal, a percentage or followed by a scale or count noun.
+// - "last/this/next year|quarter|month", "the prior year", "a year
+//   earlier", "a year ago", "year-ago", "the same period last year", "the
+//   corresponding period": the calendar unit containing published, moved
+//   ("-1y", "0q", "+1y"); an unstated length counts as a year. "The
+//   year-ago quarter" is the last quarter ended before published, a year
+//   earlier. "N units ago" (a period, not a duration): the calendar unit
+//   N units back; days and weeks give the day. "The quarter" alone is a
+//   quarter with no dates (it refers to one named elsewhere).
+// - Horizons ("the next 4-8 quarters", "within two years"): kHorizon from
+//   published to published + the upper bound ("+8q"); "the coming months"
+//   and "few" count as 3 units, "several" as 5; "next year" without "the"
+//   is the next calendar year. "The past five years": kSpan ending on
+//   published ("-5y"). "Year-to-date": kSpan from January 1 ("0y").
+// - Durations need a stated number ("a year" is not one): amount = low,
+//   qualifier kRange with low/high for "2-3 quarters", else kExact with
+//   low = high = amount.
+//
 // Thread safety: a const PeriodRecognizer may be shared across threads.
 #pragma once
 

@@ -1,8 +1,7 @@
 // Periods and durations built around a time unit word: "a year earlier",
 // "last year", "the next 4-8 quarters", "the past five years", "the first
 // nine months of 2007", "year-to-date", "every 18 months", "27-year", "2-3
-// quarters"; and comparisons with the year before: "the same period last
-// year", "the corresponding period", "the year-ago quarter".
+// quarters".
 #include <cmath>
 
 #include "extractors/number_parser.h"
@@ -26,8 +25,16 @@ struct Count {
   bool vague = false;    // "few", "several"
 };
 
-enum class Cue { kNone, kForward, kBackward, kTrailing, kCurrent, kEvery,
-                 kWithin, kFirst };
+enum class Cue {
+  kNone,
+  kForward,
+  kBackward,
+  kTrailing,
+  kCurrent,
+  kEvery,
+  kWithin,
+  kFirst
+};
 
 struct UnitPhrase {
   Word anchor;
@@ -139,9 +146,9 @@ Cue CueFromWord(const PeriodText& t, Word w) {
 }
 
 bool IsModifier(const PeriodText& t, Word w) {
-  return t.IsAny(w, {"more", "extra", "additional", "consecutive", "straight",
-                     "full", "successive", "calendar", "trading", "business",
-                     "further"});
+  return t.IsAny(
+      w, {"more", "extra", "additional", "consecutive", "straight", "full",
+          "successive", "calendar", "trading", "business", "further"});
 }
 
 UnitPhrase ReadUnitPhrase(const PeriodScan& scan, Word anchor, TimeUnit unit,
@@ -181,7 +188,9 @@ UnitPhrase ReadUnitPhrase(const PeriodScan& scan, Word anchor, TimeUnit unit,
 
 bool IsWhole(double value) { return value == std::floor(value); }
 
-int Upper(const Count& count) { return static_cast<int>(std::ceil(count.high)); }
+int Upper(const Count& count) {
+  return static_cast<int>(std::ceil(count.high));
+}
 
 void Emit(const UnitPhrase& ph, size_t end, const Period& p,
           std::vector<Mention>* out) {
@@ -202,9 +211,9 @@ bool TryAgo(const PeriodScan& scan, const UnitPhrase& ph,
     ago = p >= t.size() || !t.IsWordByte(p);
   }
   if (!ago) return false;
-  out->push_back(PeriodMention(
-      ph.count->start, ph.right.end,
-      UnitsAgo(ph.unit, Upper(*ph.count), scan.published)));
+  out->push_back(
+      PeriodMention(ph.count->start, ph.right.end,
+                    UnitsAgo(ph.unit, Upper(*ph.count), scan.published)));
   return true;
 }
 
@@ -332,12 +341,13 @@ bool TrySuffixForms(const PeriodScan& scan, Word anchor, TimeUnit unit,
   const bool dash = t.DashAt(anchor.end) == 1;
   const Word next = dash ? t.WordAt(anchor.end + 1) : t.NextWord(anchor.end);
   if (dash && unit == TimeUnit::kYear && t.IsAny(next, {"ago", "earlier"})) {
-    out->push_back(PeriodMention(
-        anchor.start, next.end,
-        CalendarRelative(TimeUnit::kYear, -1, scan.published)));
+    out->push_back(
+        PeriodMention(anchor.start, next.end,
+                      CalendarRelative(TimeUnit::kYear, -1, scan.published)));
     return true;
   }
-  if (!t.Is(next, "to") || (unit != TimeUnit::kYear && unit != TimeUnit::kQuarter)) {
+  if (!t.Is(next, "to") ||
+      (unit != TimeUnit::kYear && unit != TimeUnit::kQuarter)) {
     return false;
   }
   const size_t p = dash ? next.end + (t.DashAt(next.end) == 1 ? 1 : 0)
@@ -347,41 +357,6 @@ bool TrySuffixForms(const PeriodScan& scan, Word anchor, TimeUnit unit,
   out->push_back(
       PeriodMention(anchor.start, date.end, ToDate(unit, scan.published)));
   return true;
-}
-
-// "the year-ago quarter", "prior-year period": the modifier's start, or
-// nullopt when the words before `noun` are not a year-ago modifier.
-std::optional<size_t> YearAgoModifierStart(const PeriodText& t, Word noun) {
-  const Word w = t.PrevWord(noun.start);
-  if (w.empty() || t.DashBefore(w.start) != 1) return std::nullopt;
-  const Word head = t.WordEndingAt(w.start - 1);
-  if (t.IsAny(w, {"ago", "earlier"}) && t.Is(head, "year")) return head.start;
-  if (t.Is(w, "year") && t.IsAny(head, {"prior", "previous"})) {
-    return head.start;
-  }
-  return std::nullopt;
-}
-
-// " last year", " a year ago", " of the previous year", " in the prior year".
-size_t LastYearTail(const PeriodText& t, size_t pos) {
-  Word w = t.NextWord(pos);
-  if (t.IsAny(w, {"a", "one"})) {
-    const Word year = t.NextWord(w.end);
-    const Word ago = t.NextWord(year.end);
-    if (t.Is(year, "year") && t.IsAny(ago, {"ago", "earlier", "before"})) {
-      return ago.end;
-    }
-    return pos;
-  }
-  if (t.IsAny(w, {"of", "in"})) {
-    w = t.NextWord(w.end);
-    if (t.Is(w, "the")) w = t.NextWord(w.end);
-    if (!t.IsAny(w, {"previous", "prior", "preceding", "last"})) return pos;
-  } else if (!t.Is(w, "last")) {
-    return pos;
-  }
-  const Word year = t.NextWord(w.end);
-  return t.Is(year, "year") ? year.end : pos;
 }
 
 }  // namespace
@@ -404,30 +379,6 @@ void MatchUnitPhrase(const PeriodScan& scan, Word anchor,
        ph.cue == Cue::kFirst)) {
     EmitDuration(ph, out);
   }
-}
-
-void MatchComparative(const PeriodScan& scan, Word anchor,
-                      std::vector<Mention>* out) {
-  const PeriodText& t = scan.text;
-  if (!t.IsAny(anchor, {"period", "quarter"})) return;
-  const Word modifier = t.PrevWord(anchor.start);
-  size_t start = modifier.start;
-  bool needs_tail = false;
-  if (const auto year_ago = YearAgoModifierStart(t, anchor)) {
-    start = *year_ago;
-  } else if (t.Is(modifier, "same")) {
-    needs_tail = true;
-  } else if (!t.IsAny(modifier, {"corresponding", "comparable", "equivalent"})) {
-    return;
-  }
-  const size_t tail_end = LastYearTail(t, anchor.end);
-  if (needs_tail && tail_end == anchor.end) return;
-  const Word the = t.PrevWord(start);
-  if (t.Is(the, "the")) start = the.start;
-  const Period p = t.Is(anchor, "quarter")
-                       ? ReportingQuarter(-1, scan.published)
-                       : CalendarRelative(TimeUnit::kYear, -1, scan.published);
-  out->push_back(PeriodMention(start, tail_end, p));
 }
 
 }  // namespace claimgraph

@@ -65,7 +65,11 @@ void PhraseMatcher::Add(std::string_view phrase, int id) {
     }
   }
   while (!norm.empty() && norm.back() == ' ') norm.pop_back();
-  if (!norm.empty()) phrases_.push_back({std::move(norm), id});
+  if (norm.empty()) return;
+  int index = static_cast<int>(phrases_.size());
+  by_first_[static_cast<unsigned char>(norm.front())].push_back(index);
+  by_last_[static_cast<unsigned char>(norm.back())].push_back(index);
+  phrases_.push_back({std::move(norm), id});
 }
 
 void PhraseMatcher::AddAll(const std::vector<std::string>& phrases, int id) {
@@ -78,7 +82,9 @@ PhraseMatch PhraseMatcher::EndingAt(std::string_view text, size_t end,
     while (end > 0 && IsAsciiSpace(text[end - 1])) --end;
   }
   PhraseMatch best;
-  for (const Phrase& p : phrases_) {
+  if (end == 0) return best;
+  for (int i : by_last_[static_cast<unsigned char>(Lower(text[end - 1]))]) {
+    const Phrase& p = phrases_[static_cast<size_t>(i)];
     size_t start = MatchBackward(text, end, p.text);
     if (start == std::string_view::npos) continue;
     if (IsWordByte(p.text.front()) && IsAsciiAlnum(p.text.front()) && start > 0 &&
@@ -96,7 +102,9 @@ PhraseMatch PhraseMatcher::StartingAt(std::string_view text, size_t start,
     while (start < text.size() && IsAsciiSpace(text[start])) ++start;
   }
   PhraseMatch best;
-  for (const Phrase& p : phrases_) {
+  if (start >= text.size()) return best;
+  for (int i : by_first_[static_cast<unsigned char>(Lower(text[start]))]) {
+    const Phrase& p = phrases_[static_cast<size_t>(i)];
     size_t end = MatchForward(text, start, p.text);
     if (end == std::string_view::npos) continue;
     if (IsAsciiAlnum(p.text.back()) && end < text.size() && IsWordByte(text[end])) {

@@ -48,6 +48,10 @@ class PhraseMatcher {
     int id;
   };
   std::vector<Phrase> phrases_;
+  // Indexes into phrases_ by lower-cased first and last byte, so a lookup
+  // only compares the few phrases that can match.
+  std::vector<int> by_first_[256];
+  std::vector<int> by_last_[256];
 };
 
 bool IsAsciiAlnum(char c);

@@ -144,6 +144,30 @@ size_t ApplyScaleTail(const WordToken* t, size_t n, size_t o, double* v) {
   return o + 1;
 }
 
+// The value of the numerator words t[0..o) over the ordinal t[o]; false
+// when they make no fraction.
+bool NumeratorOverOrdinal(std::string_view text, const WordToken* t, size_t o,
+                          double* value) {
+  const WordInfo& ord = *t[o].info;
+  Denominator den = GreedyDenominator(t, o);
+  if (den.start == 0 || t[den.start - 1].kind() == WordKind::kAnd) {
+    den = FallbackDenominator(t, o);
+  }
+  if (den.start == 0 || t[den.start - 1].kind() == WordKind::kAnd) return false;
+  if (den.start == o && ord.ordinal == OrdinalClass::kUnit && ord.value <= 2) {
+    return false;  // "a first class seat", "one second"
+  }
+  double numerator = 0;
+  if (!Resolve(t, den.start, den.value, value, &numerator)) return false;
+  if (!ord.plural && numerator != 1) return false;
+  return ord.ordinal != OrdinalClass::kQuarter ||
+         (numerator < 4 &&
+          !PrecededByWord(text, t[0].start,
+                          {"last", "past", "next", "previous", "prior", "first",
+                           "consecutive", "straight", "recent", "coming",
+                           "following", "successive", "final"}));
+}
+
 }  // namespace
 
 size_t ParseWordFraction(std::string_view text, const WordToken* t, size_t n,
@@ -154,9 +178,9 @@ size_t ParseWordFraction(std::string_view text, const WordToken* t, size_t n,
     ++o;
   }
   if (o == n) return 0;
-  const WordInfo& ord = *t[o].info;
   double v = 0;
   if (o == 0) {  // bare "half", but not "the first half"
+    const WordInfo& ord = *t[0].info;
     if (ord.ordinal != OrdinalClass::kHalf || ord.plural ||
         PrecededByWord(text, t[0].start,
                        {"first", "second", "other", "latter", "back", "front",
@@ -164,26 +188,8 @@ size_t ParseWordFraction(std::string_view text, const WordToken* t, size_t n,
       return 0;
     }
     v = 0.5;
-  } else {
-    Denominator den = GreedyDenominator(t, o);
-    if (den.start == 0 || t[den.start - 1].kind() == WordKind::kAnd) {
-      den = FallbackDenominator(t, o);
-    }
-    if (den.start == 0 || t[den.start - 1].kind() == WordKind::kAnd) return 0;
-    if (den.start == o && ord.ordinal == OrdinalClass::kUnit && ord.value <= 2) {
-      return 0;  // "a first class seat", "one second"
-    }
-    double numerator = 0;
-    if (!Resolve(t, den.start, den.value, &v, &numerator)) return 0;
-    if (!ord.plural && numerator != 1) return 0;
-    if (ord.ordinal == OrdinalClass::kQuarter &&
-        (numerator >= 4 ||
-         PrecededByWord(text, t[0].start,
-                        {"last", "past", "next", "previous", "prior", "first",
-                         "consecutive", "straight", "recent", "coming",
-                         "following", "successive", "final"}))) {
-      return 0;
-    }
+  } else if (!NumeratorOverOrdinal(text, t, o, &v)) {
+    return 0;
   }
   const size_t used = ApplyScaleTail(t, n, o, &v);
   *value = v;

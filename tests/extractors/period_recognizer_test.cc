@@ -32,8 +32,8 @@ std::string Describe(std::string_view text, const std::vector<Mention>& all) {
   std::ostringstream s;
   for (const Mention& m : all) {
     s << "[" << m.Text(text) << "] " << MentionTypeName(m.type) << " "
-      << GranularityName(m.period.granularity) << " " << m.period.start
-      << ".." << m.period.end << " " << m.period.relative_offset << "\n";
+      << GranularityName(m.period.granularity) << " " << m.period.start << ".."
+      << m.period.end << " " << m.period.relative_offset << "\n";
   }
   return s.str();
 }
@@ -52,8 +52,8 @@ TEST_CASE("Quarter codes resolve to calendar quarters", "[period]") {
   const std::vector<Mention> all = Find(text);
   INFO(Describe(text, all));
   REQUIRE(all.size() == 3);
-  CHECK(all[0].start == 13);
-  CHECK(all[0].end == 20);
+  CHECK(all[0].start == 14);
+  CHECK(all[0].end == 21);
   CHECK(all[0].period.granularity == Granularity::kQuarter);
   CHECK(all[0].period.start == "2026-07-01");
   CHECK(all[0].period.end == "2026-09-30");
@@ -68,7 +68,7 @@ TEST_CASE("Quarter codes resolve to calendar quarters", "[period]") {
 TEST_CASE("Spelled quarters cover the whole phrase", "[period]") {
   const std::string text = "Profit fell in the third quarter of 2008.";
   const Mention m = Only(text);
-  CHECK(m.start == 14);
+  CHECK(m.start == 15);
   CHECK(m.end == 40);
   CHECK(m.period.start == "2008-07-01");
   CHECK(m.period.end == "2008-09-30");
@@ -163,8 +163,7 @@ TEST_CASE("A span across years keeps both ends", "[period]") {
   CHECK(m.period.end == "2026-01-31");
 }
 
-TEST_CASE("Money counts decimals and percentages are not years",
-          "[period]") {
+TEST_CASE("Money counts decimals and percentages are not years", "[period]") {
   for (const char* text :
        {"It booked $2008 million in orders.", "It has 2,000 employees.",
         "Sales were 1,259.6 units.", "Margins hit 3.2%.",
@@ -291,7 +290,8 @@ TEST_CASE("Durations carry their count and unit", "[period]") {
 }
 
 TEST_CASE("Duration ranges and spelled counts parse", "[period]") {
-  const std::string text = "if spend pauses for 2-3 quarters over fifteen years";
+  const std::string text =
+      "if spend pauses for 2-3 quarters over fifteen years";
   const std::vector<Mention> all = Find(text);
   INFO(Describe(text, all));
   REQUIRE(all.size() == 2);
@@ -313,10 +313,9 @@ TEST_CASE("Counts with ago are periods not durations", "[period]") {
 }
 
 TEST_CASE("Unit words without a count are not durations", "[period]") {
-  for (const char* text :
-       {"$50,000 a day", "won't ship for over a year", "for years",
-        "a multi-year bridge", "quarter-over-quarter growth",
-        "COVID-19 months"}) {
+  for (const char* text : {"$50,000 a day", "won't ship for over a year",
+                           "for years", "a multi-year bridge",
+                           "quarter-over-quarter growth", "COVID-19 months"}) {
     INFO(text);
     CHECK(Find(text).empty());
   }
@@ -368,7 +367,8 @@ void CheckExpected(const std::string& text, const Mention& m,
   CHECK(MentionTypeName(m.type) == want.value("type", std::string("period")));
   CHECK(m.Text(text) == want.at("text").get<std::string>());
   const Period& p = m.period;
-  if (want.contains("start")) CHECK(p.start == want["start"].get<std::string>());
+  if (want.contains("start"))
+    CHECK(p.start == want["start"].get<std::string>());
   if (want.contains("end")) CHECK(p.end == want["end"].get<std::string>());
   if (want.contains("granularity")) {
     CHECK(GranularityName(p.granularity) ==
@@ -412,7 +412,8 @@ TEST_CASE("Every case in corpus periods.jsonl holds", "[period]") {
     INFO(text << "\n" << Describe(text, all));
     const nlohmann::json& expect = c.at("expect");
     REQUIRE(all.size() == expect.size());
-    for (size_t i = 0; i < all.size(); ++i) CheckExpected(text, all[i], expect[i]);
+    for (size_t i = 0; i < all.size(); ++i)
+      CheckExpected(text, all[i], expect[i]);
     ++cases;
   }
   CHECK(cases >= 40);

@@ -1,0 +1,195 @@
+#include "extractors/claim_extractor.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+
+#include "engine/line_reader.h"
+#include "extractors/annotator.h"
+#include "extractors/claim_internal.h"
+#include "extractors/entity_recognizer.h"
+
+namespace claimgraph {
+
+namespace {
+
+// The schema files a ruleset consists of, in hashing order.
+constexpr const char* kRuleFiles[] = {"quantities.json", "rules.json", "metrics.json",
+                                      "catalog.json", "stance.json"};
+
+uint64_t Fnv1a(std::string_view data, uint64_t h = 0xcbf29ce484222325ull) {
+  for (unsigned char c : data) {
+    h ^= c;
+    h *= 0x100000001b3ull;
+  }
+  return h;
+}
+
+std::string Hex(uint64_t v) {
+  char buf[17];
+  std::snprintf(buf, sizeof(buf), "%016llx", static_cast<unsigned long long>(v));
+  return buf;
+}
+
+std::string ClaimId(const Claim& c) {
+  std::string key = c.doc_id;
+  for (std::string_view part :
+       {std::string_view(ClaimKindName(c.kind)), std::string_view(c.rule),
+        std::string_view(c.subject.id), std::string_view(c.metric), std::string_view(c.status),
+        std::string_view(c.label)}) {
+    key.push_back('\x1f');
+    key.append(part);
+  }
+  key += '\x1f' + std::to_string(c.evidence_start);
+  if (c.value) key += '\x1f' + std::to_string(c.value->start) + ":" + std::to_string(c.value->end);
+  return Hex(Fnv1a(key));
+}
+
+// The company mentioned most often (first on ties), the document's topic.
+const EntityMention* MainEntity(const std::vector<EntityMention>& entities) {
+  std::map<std::string, int> counts;
+  for (const EntityMention& e : entities) {
+    if (e.type == EntityType::kCompany) ++counts[e.id];
+  }
+  const EntityMention* best = nullptr;
+  int best_count = 0;
+  for (const EntityMention& e : entities) {
+    if (e.type != EntityType::kCompany) continue;
+    if (counts[e.id] > best_count) best = &e, best_count = counts[e.id];
+  }
+  return best;
+}
+
+template <typename T>
+std::vector<const T*> Within(const std::vector<T>& all, const SentenceSpan& s) {
+  std::vector<const T*> out;
+  for (const T& x : all) {
+    if (x.start >= s.start && x.end <= s.end) out.push_back(&x);
+  }
+  return out;
+}
+
+}  // namespace
+
+struct ClaimExtractor::Rep {
+  std::unique_ptr<Annotator> annotator;
+  EntityCatalog catalog;
+  std::unique_ptr<EntityRecognizer> entities;
+  std::optional<MetricLexicon> metric_lexicon;
+  std::unique_ptr<MetricRecognizer> metrics;
+  std::unique_ptr<StanceScorer> stance;
+  std::optional<ClaimRules> rules;
+  std::string ruleset;
+
+  void ScoreClaims(const DocContext& ctx, std::vector<Claim>* out) const;
+};
+
+ClaimExtractor::ClaimExtractor() : rep_(std::make_unique<Rep>()) {}
+ClaimExtractor::~ClaimExtractor() = default;
+
+Result<std::unique_ptr<ClaimExtractor>> ClaimExtractor::Create(const ExtractorOptions& options) {
+  std::unique_ptr<ClaimExtractor> x(new ClaimExtractor());
+  Rep& r = *x->rep_;
+  const std::string dir = options.schema_dir + "/";
+  uint64_t hash = 0xcbf29ce484222325ull;
+  for (const char* file : kRuleFiles) {
+    std::string bytes;
+    Status s = ReadWholeFile(dir + file, size_t{64} << 20, &bytes);
+    if (!s.ok()) return s;
+    hash = Fnv1a(bytes, Fnv1a(file, hash));
+  }
+  auto annotator = Annotator::Create(options.schema_dir);
+  if (!annotator.ok()) return annotator.status();
+  r.annotator = std::move(annotator).value();
+  Status s = r.catalog.AddFile(dir + "catalog.json");
+  for (const std::string& extra : options.extra_catalogs) {
+    if (!s.ok()) break;
+    s = r.catalog.AddFile(extra);
+    std::string bytes;
+    if (s.ok() && ReadWholeFile(extra, size_t{64} << 20, &bytes).ok()) hash = Fnv1a(bytes, hash);
+  }
+  if (!s.ok()) return s;
+  auto entities = EntityRecognizer::Create(r.catalog);
+  if (!entities.ok()) return entities.status();
+  r.entities = std::move(entities).value();
+  auto lexicon = MetricLexicon::Load(dir + "metrics.json");
+  if (!lexicon.ok()) return lexicon.status();
+  r.metric_lexicon = std::move(lexicon).value();
+  auto metrics = MetricRecognizer::Create(*r.metric_lexicon);
+  if (!metrics.ok()) return metrics.status();
+  r.metrics = std::move(metrics).value();
+  auto stance = StanceScorer::Load(dir + "stance.json");
+  if (!stance.ok()) return stance.status();
+  r.stance = std::move(stance).value();
+  auto rules = ClaimRules::Load(dir + "rules.json");
+  if (!rules.ok()) return rules.status();
+  r.rules = std::move(rules).value();
+  r.ruleset = Hex(hash);
+  return x;
+}
+
+const std::string& ClaimExtractor::ruleset() const { return rep_->ruleset; }
+const EntityCatalog& ClaimExtractor::catalog() const { return rep_->catalog; }
+const MetricLexicon& ClaimExtractor::metrics() const { return *rep_->metric_lexicon; }
+
+std::vector<Claim> ClaimExtractor::Extract(const Document& doc) const {
+  const Rep& r = *rep_;
+  std::string_view prose(doc.text.data(), std::min(doc.prose_end, doc.text.size()));
+  std::vector<Mention> mentions = r.annotator->Annotate(doc);
+  std::vector<MetricMention> metric_mentions = r.metrics->Recognize(prose);
+  DocContext ctx;
+  ctx.doc = &doc;
+  ctx.text = doc.text;
+  ctx.rules = &*r.rules;
+  ctx.catalog = &r.catalog;
+  ctx.metrics = &*r.metric_lexicon;
+  ctx.stance = r.stance.get();
+  ctx.entities = r.entities->Recognize(prose);
+  ctx.main_entity = MainEntity(ctx.entities);
+  std::vector<Mention> values, periods;
+  for (const Mention& m : mentions) {
+    (m.type == MentionType::kPeriod ? periods : values).push_back(m);
+  }
+  std::vector<Claim> claims;
+  for (const SentenceSpan& span : SplitSentences(prose)) {
+    SentenceView view{span, Within(values, span), Within(periods, span),
+                      Within(ctx.entities, span), Within(metric_mentions, span)};
+    SentenceAssembler(ctx, view).Run(&claims);
+  }
+  r.ScoreClaims(ctx, &claims);
+  for (Claim& c : claims) {
+    c.ruleset = r.ruleset;
+    c.claim_id = ClaimId(c);
+  }
+  return claims;
+}
+
+void ClaimExtractor::Rep::ScoreClaims(const DocContext& ctx, std::vector<Claim>* out) const {
+  for (const MetadataField& f : ctx.doc->metadata) {
+    std::string label = f.label;
+    for (char& ch : label) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (std::find(rules->score_labels.begin(), rules->score_labels.end(), label) ==
+        rules->score_labels.end()) {
+      continue;
+    }
+    char* end = nullptr;
+    double value = std::strtod(f.value.c_str(), &end);
+    if (f.value.empty() || end != f.value.c_str() + f.value.size()) continue;
+    Claim c;
+    c.kind = ClaimKind::kScore;
+    c.doc_id = ctx.doc->id;
+    c.rule = "score/metadata";
+    c.label = f.label;
+    c.score = value;
+    c.modality = Modality::kOpinion;
+    if (ctx.main_entity != nullptr) {
+      c.subject = {ctx.main_entity->id, ctx.main_entity->name, ctx.main_entity->type};
+    }
+    c.evidence_start = f.start;
+    c.evidence_end = f.end;
+    c.evidence_text = ctx.doc->text.substr(f.start, f.end - f.start);
+    out->push_back(std::move(c));
+  }
+}
+
+}  // namespace claimgraph

@@ -1,0 +1,104 @@
+// Speakers, status claims and stance claims.
+#include <cmath>
+
+#include "extractors/claim_internal.h"
+
+namespace claimgraph {
+
+namespace {
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+}  // namespace
+
+std::optional<Speaker> SentenceAssembler::SpeakerFor(const Mention& v, const Clause& c) const {
+  const std::string_view text = ctx_.text;
+  const ClaimRules& r = *ctx_.rules;
+  auto speaker_from = [&](const EntityMention& e) {
+    Speaker sp{e.name, "", e.id};
+    if (const CatalogEntity* ce = ctx_.catalog->Find(e.id)) sp.role = ce->role;
+    return sp;
+  };
+  auto pronoun_speaker = [&](size_t verb_start) -> std::optional<Speaker> {
+    PhraseMatch p = r.pronouns.EndingAt(text, verb_start, true);
+    if (!p.found()) {  // "He also noted": one adverb between
+      size_t word_start = verb_start;
+      while (word_start > 0 && IsAsciiSpace(text[word_start - 1])) --word_start;
+      while (word_start > 0 && IsAsciiAlnum(text[word_start - 1])) --word_start;
+      p = r.pronouns.EndingAt(text, word_start, true);
+    }
+    if (!p.found()) return std::nullopt;
+    const EntityMention* person = ctx_.LastPersonBefore(p.start);
+    if (person == nullptr) return std::nullopt;
+    return speaker_from(*person);
+  };
+  for (const PhraseMatch& m : FindAll(r.speaker_verbs, text, s_.span.start, s_.span.end)) {
+    bool eligible = c.Contains(m.start) ||
+                    (m.start < v.start && ClauseAt(m.start).end >= v.start) ||
+                    (m.start > v.end && TokensBetween(text, m.end, s_.span.end) <= 2);
+    if (!eligible) continue;
+    bool according = Lower(text.substr(m.start, m.end - m.start)) == "according to";
+    for (const EntityMention* e : s_.entities) {
+      bool before = !according && e->end <= m.start && TokensBetween(text, e->end, m.start) <= 1;
+      bool after = e->start >= m.end && TokensBetween(text, m.end, e->start) == 0;
+      if (before || after) return speaker_from(*e);
+    }
+    if (!according) {
+      if (auto sp = pronoun_speaker(m.start)) return sp;
+    }
+  }
+  // "In his shareholder letter, he stated": attributed to the last person.
+  for (const PhraseMatch& m : FindAll(r.speaker_sources, text, s_.span.start, s_.span.end)) {
+    if (m.start < v.start) {
+      if (const EntityMention* person = ctx_.LastPersonBefore(m.start)) return speaker_from(*person);
+    }
+  }
+  return std::nullopt;
+}
+
+void SentenceAssembler::StatusClaims(std::vector<Claim>* out) {
+  const ClaimRules& r = *ctx_.rules;
+  for (const PhraseMatch& m : FindAll(r.status, ctx_.text, s_.span.start, s_.span.end)) {
+    const EntityMention* subject = nullptr;
+    for (const EntityMention* e : s_.entities) {
+      if (e->end <= m.start && e->type != EntityType::kPerson) subject = e;
+    }
+    if (subject == nullptr) continue;  // a status of nothing named is no claim
+    Claim claim = NewClaim(ClaimKind::kStatus, "status/" + r.status_names[static_cast<size_t>(m.index)]);
+    claim.status = r.status_names[static_cast<size_t>(m.index)];
+    SetSubject(subject, &claim);
+    Clause c = ClauseAt(m.start);
+    claim.modality = ModalityOf(c);
+    claim.negated = NegatedBefore(m.start, std::max(c.start, subject->end));
+    out->push_back(std::move(claim));
+  }
+}
+
+void SentenceAssembler::StanceClaim(std::vector<Claim>* out) {
+  const EntityMention* subject = nullptr;
+  for (const EntityMention* e : s_.entities) {
+    if (e->type != EntityType::kPerson) {
+      subject = e;
+      break;
+    }
+  }
+  if (subject == nullptr) return;
+  std::string_view sentence = ctx_.text.substr(s_.span.start, s_.span.end - s_.span.start);
+  StanceScore score = ctx_.stance->Score(sentence);
+  if (score.polarity == Polarity::kNeutral ||
+      std::fabs(score.score) < ctx_.rules->stance_min_abs_score) {
+    return;
+  }
+  Claim claim = NewClaim(ClaimKind::kStance, "stance/lexicon");
+  SetSubject(subject, &claim);
+  claim.stance = std::string(PolarityName(score.polarity));
+  claim.score = score.score;
+  claim.modality = Modality::kOpinion;
+  out->push_back(std::move(claim));
+}
+
+}  // namespace claimgraph

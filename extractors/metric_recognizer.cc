@@ -1,0 +1,179 @@
+// MetricRecognizer (declared in metric_lexicon.h): one PhraseMatcher over
+// every synonym and its plural, run at each word start of a copy of the text
+// in which hyphens inside words, typographic apostrophes and dashes and
+// no-break spaces are replaced by same-length ASCII, so that offsets carry
+// over unchanged.
+#include <bitset>
+#include <cstdint>
+#include <set>
+
+#include "extractors/metric_lexicon.h"
+#include "extractors/metric_phrase.h"
+#include "extractors/phrase_matcher.h"
+
+namespace claimgraph {
+
+namespace {
+
+struct Target {
+  std::string metric_id;
+  int sign = 1;
+};
+
+// Inline twins of IsAsciiAlnum and IsAsciiSpace for the per-byte loop.
+inline bool IsAlnum(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+inline bool IsSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+inline bool IsWordByte(char c) { return IsAlnum(c) || static_cast<unsigned char>(c) >= 0x80; }
+
+// A hyphen with a letter or digit on both sides joins a compound word.
+bool IsJoiningHyphen(std::string_view text, size_t i) {
+  return text[i] == '-' && i > 0 && i + 1 < text.size() && IsAlnum(text[i - 1]) &&
+         IsAlnum(text[i + 1]);
+}
+
+// Same length as text: joining hyphens become spaces, U+00A0 two spaces,
+// U+2018/U+2019 three apostrophes, U+2013/U+2014 three spaces.
+std::string MatchableCopy(std::string_view text) {
+  std::string out(text);
+  for (size_t i = 0; i < out.size(); ++i) {
+    auto b = [&](size_t k) { return static_cast<unsigned char>(out[k]); };
+    if (out[i] != '-' && b(i) < 0xC2) continue;  // the common case
+    if (IsJoiningHyphen(text, i)) {
+      out[i] = ' ';
+    } else if (b(i) == 0xC2 && i + 1 < out.size() && b(i + 1) == 0xA0) {
+      out.replace(i, 2, "  ");
+      ++i;
+    } else if (b(i) == 0xE2 && i + 2 < out.size() && b(i + 1) == 0x80) {
+      unsigned char last = b(i + 2);
+      if (last == 0x98 || last == 0x99) out.replace(i, 3, "'''");
+      if (last == 0x93 || last == 0x94) out.replace(i, 3, "   ");
+      i += 2;
+    }
+  }
+  return out;
+}
+
+// A word starts at i unless it continues a word or a hyphenated compound
+// ("operating" in "non-operating" is not a word start).
+bool IsWordStart(std::string_view text, std::string_view copy, size_t i) {
+  if (!IsAlnum(copy[i])) return false;
+  if (i == 0) return true;
+  if (IsWordByte(copy[i - 1])) return false;
+  return !IsJoiningHyphen(text, i - 1);
+}
+
+// Which first three bytes (lower-cased, whitespace as ' ') any phrase can
+// start with, so that most words are rejected without running the matcher.
+class PrefixFilter {
+ public:
+  PrefixFilter() : pair_(size_t{1} << 16, 0) {}
+
+  // REQUIRES: phrase is non-empty.
+  void Add(std::string_view phrase) {
+    if (phrase.size() == 1) {  // any second and third byte
+      for (int b = 0; b < 256; ++b) Allow(phrase[0], static_cast<char>(b)).set();
+    } else if (phrase.size() == 2) {
+      Allow(phrase[0], phrase[1]).set();
+    } else {
+      Allow(phrase[0], phrase[1]).set(Byte(phrase[2]));
+    }
+  }
+
+  // REQUIRES: at < text.size().
+  bool MayStartAt(std::string_view text, size_t at) const {
+    char b = at + 1 < text.size() ? text[at + 1] : ' ';
+    uint16_t slot = pair_[Pair(text[at], b)];
+    if (slot == 0) return false;
+    return third_[slot - 1].test(at + 2 < text.size() ? Byte(text[at + 2]) : Byte(' '));
+  }
+
+ private:
+  static size_t Byte(char c) {
+    if (IsSpace(c)) return ' ';
+    return static_cast<unsigned char>((c >= 'A' && c <= 'Z') ? c + 32 : c);
+  }
+  static size_t Pair(char a, char b) { return Byte(a) << 8 | Byte(b); }
+
+  // The third-byte set of a pair, created empty.
+  std::bitset<256>& Allow(char a, char b) {
+    uint16_t& slot = pair_[Pair(a, b)];
+    if (slot == 0) {
+      third_.emplace_back();
+      slot = static_cast<uint16_t>(third_.size());  // distinct pairs stay far below 2^16
+    }
+    return third_[slot - 1];
+  }
+
+  std::vector<uint16_t> pair_;           // first two bytes -> 1 + index in third_, 0 = none
+  std::vector<std::bitset<256>> third_;  // allowed third bytes
+};
+
+}  // namespace
+
+struct MetricRecognizer::Rep {
+  PhraseMatcher matcher;
+  PrefixFilter filter;
+  std::vector<Target> targets;  // by PhraseMatch::index
+};
+
+MetricRecognizer::MetricRecognizer() : rep_(std::make_unique<Rep>()) {}
+MetricRecognizer::~MetricRecognizer() = default;
+
+Result<std::unique_ptr<MetricRecognizer>> MetricRecognizer::Create(const MetricLexicon& lexicon) {
+  if (lexicon.metrics().empty()) {
+    return Status::InvalidArgument("metric lexicon has no metrics");
+  }
+  std::unique_ptr<MetricRecognizer> recognizer(new MetricRecognizer());
+  Rep& rep = *recognizer->rep_;
+  // Declared phrases first so that a generated plural never takes a phrase
+  // another metric declares.
+  std::set<std::string> taken;
+  for (const MetricDef& def : lexicon.metrics()) {
+    for (const MetricSynonym& syn : def.synonyms) taken.insert(NormalizeMetricPhrase(syn.phrase));
+  }
+  auto add = [&rep](const std::string& phrase, const MetricDef& def, int sign) {
+    rep.matcher.Add(phrase, static_cast<int>(rep.targets.size()));
+    rep.filter.Add(phrase);
+    rep.targets.push_back({def.id, sign});
+  };
+  for (const MetricDef& def : lexicon.metrics()) {
+    for (const MetricSynonym& syn : def.synonyms)
+      add(NormalizeMetricPhrase(syn.phrase), def, syn.sign);
+  }
+  for (const MetricDef& def : lexicon.metrics()) {
+    for (const MetricSynonym& syn : def.synonyms) {
+      std::string plural = PluralOfMetricPhrase(NormalizeMetricPhrase(syn.phrase));
+      if (!plural.empty() && taken.insert(plural).second) add(plural, def, syn.sign);
+    }
+  }
+  return recognizer;
+}
+
+std::vector<MetricMention> MetricRecognizer::Recognize(std::string_view text) const {
+  std::vector<MetricMention> mentions;
+  std::string copy = MatchableCopy(text);
+  size_t i = 0;
+  while (i < copy.size()) {
+    if (!IsWordStart(text, copy, i)) {
+      ++i;
+      continue;
+    }
+    PhraseMatch m;
+    if (rep_->filter.MayStartAt(copy, i)) m = rep_->matcher.StartingAt(copy, i, false);
+    // A phrase followed by a joining hyphen is only part of a compound
+    // ("revenue-generating").
+    if (m.found() && !(m.end < text.size() && IsJoiningHyphen(text, m.end))) {
+      const Target& t = rep_->targets[static_cast<size_t>(m.index)];
+      mentions.push_back({m.start, m.end, t.metric_id, t.sign});
+      i = m.end;
+      continue;
+    }
+    while (i < copy.size() && IsWordByte(copy[i])) ++i;
+  }
+  return mentions;
+}
+
+}  // namespace claimgraph

@@ -1,0 +1,94 @@
+#include "extractors/sentence_splitter.h"
+
+#include <array>
+#include <cctype>
+#include <string>
+
+namespace claimgraph {
+
+namespace {
+
+constexpr std::array<std::string_view, 40> kAbbreviations = {
+    "inc", "corp", "co", "ltd", "plc", "mr", "mrs", "ms", "dr", "prof", "st", "jr",
+    "sr", "vs", "no", "nos", "approx", "est", "dept", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "e.g", "i.e", "u.s", "u.k", "fig",
+    "ca", "cf", "etc", "al"};
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+
+// The word (letters and inner dots) that ends just before text[dot].
+bool IsAbbreviation(std::string_view text, size_t dot) {
+  size_t s = dot;
+  while (s > 0 && (std::isalpha(static_cast<unsigned char>(text[s - 1])) || text[s - 1] == '.')) {
+    --s;
+  }
+  if (s == dot) return false;
+  std::string word(text.substr(s, dot - s));
+  for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (word.size() == 1) return true;  // an initial: "J. Smith", "U.S"
+  for (std::string_view a : kAbbreviations) {
+    if (word == a) return true;
+  }
+  return false;
+}
+
+// Where the sentence that contains text[i] (a terminator) ends, or npos when
+// the terminator does not end it.
+size_t EndAfterTerminator(std::string_view text, size_t i) {
+  char c = text[i];
+  if (c == '.' && i > 0 && i + 1 < text.size() &&
+      std::isdigit(static_cast<unsigned char>(text[i - 1])) &&
+      std::isdigit(static_cast<unsigned char>(text[i + 1]))) {
+    return std::string_view::npos;  // 3.2
+  }
+  if (c == '.' && IsAbbreviation(text, i)) return std::string_view::npos;
+  size_t end = i + 1;
+  while (end < text.size() && (text[end] == '"' || text[end] == '\'' || text[end] == ')' ||
+                               text[end] == ']' || text[end] == '.')) {
+    ++end;
+  }
+  // Closing curly quotes (U+201D, U+2019).
+  while (end + 2 < text.size() && text[end] == '\xE2' && text[end + 1] == '\x80' &&
+         (text[end + 2] == '\x9D' || text[end + 2] == '\x99')) {
+    end += 3;
+  }
+  size_t next = end;
+  while (next < text.size() && IsSpace(text[next])) ++next;
+  if (next >= text.size() || text[next] == '\n') return end;
+  if (next == end) return std::string_view::npos;  // "3.2x", "e.g.,"
+  unsigned char n = static_cast<unsigned char>(text[next]);
+  if (std::isupper(n) || std::isdigit(n) || n == '"' || n == '\'' || n == '(' || n >= 0x80) {
+    return end;
+  }
+  return std::string_view::npos;
+}
+
+void Push(std::string_view text, size_t start, size_t end, std::vector<SentenceSpan>* out) {
+  while (start < end && (IsSpace(text[start]) || text[start] == '\n')) ++start;
+  while (end > start && (IsSpace(text[end - 1]) || text[end - 1] == '\n')) --end;
+  if (end > start) out->push_back({start, end});
+}
+
+}  // namespace
+
+std::vector<SentenceSpan> SplitSentences(std::string_view text) {
+  std::vector<SentenceSpan> out;
+  size_t start = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '\n') {
+      Push(text, start, i, &out);
+      start = i + 1;
+    } else if (c == '.' || c == '!' || c == '?') {
+      size_t end = EndAfterTerminator(text, i);
+      if (end == std::string_view::npos) continue;
+      Push(text, start, end, &out);
+      start = end;
+      i = end - 1;
+    }
+  }
+  Push(text, start, text.size(), &out);
+  return out;
+}
+
+}  // namespace claimgraph

@@ -1,0 +1,230 @@
+// StanceScorer: tokenizes the sentence, matches the longest lexicon phrase at
+// each token, then resolves each polar cue in three steps:
+//   1. an increase or decrease whose subject (before it) or object (after
+//      it) is a bad thing flips: "costs fell", "cut its debt";
+//   2. a negator within negation_window tokens before the cue flips it,
+//      unless another polar cue stands between them;
+//   3. an intensifier right before or after the cue doubles its weight.
+// Breaks (punctuation, "but", "while") end every search. A bad thing that an
+// increase or decrease consumed is not scored on its own ("losses narrowed"
+// is one positive cue, not a negative and a positive).
+#include "extractors/stance_scorer.h"
+
+#include <algorithm>
+#include <set>
+#include <unordered_map>
+
+#include "engine/line_reader.h"
+#include "extractors/stance_lexicon.h"
+#include "extractors/stance_tokenizer.h"
+
+namespace claimgraph {
+
+namespace {
+
+constexpr size_t kMaxLexiconBytes = size_t{4} << 20;
+
+struct PhraseHit {
+  size_t begin = 0;  // token range, end-exclusive
+  size_t end = 0;
+  StanceCue cue = StanceCue::kNeutral;
+};
+
+struct Sentence {
+  std::vector<StanceToken> tokens;
+  std::vector<PhraseHit> matches;
+  std::vector<int> owner;  // token -> index in matches, -1 when unmatched
+
+  bool Is(size_t token, StanceCue cue) const {
+    return owner[token] >= 0 && matches[static_cast<size_t>(owner[token])].cue == cue;
+  }
+  // Whether a search for context stops at this token.
+  bool Blocks(size_t token, const std::set<std::string>& stops) const {
+    return tokens[token].is_break || Is(token, StanceCue::kClauseBreak) ||
+           stops.count(tokens[token].text) > 0;
+  }
+  std::string Text(const PhraseHit& m) const {
+    std::string out;
+    for (size_t t = m.begin; t < m.end; ++t) out += (t > m.begin ? " " : "") + tokens[t].text;
+    return out;
+  }
+};
+
+bool IsPolar(StanceCue cue) {
+  return cue == StanceCue::kPositive || cue == StanceCue::kNegative ||
+         cue == StanceCue::kIncrease || cue == StanceCue::kDecrease;
+}
+
+// One resolved polar cue.
+struct Polar {
+  int sign = 0;
+  int weight = 1;
+  bool negated = false;
+  int object = -1;  // token of the bad thing that flipped it
+};
+
+}  // namespace
+
+struct StanceScorer::Rep {
+  StanceLexicon lex;
+  // Phrase indexes by first token, longest phrase first.
+  std::unordered_map<std::string, std::vector<size_t>> by_first;
+
+  Sentence MatchPhrases(std::string_view text) const;
+  size_t Longest(const std::vector<StanceToken>& tokens, size_t at, size_t* length) const;
+  int FindBadThing(const Sentence& s, const PhraseHit& m) const;
+  bool Negated(const Sentence& s, const PhraseHit& m) const;
+  Polar Resolve(const Sentence& s, const PhraseHit& m) const;
+};
+
+// The longest phrase starting at token `at`, or SIZE_MAX.
+size_t StanceScorer::Rep::Longest(const std::vector<StanceToken>& tokens, size_t at,
+                                  size_t* length) const {
+  auto it = by_first.find(tokens[at].text);
+  if (it == by_first.end()) return SIZE_MAX;
+  for (size_t index : it->second) {
+    const std::vector<std::string>& want = lex.phrases[index].tokens;
+    if (at + want.size() > tokens.size()) continue;
+    size_t k = 1;
+    while (k < want.size() && !tokens[at + k].is_break && tokens[at + k].text == want[k]) ++k;
+    if (k == want.size()) {
+      *length = k;
+      return index;
+    }
+  }
+  return SIZE_MAX;
+}
+
+Sentence StanceScorer::Rep::MatchPhrases(std::string_view text) const {
+  Sentence s;
+  s.tokens = TokenizeForStance(text);
+  s.owner.assign(s.tokens.size(), -1);
+  size_t i = 0;
+  while (i < s.tokens.size()) {
+    size_t length = 0;
+    size_t index = s.tokens[i].is_break ? SIZE_MAX : Longest(s.tokens, i, &length);
+    if (index == SIZE_MAX) {
+      ++i;
+      continue;
+    }
+    for (size_t t = i; t < i + length; ++t) s.owner[t] = static_cast<int>(s.matches.size());
+    s.matches.push_back({i, i + length, lex.phrases[index].cue});
+    i += length;
+  }
+  return s;
+}
+
+// The bad thing an increase or decrease applies to: the nearest one before
+// it (its subject), else after it (its object); -1 when there is none.
+int StanceScorer::Rep::FindBadThing(const Sentence& s, const PhraseHit& m) const {
+  size_t window = static_cast<size_t>(lex.object_window);
+  for (size_t k = 1; k <= window && k <= m.begin; ++k) {
+    size_t t = m.begin - k;
+    if (s.Blocks(t, lex.object_stops)) break;
+    if (lex.bad_things.count(s.tokens[t].text)) return static_cast<int>(t);
+  }
+  for (size_t t = m.end; t < m.end + window && t < s.tokens.size(); ++t) {
+    if (s.Blocks(t, lex.object_stops)) break;
+    if (lex.bad_things.count(s.tokens[t].text)) return static_cast<int>(t);
+  }
+  return -1;
+}
+
+bool StanceScorer::Rep::Negated(const Sentence& s, const PhraseHit& m) const {
+  size_t window = static_cast<size_t>(lex.negation_window);
+  for (size_t k = 1; k <= window && k <= m.begin; ++k) {
+    size_t t = m.begin - k;
+    if (s.tokens[t].is_break || s.Is(t, StanceCue::kClauseBreak)) return false;
+    if (s.Is(t, StanceCue::kNegator)) return true;
+    // A negator belongs to the first polar cue after it.
+    if (s.owner[t] >= 0 && IsPolar(s.matches[static_cast<size_t>(s.owner[t])].cue)) return false;
+  }
+  return false;
+}
+
+Polar StanceScorer::Rep::Resolve(const Sentence& s, const PhraseHit& m) const {
+  Polar p;
+  p.sign = (m.cue == StanceCue::kPositive || m.cue == StanceCue::kIncrease) ? 1 : -1;
+  if (m.cue == StanceCue::kIncrease || m.cue == StanceCue::kDecrease) {
+    p.object = FindBadThing(s, m);
+    if (p.object >= 0) p.sign = -p.sign;
+  }
+  p.negated = Negated(s, m);
+  if (p.negated) p.sign = -p.sign;
+  bool intensified = (m.begin > 0 && s.Is(m.begin - 1, StanceCue::kIntensifier)) ||
+                     (m.end < s.tokens.size() && s.Is(m.end, StanceCue::kIntensifier));
+  p.weight = intensified ? 2 : 1;
+  return p;
+}
+
+std::string_view PolarityName(Polarity polarity) {
+  switch (polarity) {
+    case Polarity::kPositive:
+      return "positive";
+    case Polarity::kNegative:
+      return "negative";
+    case Polarity::kNeutral:
+      break;
+  }
+  return "neutral";
+}
+
+StanceScorer::StanceScorer() : rep_(std::make_unique<Rep>()) {}
+StanceScorer::~StanceScorer() = default;
+
+Result<std::unique_ptr<StanceScorer>> StanceScorer::Parse(std::string_view json_text,
+                                                          std::string_view origin) {
+  Result<StanceLexicon> lex = StanceLexicon::Parse(json_text, origin);
+  if (!lex.ok()) return lex.status();
+  std::unique_ptr<StanceScorer> scorer(new StanceScorer());
+  Rep& rep = *scorer->rep_;
+  rep.lex = std::move(lex).value();
+  for (size_t i = 0; i < rep.lex.phrases.size(); ++i) {
+    rep.by_first[rep.lex.phrases[i].tokens[0]].push_back(i);
+  }
+  for (auto& [first, indexes] : rep.by_first) {
+    std::stable_sort(indexes.begin(), indexes.end(), [&rep](size_t a, size_t b) {
+      return rep.lex.phrases[a].tokens.size() > rep.lex.phrases[b].tokens.size();
+    });
+  }
+  return scorer;
+}
+
+Result<std::unique_ptr<StanceScorer>> StanceScorer::Load(const std::string& path) {
+  std::string text;
+  Status s = ReadWholeFile(path, kMaxLexiconBytes, &text);
+  if (!s.ok()) return s;
+  return Parse(text, path);
+}
+
+StanceScore StanceScorer::Score(std::string_view sentence) const {
+  Sentence s = rep_->MatchPhrases(sentence);
+  std::vector<Polar> polar(s.matches.size());
+  std::set<size_t> consumed;  // bad things an increase or decrease applied to
+  for (size_t i = 0; i < s.matches.size(); ++i) {
+    if (!IsPolar(s.matches[i].cue)) continue;
+    polar[i] = rep_->Resolve(s, s.matches[i]);
+    if (polar[i].object >= 0) consumed.insert(static_cast<size_t>(polar[i].object));
+  }
+  StanceScore score;
+  for (size_t i = 0; i < s.matches.size(); ++i) {
+    const PhraseHit& m = s.matches[i];
+    if (m.cue == StanceCue::kUncertainty) {
+      ++score.uncertainty;
+      score.cues.push_back(s.Text(m));
+    }
+    if (!IsPolar(m.cue) || consumed.lower_bound(m.begin) != consumed.lower_bound(m.end)) continue;
+    const Polar& p = polar[i];
+    (p.sign > 0 ? score.positive : score.negative) += p.weight;
+    std::string cue = (p.negated ? "not " : "") + s.Text(m);
+    if (p.object >= 0) cue += " (" + s.tokens[static_cast<size_t>(p.object)].text + ")";
+    score.cues.push_back(std::move(cue));
+  }
+  int total = score.positive + score.negative;
+  score.score = static_cast<double>(score.positive - score.negative) / std::max(1, total);
+  if (score.score > 0) score.polarity = Polarity::kPositive;
+  if (score.score < 0) score.polarity = Polarity::kNegative;
+  return score;
+}
+
+}  // namespace claimgraph
