@@ -74,9 +74,8 @@ bool AliasIndex::Add(std::string_view name, int target, size_t min_start) {
   std::transform(word.begin(), word.end(), word.begin(), LowerByte);
   // Longest first: the first entry that matches is the longest match.
   std::vector<Entry>& entries = FindOrAddKey(word, HashLower(norm, 0, word_end))->entries;
-  auto shorter = std::find_if(entries.begin(), entries.end(), [&](const Entry& e) {
-    return e.name.size() < entry.name.size();
-  });
+  auto shorter = std::find_if(entries.begin(), entries.end(),
+                              [&](const Entry& e) { return e.name.size() < entry.name.size(); });
   entries.insert(shorter, std::move(entry));
   size_t bit = PrefilterBit(norm, 0, word_end);
   prefilter_[bit / 64] |= uint64_t{1} << (bit % 64);

@@ -1,10 +1,12 @@
 // AliasIndex: finds which of many names (catalog names and aliases, names
 // discovered in one document) a text mentions, in one pass over its words.
 //
-// Names are indexed by their lower-cased first word, so each word of the
-// text costs one pass to hash it and one probe of a flat table, and only the
-// names starting with that word are compared. A name matches only at word boundaries (entity_words.h), the
-// longest name wins, and a space in a name matches any run of whitespace.
+// Names are indexed by their lower-cased first word. Each word of the text
+// is first tested against a small bit set (its first two bytes and length);
+// the few that pass are hashed and looked up in a flat table, and only the
+// names starting with that word are compared. A name matches only at word
+// boundaries (entity_words.h), the longest name wins, and a space in a name
+// matches any run of whitespace.
 // Case rules, from how the name is written:
 //   - no lowercase ASCII letter ("AWS", "SAP", "H100", "GPT-5"): the text
 //     must match exactly, so "sap" and "Sap" are not SAP;

@@ -34,9 +34,26 @@ const EntityMention* DocContext::LastPersonBefore(size_t pos) const {
   return last;
 }
 
+std::vector<PhraseMatch> SentenceAssembler::Cues(const PhraseMatcher& m, size_t from,
+                                                 size_t to) const {
+  const std::vector<PhraseMatch>* all = nullptr;
+  for (const auto& [matcher, matches] : cue_cache_) {
+    if (matcher == &m) all = &matches;
+  }
+  if (all == nullptr) {
+    cue_cache_.emplace_back(&m, FindAll(m, ctx_.text, s_.span.start, s_.span.end));
+    all = &cue_cache_.back().second;
+  }
+  std::vector<PhraseMatch> out;
+  for (const PhraseMatch& pm : *all) {
+    if (pm.start >= from && pm.end <= to) out.push_back(pm);
+  }
+  return out;
+}
+
 Clause SentenceAssembler::ClauseAt(size_t pos) const {
   Clause c{s_.span.start, s_.span.end};
-  for (const PhraseMatch& m : FindAll(ctx_.rules->clause_breaks, ctx_.text, s_.span.start,
+  for (const PhraseMatch& m : Cues(ctx_.rules->clause_breaks, s_.span.start,
                                       s_.span.end)) {
     if (m.end <= pos) c.start = m.end;
     if (m.start > pos) {
@@ -51,7 +68,7 @@ std::string SentenceAssembler::MetricFor(const Mention& v, const Clause& c, int*
   *sign = 1;
   const std::string_view text = ctx_.text;
   // A verb that names the metric: "could save tens of billions".
-  for (const PhraseMatch& m : FindAll(ctx_.rules->metric_verbs, text, c.start, v.start)) {
+  for (const PhraseMatch& m : Cues(ctx_.rules->metric_verbs, c.start, v.start)) {
     if (TokensBetween(text, m.end, v.start) <= 3) {
       return ctx_.rules->metric_verb_ids[static_cast<size_t>(m.index)];
     }
@@ -66,7 +83,8 @@ std::string SentenceAssembler::MetricFor(const Mention& v, const Clause& c, int*
   // The nearest before it in the clause: "free cash flow fell to $1.2 billion".
   const MetricMention* best = nullptr;
   for (const MetricMention* m : s_.metrics) {
-    if (m->end <= v.start && m->start >= c.start) best = m;
+    // "pretax loss of EUR 46m": the value's span took "loss of" as its sign.
+    if (m->start < v.start && m->start >= c.start) best = m;
   }
   if (best != nullptr) {
     *sign = best->sign;
@@ -131,7 +149,7 @@ const Mention* SentenceAssembler::PeriodFor(const Mention& v, const Clause& c,
 
 Modality SentenceAssembler::ModalityOf(const Clause& c) const {
   const ClaimRules& r = *ctx_.rules;
-  auto has = [&](const PhraseMatcher& m) { return !FindAll(m, ctx_.text, c.start, c.end).empty(); };
+  auto has = [&](const PhraseMatcher& m) { return !Cues(m, c.start, c.end).empty(); };
   if (has(r.hypothetical)) return Modality::kHypothetical;
   if (has(r.conditional)) return Modality::kConditional;
   if (has(r.guidance)) return Modality::kGuidance;
@@ -143,7 +161,7 @@ Modality SentenceAssembler::ModalityOf(const Clause& c) const {
 }
 
 bool SentenceAssembler::NegatedBefore(size_t pos, size_t floor) const {
-  for (const PhraseMatch& m : FindAll(ctx_.rules->negation, ctx_.text, floor, pos)) {
+  for (const PhraseMatch& m : Cues(ctx_.rules->negation, floor, pos)) {
     if (TokensBetween(ctx_.text, m.end, pos) <= 3) return true;
   }
   return false;
@@ -151,7 +169,7 @@ bool SentenceAssembler::NegatedBefore(size_t pos, size_t floor) const {
 
 int SentenceAssembler::ChangeDirectionBefore(size_t pos, size_t floor) const {
   int dir = 0;
-  for (const PhraseMatch& m : FindAll(ctx_.rules->change, ctx_.text, floor, pos)) {
+  for (const PhraseMatch& m : Cues(ctx_.rules->change, floor, pos)) {
     if (TokensBetween(ctx_.text, m.end, pos) <= 3) dir = m.index;
   }
   return dir;

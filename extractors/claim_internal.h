@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <string_view>
 #include <vector>
 
@@ -64,6 +65,9 @@ class SentenceAssembler {
   void StanceClaim(std::vector<Claim>* out);
 
   Clause ClauseAt(size_t pos) const;
+  // The matches of `m` in this sentence that lie within [from, to); each
+  // matcher runs over the sentence once and is cached.
+  std::vector<PhraseMatch> Cues(const PhraseMatcher& m, size_t from, size_t to) const;
   // Whether a value of v's type can be a value of the metric (money for
   // money metrics, counts for count metrics, rates for the rest).
   bool KindFits(const std::string& metric, const Mention& v) const;
@@ -80,6 +84,12 @@ class SentenceAssembler {
   std::optional<Speaker> SpeakerFor(const Mention& v, const Clause& c) const;
   int ChangeDirectionBefore(size_t pos, size_t floor) const;
   Claim NewClaim(ClaimKind kind, const std::string& rule) const;
+  // The period mention right before pos (no token between), or after pos
+  // (at most one token between: "in"), or nullptr.
+  const Mention* PeriodEndingAt(size_t pos) const;
+  // Whether the sentence itself mentions the entity (not only the document).
+  bool SentenceNames(const EntityMention* e) const;
+  const Mention* PeriodStartingAt(size_t pos) const;
   ClaimValue ValueOf(const Mention& m) const;
   void SetSubject(const EntityMention* e, Claim* claim) const;
 
@@ -91,6 +101,7 @@ class SentenceAssembler {
   std::string last_metric_;     // metric of the previous main value (parallel clauses)
   const EntityMention* last_subject_ = nullptr;
   size_t last_value_end_ = 0;
+  mutable std::vector<std::pair<const PhraseMatcher*, std::vector<PhraseMatch>>> cue_cache_;
 };
 
 // Tokens between two offsets (words separated by spaces), capped at 99.

@@ -30,6 +30,7 @@ bool IsRate(const Mention& m) {
 
 // "to" (and nothing else but spaces) between two offsets.
 bool OnlyTo(std::string_view text, size_t from, size_t to) {
+  if (to < from) return false;
   std::string_view gap = text.substr(from, to - from);
   size_t a = gap.find_first_not_of(" \t\n");
   size_t b = gap.find_last_not_of(" \t\n");
@@ -66,11 +67,20 @@ void SentenceAssembler::AssignRoles() {
   change_of_.assign(n, -1);
   for (size_t j = 0; j < n; ++j) {
     const Mention& p = *s_.values[j];
+    // "from a year-earlier SEK 1.1 bn": a period may stand between cue and value.
+    const Mention* before = PeriodEndingAt(p.start);
     PhraseMatch cue = ctx_.rules->prior_after.EndingAt(text, p.start, true);
+    if (!cue.found() && before != nullptr) {
+      cue = ctx_.rules->prior_after.EndingAt(text, before->start, true);
+    }
     if (!cue.found()) continue;
-    bool from = text.substr(cue.start, 4) == "from" || text.substr(cue.start, 4) == "From";
+    bool from = cue.end >= cue.start + 4 &&
+                (text.substr(cue.end - 4, 4) == "from" || text.substr(cue.end - 4, 4) == "From");
+    // "from P in the first quarter of 2005 to V": skip P's period.
+    const Mention* after = PeriodStartingAt(p.end);
+    size_t gap_start = after != nullptr ? after->end : p.end;
     if (from && j + 1 < n && s_.values[j + 1]->type == p.type &&
-        OnlyTo(text, p.end, s_.values[j + 1]->start)) {
+        OnlyTo(text, gap_start, s_.values[j + 1]->start)) {
       roles_[j] = Role::kPrior, prior_of_[j + 1] = static_cast<int>(j);  // from P to V
       continue;
     }
@@ -94,6 +104,29 @@ void SentenceAssembler::AssignRoles() {
       roles_[j] = Role::kChange, change_of_[j - 1] = static_cast<int>(j);
     }
   }
+}
+
+bool SentenceAssembler::SentenceNames(const EntityMention* e) const {
+  if (e == nullptr) return false;
+  for (const EntityMention* x : s_.entities) {
+    if (x->id == e->id) return true;
+  }
+  return false;
+}
+
+const Mention* SentenceAssembler::PeriodEndingAt(size_t pos) const {
+  for (const Mention* p : s_.periods) {
+    // "compared with last year 's 276.1 mln": one token may stand between.
+    if (p->end <= pos && TokensBetween(ctx_.text, p->end, pos) <= 1) return p;
+  }
+  return nullptr;
+}
+
+const Mention* SentenceAssembler::PeriodStartingAt(size_t pos) const {
+  for (const Mention* p : s_.periods) {
+    if (p->start >= pos && TokensBetween(ctx_.text, pos, p->start) <= 1) return p;
+  }
+  return nullptr;
 }
 
 ClaimValue SentenceAssembler::ValueOf(const Mention& m) const {
@@ -150,10 +183,16 @@ void SentenceAssembler::QuantityClaim(size_t i, std::vector<Claim>* out) {
   }
   const MetricMention* mm = MetricMentionFor(metric, v, c);
   size_t search_end = v.start;
-  for (const PhraseMatch& m : FindAll(ctx_.rules->metric_verbs, ctx_.text, c.start, v.start)) {
+  for (const PhraseMatch& m : Cues(ctx_.rules->metric_verbs, c.start, v.start)) {
     search_end = std::min(search_end, m.start);
   }
   const EntityMention* subject = SubjectFor(v, c, mm, search_end);
+  // Without a metric, only a value the sentence itself ties to an entity
+  // ("a $50 billion Amazon chip business, even if...") is a claim.
+  if (metric.empty() && (subject == nullptr || subject == ctx_.main_entity) &&
+      !SentenceNames(subject)) {
+    return;
+  }
   Claim claim = NewClaim(ClaimKind::kQuantity, "quantity");
   SetSubject(subject, &claim);
   claim.metric = metric;
@@ -172,12 +211,11 @@ void SentenceAssembler::QuantityClaim(size_t i, std::vector<Claim>* out) {
   if (prior != nullptr) {
     claim.prior = ValueOf(*prior);
     claim.rule += "/prior";
-    for (const Mention* p : s_.periods) {
-      if (p->start >= prior->end && TokensBetween(ctx_.text, prior->end, p->start) <= 2) {
-        claim.prior->period = p->period;
-        claim.prior->period_text = std::string(p->Text(ctx_.text));
-        break;
-      }
+    const Mention* pp = PeriodStartingAt(prior->end);
+    if (pp == nullptr) pp = PeriodEndingAt(prior->start);
+    if (pp != nullptr) {
+      claim.prior->period = pp->period;
+      claim.prior->period_text = std::string(pp->Text(ctx_.text));
     }
   }
   int direction = ChangeDirectionBefore(v.start, c.start);

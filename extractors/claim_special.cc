@@ -36,7 +36,7 @@ std::optional<Speaker> SentenceAssembler::SpeakerFor(const Mention& v, const Cla
     if (person == nullptr) return std::nullopt;
     return speaker_from(*person);
   };
-  for (const PhraseMatch& m : FindAll(r.speaker_verbs, text, s_.span.start, s_.span.end)) {
+  for (const PhraseMatch& m : Cues(r.speaker_verbs, s_.span.start, s_.span.end)) {
     bool eligible = c.Contains(m.start) ||
                     (m.start < v.start && ClauseAt(m.start).end >= v.start) ||
                     (m.start > v.end && TokensBetween(text, m.end, s_.span.end) <= 2);
@@ -44,7 +44,12 @@ std::optional<Speaker> SentenceAssembler::SpeakerFor(const Mention& v, const Cla
     bool according = Lower(text.substr(m.start, m.end - m.start)) == "according to";
     for (const EntityMention* e : s_.entities) {
       bool before = !according && e->end <= m.start && TokensBetween(text, e->end, m.start) <= 1;
-      bool after = e->start >= m.end && TokensBetween(text, m.end, e->start) == 0;
+      // "..., said Jassy." but not "says Trainium could save": the name after
+      // the verb must end the clause.
+      size_t next = e->end;
+      while (next < text.size() && IsAsciiSpace(text[next])) ++next;
+      bool closes = next >= s_.span.end || text[next] == ',' || text[next] == '.';
+      bool after = e->start >= m.end && TokensBetween(text, m.end, e->start) == 0 && closes;
       if (before || after) return speaker_from(*e);
     }
     if (!according) {
@@ -52,7 +57,7 @@ std::optional<Speaker> SentenceAssembler::SpeakerFor(const Mention& v, const Cla
     }
   }
   // "In his shareholder letter, he stated": attributed to the last person.
-  for (const PhraseMatch& m : FindAll(r.speaker_sources, text, s_.span.start, s_.span.end)) {
+  for (const PhraseMatch& m : Cues(r.speaker_sources, s_.span.start, s_.span.end)) {
     if (m.start < v.start) {
       if (const EntityMention* person = ctx_.LastPersonBefore(m.start)) return speaker_from(*person);
     }
@@ -62,7 +67,7 @@ std::optional<Speaker> SentenceAssembler::SpeakerFor(const Mention& v, const Cla
 
 void SentenceAssembler::StatusClaims(std::vector<Claim>* out) {
   const ClaimRules& r = *ctx_.rules;
-  for (const PhraseMatch& m : FindAll(r.status, ctx_.text, s_.span.start, s_.span.end)) {
+  for (const PhraseMatch& m : Cues(r.status, s_.span.start, s_.span.end)) {
     const EntityMention* subject = nullptr;
     for (const EntityMention* e : s_.entities) {
       if (e->end <= m.start && e->type != EntityType::kPerson) subject = e;

@@ -13,27 +13,27 @@ constexpr size_t kMaxNameWords = 6;
 
 // Sorted (std::string_view order) for binary search.
 constexpr std::array<std::string_view, 39> kLegalSuffixes = {
-    "A/S",     "AB",      "ABP",  "AG",   "ASA",   "Abp",         "B.V.",     "BV",
-    "Co.",     "Company", "Corp", "Corp.", "Corporation", "GmbH", "Group",   "Holding",
-    "Holdings", "Inc",    "Inc.", "Incorporated", "KGaA", "L.P.", "LLC",    "LP",
-    "Limited", "Ltd",     "Ltd.", "N.V.", "NV",   "OYJ",   "Oy",          "Oyj",      "PLC",
-    "S.A.",    "S.p.A.",  "SA",   "SE",   "SpA",  "plc"};
+    "A/S",      "AB",      "ABP",    "AG",           "ASA",         "Abp",  "B.V.",  "BV",
+    "Co.",      "Company", "Corp",   "Corp.",        "Corporation", "GmbH", "Group", "Holding",
+    "Holdings", "Inc",     "Inc.",   "Incorporated", "KGaA",        "L.P.", "LLC",   "LP",
+    "Limited",  "Ltd",     "Ltd.",   "N.V.",         "NV",          "OYJ",  "Oy",    "Oyj",
+    "PLC",      "S.A.",    "S.p.A.", "SA",           "SE",          "SpA",  "plc"};
 
 constexpr std::array<std::string_view, 99> kStopWords = {
-    "A",        "AI",        "About",     "After",     "Against",  "Also",      "Among",
-    "An",       "Analyst",   "Analysts",  "And",       "April",    "As",        "At",
-    "August",   "Before",    "Both",      "But",       "By",       "CEO",       "CFO",
-    "CIO",      "COO",       "CTO",       "Chair",     "Chairman", "Chairwoman", "Chief",
-    "December", "Director",  "Dr",        "Dr.",       "During",   "Each",      "Earnings",
-    "Executive", "FY",       "February",  "Following", "For",      "Founder",   "Friday",
-    "From",     "H1",        "H2",        "He",        "Head",     "Her",       "His",
-    "However",  "If",        "In",        "Into",      "Investors", "It",       "Its",
-    "January",  "July",      "June",      "March",     "May",      "Meanwhile", "Monday",
-    "Mr",       "Mr.",       "Mrs",       "Mrs.",      "Ms",       "Ms.",       "November",
-    "October",  "Of",        "On",        "Or",        "President", "Q1",       "Q2",
-    "Q3",       "Q4",        "Saturday",  "September", "Shares",   "She",       "Since",
-    "Stock",    "Sunday",    "That",      "The",       "Their",    "These",     "This",
-    "Thursday", "Today",     "Tuesday",   "Vice",      "Wednesday", "While",    "With",
+    "A",         "AI",       "About",    "After",     "Against",   "Also",       "Among",
+    "An",        "Analyst",  "Analysts", "And",       "April",     "As",         "At",
+    "August",    "Before",   "Both",     "But",       "By",        "CEO",        "CFO",
+    "CIO",       "COO",      "CTO",      "Chair",     "Chairman",  "Chairwoman", "Chief",
+    "December",  "Director", "Dr",       "Dr.",       "During",    "Each",       "Earnings",
+    "Executive", "FY",       "February", "Following", "For",       "Founder",    "Friday",
+    "From",      "H1",       "H2",       "He",        "Head",      "Her",        "His",
+    "However",   "If",       "In",       "Into",      "Investors", "It",         "Its",
+    "January",   "July",     "June",     "March",     "May",       "Meanwhile",  "Monday",
+    "Mr",        "Mr.",      "Mrs",      "Mrs.",      "Ms",        "Ms.",        "November",
+    "October",   "Of",       "On",       "Or",        "President", "Q1",         "Q2",
+    "Q3",        "Q4",       "Saturday", "September", "Shares",    "She",        "Since",
+    "Stock",     "Sunday",   "That",     "The",       "Their",     "These",      "This",
+    "Thursday",  "Today",    "Tuesday",  "Vice",      "Wednesday", "While",      "With",
     "Yesterday"};
 
 static_assert(std::is_sorted(kLegalSuffixes.begin(), kLegalSuffixes.end()));
@@ -125,8 +125,8 @@ std::optional<CompanyName> NameFromWords(std::string_view text, std::vector<Text
     if (words.size() > kMaxNameWords) words.erase(words.begin(), words.end() - kMaxNameWords);
   }
   // A name starts with a capitalized word that is not a suffix or "&".
-  while (!words.empty() && (!IsUpperAt(text, words.front().start) ||
-                            IsLegalSuffix(WordText(text, words.front())))) {
+  while (!words.empty() &&
+         (!IsUpperAt(text, words.front().start) || IsLegalSuffix(WordText(text, words.front())))) {
     words.erase(words.begin());
   }
   size_t short_words = words.size();

@@ -49,8 +49,8 @@ constexpr std::string_view kCategories[] = {"chip",     "accelerator",   "cpu",
 
 std::string Quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
 
-// Keys starting with '_' are comments for the analyst.
-bool IsComment(std::string_view key) { return !key.empty() && key[0] == '_'; }
+// Keys starting with "$" or "_" ("$comment") are notes for the analyst.
+bool IsComment(std::string_view key) { return !key.empty() && (key[0] == '$' || key[0] == '_'); }
 
 Status ReadString(const json& value, const std::string& where, std::string* out) {
   if (!value.is_string() || value.get_ref<const std::string&>().empty()) {
@@ -90,8 +90,7 @@ Status ReadField(const std::string& key, const json& value, const std::string& w
                                  std::string(EntityTypeName(out->type)));
 }
 
-Status ReadEntry(const json& entry, EntityType type, const std::string& where,
-                 CatalogEntity* out) {
+Status ReadEntry(const json& entry, EntityType type, const std::string& where, CatalogEntity* out) {
   if (!entry.is_object()) return Status::InvalidArgument(where + ": must be an object");
   out->type = type;
   for (const auto& [key, value] : entry.items()) {
@@ -136,7 +135,8 @@ Status CheckReference(const Staging& staging, const std::string& id, EntityType 
                       const std::string& where) {
   const CatalogEntity* target = staging.Find(id);
   std::string want_name(EntityTypeName(want));
-  if (target == nullptr) return Status::InvalidArgument(where + ": unknown " + want_name + " " + Quoted(id));
+  if (target == nullptr)
+    return Status::InvalidArgument(where + ": unknown " + want_name + " " + Quoted(id));
   if (target->type != want) {
     return Status::InvalidArgument(where + ": " + Quoted(id) + " is a " +
                                    std::string(EntityTypeName(target->type)) + ", not a " +
@@ -152,7 +152,9 @@ Status CheckFamily(const Staging& staging, const CatalogEntity& e, const std::st
   for (size_t hops = 0; hops <= staging.entities.size() && !step->family.empty(); ++hops) {
     step = staging.Find(step->family);
     if (step == nullptr) break;  // reported when that entry is checked
-    if (step->id == e.id) return Status::InvalidArgument(where + ".family: " + Quoted(e.family) + " leads back to " + Quoted(e.id));
+    if (step->id == e.id)
+      return Status::InvalidArgument(where + ".family: " + Quoted(e.family) + " leads back to " +
+                                     Quoted(e.id));
   }
   if (staging.Find(e.family)->parent != e.parent) {
     return Status::InvalidArgument(where + ".family: " + Quoted(e.family) +
@@ -165,7 +167,8 @@ Status CheckOwnedEntity(const Staging& staging, const CatalogEntity& e, const st
   if (e.parent.empty()) return Status::InvalidArgument(where + ".parent: missing");
   Status s = CheckReference(staging, e.parent, EntityType::kCompany, where + ".parent");
   if (!s.ok()) return s;
-  if (e.id.size() <= e.parent.size() + 1 || e.id.compare(0, e.parent.size() + 1, e.parent + "/") != 0) {
+  if (e.id.size() <= e.parent.size() + 1 ||
+      e.id.compare(0, e.parent.size() + 1, e.parent + "/") != 0) {
     return Status::InvalidArgument(where + ".id: " + Quoted(e.id) + " must start with " +
                                    Quoted(e.parent + "/") + " (its parent's id)");
   }
@@ -213,12 +216,12 @@ Status CheckEntity(const Staging& staging, const CatalogEntity& e, const std::st
 }
 
 // Merges one entry into the staging catalog.
-Status Stage(CatalogEntity entry, const std::string& where,
+Status Stage(CatalogEntity entry, const std::string& where, const std::string& path,
              std::map<std::string, std::string, std::less<>>* seen, Staging* staging) {
-  auto [first, inserted] = seen->emplace(entry.id, where);
+  auto [first, inserted] = seen->emplace(entry.id, path);
   if (!inserted) {
-    return Status::InvalidArgument(where + ".id: duplicate id " + Quoted(entry.id) +
-                                   " (first at " + first->second + ")");
+    return Status::InvalidArgument(where + ".id: duplicate id " + Quoted(entry.id) + " (first at " +
+                                   first->second + ")");
   }
   auto existing = staging->by_id.find(entry.id);
   if (existing == staging->by_id.end()) {
@@ -245,11 +248,12 @@ Status StageSection(const json& doc, const Section& section, const std::string& 
     return Status::InvalidArgument(origin + ": " + section.key + ": must be an array");
   }
   for (size_t i = 0; i < list->size(); ++i) {
-    std::string where = origin + ": " + section.key + "[" + std::to_string(i) + "]";
+    std::string path = std::string(section.key) + "[" + std::to_string(i) + "]";
+    std::string where = origin + ": " + path;
     CatalogEntity entry;
     Status s = ReadEntry((*list)[i], section.type, where, &entry);
     if (!s.ok()) return s;
-    s = Stage(std::move(entry), where, seen, staging);
+    s = Stage(std::move(entry), where, path, seen, staging);
     if (!s.ok()) return s;
   }
   return Status::OK();

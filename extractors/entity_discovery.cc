@@ -13,38 +13,40 @@ namespace claimgraph {
 namespace {
 
 // Stock exchanges as news writes them before a ticker: "(NASDAQ: ACME)".
+// clang-format off
 constexpr std::string_view kExchanges[] = {
-    "NYSE American", "NYSE Arca", "NYSE MKT", "NYSE", "NASDAQ", "Nasdaq",
-    "NasdaqGS", "NasdaqGM", "NasdaqCM", "Nasdaq Helsinki", "Nasdaq Stockholm",
-    "Nasdaq Copenhagen", "Nasdaq Iceland", "Nasdaq First North", "Nasdaq Tallinn",
-    "Nasdaq Riga", "Nasdaq Vilnius", "OMX Helsinki", "OMX Stockholm", "OMX Copenhagen",
-    "OMX", "HEL", "STO", "CPH", "OSL", "AMEX", "OTC", "OTCQX", "OTCQB", "OTC Markets",
-    "TSX", "TSXV", "TSX-V", "LSE", "LON", "AIM", "ASX", "NZX", "XETRA", "Xetra", "ETR",
-    "FRA", "FWB", "SWX", "SIX", "VTX", "EPA", "AMS", "EBR", "ELI", "BIT", "BME", "MCE",
-    "WSE", "Euronext", "Euronext Paris", "Euronext Amsterdam", "Euronext Brussels",
-    "Euronext Lisbon", "Euronext Dublin", "Euronext Oslo", "Euronext Milan", "Oslo Børs",
-    "TYO", "TSE", "JPX", "HKEX", "HKG", "SEHK", "SGX", "KRX", "KOSDAQ", "KOSPI", "TWSE",
-    "TPE", "SSE", "SZSE", "NSE", "BSE", "JSE", "BMV", "TASE"};
+    "NYSE", "NYSE American", "NYSE Arca", "NYSE MKT", "NASDAQ", "Nasdaq", "NasdaqGS",
+    "NasdaqGM", "NasdaqCM", "Nasdaq Helsinki", "Nasdaq Stockholm", "Nasdaq Copenhagen",
+    "Nasdaq Iceland", "Nasdaq First North", "Nasdaq Tallinn", "Nasdaq Riga", "Nasdaq Vilnius",
+    "OMX", "OMX Helsinki", "OMX Stockholm", "OMX Copenhagen", "HEL", "STO", "CPH", "OSL",
+    "AMEX", "OTC", "OTCQX", "OTCQB", "OTC Markets", "TSX", "TSXV", "TSX-V", "LSE", "LON",
+    "AIM", "ASX", "NZX", "XETRA", "Xetra", "ETR", "FRA", "FWB", "SWX", "SIX", "VTX", "EPA",
+    "AMS", "EBR", "ELI", "BIT", "BME", "MCE", "WSE", "Euronext", "Euronext Paris",
+    "Euronext Amsterdam", "Euronext Brussels", "Euronext Lisbon", "Euronext Dublin",
+    "Euronext Oslo", "Euronext Milan", "Oslo B\u00f8rs", "TYO", "TSE", "JPX", "HKEX", "HKG",
+    "SEHK", "SGX", "KRX", "KOSDAQ", "KOSPI", "TWSE", "TPE", "SSE", "SZSE", "NSE", "BSE", "JSE",
+    "BMV", "TASE"};
+// clang-format on
 
 // A capitalized name word: "Ponsse", "Wärtsilä", "AT&T", "Coca-Cola",
 // "Amazon.com".
 constexpr std::string_view kNameWord = R"(\p{Lu}[\p{L}\p{N}&\-]*(?:\.\p{L}[\p{L}\p{N}]*)*)";
 
 // Nouns that say the name after them is a company: "manufacturer Ponsse".
+// clang-format off
 constexpr std::string_view kCompanyNouns[] = {
-    "manufacturer", "maker",     "chipmaker",  "automaker",  "carmaker",     "drugmaker",
-    "steelmaker",   "toolmaker", "builder",    "homebuilder", "shipbuilder", "company",
-    "group",        "firm",      "operator",   "developer",  "retailer",     "bank",
-    "provider",     "supplier",  "producer",   "insurer",    "lender",       "vendor",
-    "distributor",  "designer",  "conglomerate", "startup",  "start-up",     "miner",
-    "carrier",      "utility",   "giant",      "chain",      "publisher",    "brewer",
-    "airline",      "subsidiary"};
+    "manufacturer", "maker", "chipmaker", "automaker", "carmaker", "drugmaker", "steelmaker",
+    "toolmaker", "builder", "homebuilder", "shipbuilder", "company", "group", "firm", "operator",
+    "developer", "retailer", "bank", "provider", "supplier", "producer", "insurer", "lender",
+    "vendor", "distributor", "designer", "conglomerate", "startup", "start-up", "miner",
+    "carrier", "utility", "giant", "chain", "publisher", "brewer", "airline", "subsidiary"};
+// clang-format on
 
 // How far around a trigger the rule's pattern may reach.
-constexpr size_t kNameBefore = 200;      // a name before its legal suffix
-constexpr size_t kNameAfter = 120;       // a name after its company noun
-constexpr size_t kExchangeBefore = 40;   // "(Nasdaq First North :" before the colon
-constexpr size_t kTickerAfter = 24;      // " SKF B)" after it
+constexpr size_t kNameBefore = 200;     // a name before its legal suffix
+constexpr size_t kNameAfter = 120;      // a name after its company noun
+constexpr size_t kExchangeBefore = 40;  // "(Nasdaq First North :" before the colon
+constexpr size_t kTickerAfter = 24;     // " SKF B)" after it
 
 enum Trigger { kSuffixTrigger = 0, kNounTrigger = 1 };
 
@@ -200,7 +202,8 @@ CueWindows CompanyCueFinder::Rep::FindWindows(std::string_view text,
           Merge(std::move(w.legal_suffix)), Merge(std::move(w.appositive))};
 }
 
-void CompanyCueFinder::Rep::FindExchangeTickers(std::string_view text, const std::vector<TextSpan>& windows,
+void CompanyCueFinder::Rep::FindExchangeTickers(std::string_view text,
+                                                const std::vector<TextSpan>& windows,
                                                 std::vector<CompanyCue>* cues) const {
   ForEachMatch<3>(exchange, text, windows, [&](const re2::StringPiece* g) {
     CompanyCue cue;
@@ -215,7 +218,8 @@ void CompanyCueFinder::Rep::FindExchangeTickers(std::string_view text, const std
   });
 }
 
-void CompanyCueFinder::Rep::FindCashtags(std::string_view text, const std::vector<TextSpan>& windows,
+void CompanyCueFinder::Rep::FindCashtags(std::string_view text,
+                                         const std::vector<TextSpan>& windows,
                                          std::vector<CompanyCue>* cues) const {
   ForEachMatch<1>(cashtag, text, windows, [&](const re2::StringPiece* g) {
     size_t end = EndOffset(text, g[1]);
@@ -233,7 +237,8 @@ void CompanyCueFinder::Rep::FindCashtags(std::string_view text, const std::vecto
   });
 }
 
-void CompanyCueFinder::Rep::FindLegalNames(std::string_view text, const std::vector<TextSpan>& windows,
+void CompanyCueFinder::Rep::FindLegalNames(std::string_view text,
+                                           const std::vector<TextSpan>& windows,
                                            std::vector<CompanyCue>* cues) const {
   ForEachMatch<2>(legal_suffix, text, windows, [&](const re2::StringPiece* g) {
     std::vector<TextSpan> words = SplitNameWords(text, {Offset(text, g[1]), EndOffset(text, g[1])});
@@ -247,7 +252,8 @@ void CompanyCueFinder::Rep::FindLegalNames(std::string_view text, const std::vec
   });
 }
 
-void CompanyCueFinder::Rep::FindAppositives(std::string_view text, const std::vector<TextSpan>& windows,
+void CompanyCueFinder::Rep::FindAppositives(std::string_view text,
+                                            const std::vector<TextSpan>& windows,
                                             std::vector<CompanyCue>* cues) const {
   ForEachMatch<2>(appositive, text, windows, [&](const re2::StringPiece* g) {
     std::vector<TextSpan> words = SplitNameWords(text, {Offset(text, g[2]), EndOffset(text, g[2])});
@@ -267,8 +273,9 @@ Result<std::unique_ptr<CompanyCueFinder>> CompanyCueFinder::Create() {
   std::unique_ptr<CompanyCueFinder> finder(new CompanyCueFinder());
   finder->rep_ = std::make_unique<Rep>();
   // Suffixes first: "Group" is a suffix, "group" a noun.
-  for (std::string_view suffix : LegalSuffixes()) finder->rep_->triggers.Add(suffix, kSuffixTrigger);
-  for (std::string_view noun : kCompanyNouns) finder->rep_->triggers.Add(noun, kNounTrigger);
+  AliasIndex& triggers = finder->rep_->triggers;
+  for (std::string_view suffix : LegalSuffixes()) triggers.Add(suffix, kSuffixTrigger);
+  for (std::string_view noun : kCompanyNouns) triggers.Add(noun, kNounTrigger);
   for (const RE2* re : {&finder->rep_->exchange, &finder->rep_->cashtag,
                         &finder->rep_->legal_suffix, &finder->rep_->appositive}) {
     if (!re->ok()) {
@@ -290,9 +297,8 @@ std::vector<CompanyCue> CompanyCueFinder::Find(std::string_view text,
   rep_->FindCashtags(text, windows.cashtag, &cues);
   rep_->FindLegalNames(text, windows.legal_suffix, &cues);
   rep_->FindAppositives(text, windows.appositive, &cues);
-  std::stable_sort(cues.begin(), cues.end(), [](const CompanyCue& a, const CompanyCue& b) {
-    return a.start() < b.start();
-  });
+  std::stable_sort(cues.begin(), cues.end(),
+                   [](const CompanyCue& a, const CompanyCue& b) { return a.start() < b.start(); });
   return cues;
 }
 

@@ -38,7 +38,7 @@ struct DocCompany {
   std::string name;        // the longest name written
   std::string short_name;  // "Ponsse"
   std::string ticker;
-  size_t first = 0;        // where it is first named
+  size_t first = 0;  // where it is first named
   EntityMention Template() const {
     EntityMention m;
     m.id = ticker.empty() ? Slug(short_name) : ticker;
@@ -84,11 +84,35 @@ size_t FindOrAddCompany(std::string_view text, const CompanyCue& cue,
   return companies->size() - 1;
 }
 
+// Names valid in one document, and the mention each stands for.
+struct DocumentNames {
+  AliasIndex index;  // target: index into targets
+  std::vector<EntityMention> targets;
+};
+
+// Adds the surname of each person the catalog candidates name, valid after
+// the first mention of their full name ("DeSantis" after "Peter DeSantis").
+void AddSurnames(const std::vector<Candidate>& candidates, DocumentNames* doc) {
+  std::vector<std::string_view> seen;
+  for (const Candidate& c : candidates) {
+    const EntityMention& m = c.mention;
+    size_t space = m.name.rfind(' ');
+    if (c.source != Source::kCatalog || m.type != EntityType::kPerson ||
+        space == std::string::npos || std::find(seen.begin(), seen.end(), m.id) != seen.end()) {
+      continue;
+    }
+    seen.push_back(m.id);
+    doc->index.Add(std::string_view(m.name).substr(space + 1),
+                   static_cast<int>(doc->targets.size()), m.end);
+    doc->targets.push_back(m);
+  }
+}
+
 }  // namespace
 
 struct EntityRecognizer::Rep {
   const EntityCatalog* catalog = nullptr;
-  AliasIndex names;                                 // target: index into entities()
+  AliasIndex names;                                    // target: index into entities()
   std::map<std::string, size_t, std::less<>> tickers;  // company ticker -> index
   std::unique_ptr<CompanyCueFinder> cue_finder;
 
@@ -134,7 +158,8 @@ void EntityRecognizer::Rep::AddCueMentions(std::string_view text,
       for (auto [start, end] : spans) out->push_back({MentionOf(*e, start, end), Source::kCue});
       continue;
     }
-    if (cue.has_name() && names.MatchWhole(cue.short_name) >= 0) continue;  // a product
+    // The name is a catalog product or person: not a company after all.
+    if (cue.has_name() && names.MatchWhole(cue.short_name) >= 0) continue;
     size_t company = FindOrAddCompany(text, cue, companies);
     for (auto [start, end] : spans) discovered.emplace_back(start, end, company);
   }
@@ -148,40 +173,26 @@ void EntityRecognizer::Rep::AddCueMentions(std::string_view text,
   }
 }
 
-// Names that only mean something in this document: the short names and
-// tickers of discovered companies, from where they are first named, and the
-// surnames of catalog people, after their first mention.
+// Names that only mean something in this document: the short names, full
+// names and tickers of discovered companies, from where they are first
+// named, and the surnames of catalog people, after their first mention.
 void EntityRecognizer::Rep::AddDocumentNames(std::string_view text,
                                              const std::vector<TextSpan>& words,
                                              const std::vector<DocCompany>& companies,
                                              std::vector<Candidate>* out) const {
-  AliasIndex doc_names;
-  std::vector<EntityMention> targets;
+  DocumentNames doc;
   for (const DocCompany& c : companies) {
     EntityMention m = c.Template();
     if (m.id.empty()) continue;
-    int target = static_cast<int>(targets.size());
-    targets.push_back(std::move(m));
     for (const std::string& name : {c.short_name, c.name, c.ticker}) {
-      if (!name.empty()) doc_names.Add(name, target, c.first);
+      if (!name.empty()) doc.index.Add(name, static_cast<int>(doc.targets.size()), c.first);
     }
+    doc.targets.push_back(std::move(m));
   }
-  std::vector<std::string> people_seen;
-  for (const Candidate& c : *out) {
-    const EntityMention& m = c.mention;
-    size_t space = m.name.rfind(' ');
-    if (c.source != Source::kCatalog || m.type != EntityType::kPerson || space == std::string::npos ||
-        std::find(people_seen.begin(), people_seen.end(), m.id) != people_seen.end()) {
-      continue;
-    }
-    people_seen.push_back(m.id);
-    int target = static_cast<int>(targets.size());
-    targets.push_back(m);
-    doc_names.Add(std::string_view(m.name).substr(space + 1), target, m.end);
-  }
-  if (doc_names.empty()) return;
-  for (const AliasHit& hit : doc_names.Scan(text, words)) {
-    EntityMention m = targets[static_cast<size_t>(hit.target)];
+  AddSurnames(*out, &doc);
+  if (doc.index.empty()) return;
+  for (const AliasHit& hit : doc.index.Scan(text, words)) {
+    EntityMention m = doc.targets[static_cast<size_t>(hit.target)];
     m.start = hit.start;
     m.end = hit.end;
     out->push_back({std::move(m), Source::kDocumentName});
@@ -223,8 +234,8 @@ std::vector<EntityMention> EntityRecognizer::Recognize(std::string_view text) co
   std::vector<TextSpan> words = FindWords(text);
   std::vector<Candidate> candidates;
   for (const AliasHit& hit : rep_->names.Scan(text, words)) {
-    candidates.push_back({MentionOf(rep_->Entity(hit.target), hit.start, hit.end),
-                          Source::kCatalog});
+    candidates.push_back(
+        {MentionOf(rep_->Entity(hit.target), hit.start, hit.end), Source::kCatalog});
   }
   std::vector<DocCompany> companies;
   rep_->AddCueMentions(text, rep_->cue_finder->Find(text, words), &companies, &candidates);

@@ -11,8 +11,11 @@
 //    a slug of its name) and later bare mentions of its short name
 //    ("Ponsse", "Acme") are found too.
 // 3. Within a document, short forms that refer back ("the company", "the
-//    group", "its", "Acme's") resolve to the most recent company mentioned
-//    before them (anaphor = true).
+//    group", "the firm", "the corporation", "its", possessives included)
+//    resolve to the most recent company mentioned before them, directly or
+//    through one of its segments or people (anaphor = true). A short name
+//    ("Acme", "Acme's") names its company and is not an anaphor. After a
+//    catalog person's full name, their surname alone names them too.
 //
 // Thread safety: a const EntityRecognizer may be shared across threads.
 #pragma once

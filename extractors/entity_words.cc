@@ -31,10 +31,9 @@ char32_t Decode(std::string_view text, size_t pos, size_t* len) {
 // punctuation, currency and letterlike symbols, arrows, maths, box drawing,
 // dingbats, CJK and full-width punctuation, emoji.
 bool IsNonAsciiPunct(char32_t cp) {
-  return (cp >= 0x80 && cp <= 0xBF) || cp == 0xD7 || cp == 0xF7 ||
-         (cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x3000 && cp <= 0x303F) ||
-         (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xFE30 && cp <= 0xFE4F) ||
-         cp == 0xFEFF || (cp >= 0xFF00 && cp <= 0xFF0F) ||
+  return (cp >= 0x80 && cp <= 0xBF) || cp == 0xD7 || cp == 0xF7 || (cp >= 0x2000 && cp <= 0x2BFF) ||
+         (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFE00 && cp <= 0xFE0F) ||
+         (cp >= 0xFE30 && cp <= 0xFE4F) || cp == 0xFEFF || (cp >= 0xFF00 && cp <= 0xFF0F) ||
          (cp >= 0xFF1A && cp <= 0xFF20) || (cp >= 0x1F000 && cp <= 0x1FAFF);
 }
 
@@ -45,6 +44,17 @@ bool IsWordCodepoint(char32_t cp) {
   }
   return !IsNonAsciiPunct(cp);
 }
+
+// ASCII letters and digits, for the loops that run over every byte.
+struct AsciiWordTable {
+  bool is_word[128] = {};
+  constexpr AsciiWordTable() {
+    for (int c = 0; c < 128; ++c) {
+      is_word[c] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+  }
+};
+constexpr AsciiWordTable kAsciiWord;
 
 bool IsUpperCodepoint(char32_t cp) {
   if (cp >= 'A' && cp <= 'Z') return true;
@@ -95,7 +105,8 @@ size_t CharLength(std::string_view text, size_t pos) {
 
 bool IsWordCharAt(std::string_view text, size_t pos) {
   if (pos >= text.size()) return false;
-  if (static_cast<unsigned char>(text[pos]) < 0x80) return IsWordCodepoint(text[pos]);
+  auto b = static_cast<unsigned char>(text[pos]);
+  if (b < 0x80) return kAsciiWord.is_word[b];
   size_t len = 1;
   return IsWordCodepoint(Decode(text, pos, &len));
 }
@@ -118,8 +129,9 @@ bool IsUpperAt(std::string_view text, size_t pos) {
 
 size_t WordEnd(std::string_view text, size_t pos) {
   while (pos < text.size()) {
-    if (static_cast<unsigned char>(text[pos]) < 0x80) {
-      if (!IsWordCodepoint(text[pos])) break;
+    auto b = static_cast<unsigned char>(text[pos]);
+    if (b < 0x80) {
+      if (!kAsciiWord.is_word[b]) break;
       ++pos;
       continue;
     }
@@ -132,11 +144,12 @@ size_t WordEnd(std::string_view text, size_t pos) {
 
 std::vector<TextSpan> FindWords(std::string_view text) {
   std::vector<TextSpan> words;
-  words.reserve(text.size() / 5);
+  words.reserve(text.size() / 6);
   size_t pos = 0;
   while (pos < text.size()) {
-    if (!IsWordCharAt(text, pos)) {
-      pos += static_cast<unsigned char>(text[pos]) < 0x80 ? 1 : CharLength(text, pos);
+    auto b = static_cast<unsigned char>(text[pos]);
+    if (b < 0x80 ? !kAsciiWord.is_word[b] : !IsWordCharAt(text, pos)) {
+      pos += b < 0x80 ? 1 : CharLength(text, pos);
       continue;
     }
     size_t end = WordEnd(text, pos);

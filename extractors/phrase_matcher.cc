@@ -47,14 +47,6 @@ size_t MatchForward(std::string_view text, size_t start, std::string_view phrase
 
 }  // namespace
 
-bool IsAsciiAlnum(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-bool IsAsciiSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
 void PhraseMatcher::Add(std::string_view phrase, int id) {
   std::string norm;
   for (char c : phrase) {

@@ -54,7 +54,11 @@ class PhraseMatcher {
   std::vector<int> by_last_[256];
 };
 
-bool IsAsciiAlnum(char c);
-bool IsAsciiSpace(char c);
+inline bool IsAsciiAlnum(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+inline bool IsAsciiSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 }  // namespace claimgraph
