@@ -9,19 +9,28 @@ namespace claimgraph::bench {
 namespace {
 
 constexpr const char* kCompanies[] = {
-    "Amazon", "Nvidia", "Microsoft", "Alphabet", "Apple", "Meta", "Intel", "AMD",
-    "Broadcom", "TSMC", "Nokia", "Ericsson", "SAP", "Siemens", "ASML", "Ponsse Oyj",
-    "Acme Corp", "Northwind Holdings", "Fabrikam Inc", "Contoso plc"};
-constexpr const char* kMetrics[] = {
-    "net sales", "revenue", "operating profit", "net income", "free cash flow",
-    "operating cash flow", "capital expenditure", "order backlog", "EBITDA",
-    "gross margin", "earnings per share", "cost savings"};
-constexpr const char* kVerbs[] = {"rose", "fell", "increased", "decreased", "climbed",
-                                  "declined", "grew", "dropped"};
+    "Amazon",       "Nvidia",     "Microsoft", "Alphabet",   "Apple",     "Meta",
+    "Intel",        "AMD",        "Broadcom",  "TSMC",       "Nokia",     "Ericsson",
+    "SAP",          "Siemens",    "ASML",      "Ponsse Oyj", "Acme Corp", "Northwind Holdings",
+    "Fabrikam Inc", "Contoso plc"};
+constexpr const char* kMetrics[] = {"net sales",
+                                    "revenue",
+                                    "operating profit",
+                                    "net income",
+                                    "free cash flow",
+                                    "operating cash flow",
+                                    "capital expenditure",
+                                    "order backlog",
+                                    "EBITDA",
+                                    "gross margin",
+                                    "earnings per share",
+                                    "cost savings"};
+constexpr const char* kVerbs[] = {"rose",    "fell",     "increased", "decreased",
+                                  "climbed", "declined", "grew",      "dropped"};
 constexpr const char* kCurrencies[] = {"$", "EUR ", "US$", "\xE2\x82\xAC", "SEK ", "\xC2\xA3"};
 constexpr const char* kScales[] = {" million", " billion", " mn", " bn", "m", " thousand"};
-constexpr const char* kQualifiers[] = {"", "", "", "about ", "nearly ", "more than ",
-                                       "roughly ", "up to "};
+constexpr const char* kQualifiers[] = {"",        "",           "",         "about ",
+                                       "nearly ", "more than ", "roughly ", "up to "};
 constexpr const char* kFiller[] = {
     "The company said demand remained strong across its main markets.",
     "Analysts had expected a weaker result given the slowdown in Europe.",
@@ -48,8 +57,8 @@ std::string CorpusGenerator::Percent() {
 }
 
 std::string CorpusGenerator::Period() {
-  static constexpr const char* kForms[] = {"the third quarter of ", "fiscal ", "Q2 ",
-                                           "the first nine months of ", "", "January-June "};
+  static constexpr const char* kForms[] = {"the third quarter of ",     "fiscal ", "Q2 ",
+                                           "the first nine months of ", "",        "January-June "};
   return std::string(kForms[Pick(std::size(kForms))]) + std::to_string(2018 + Pick(9));
 }
 
@@ -57,8 +66,8 @@ std::string CorpusGenerator::Sentence() {
   std::string metric = kMetrics[Pick(std::size(kMetrics))];
   switch (Pick(5)) {
     case 0:
-      return Company() + "'s " + metric + " " + kVerbs[Pick(std::size(kVerbs))] + " to " +
-             Money() + " from " + Money() + " a year earlier.";
+      return Company() + "'s " + metric + " " + kVerbs[Pick(std::size(kVerbs))] + " to " + Money() +
+             " from " + Money() + " a year earlier.";
     case 1:
       return "In " + Period() + ", " + metric + " " + kVerbs[Pick(std::size(kVerbs))] + " " +
              Percent() + " to " + Money() + ".";
@@ -66,9 +75,8 @@ std::string CorpusGenerator::Sentence() {
       return Company() + " expects " + metric + " of " + Money() + " over the next " +
              std::to_string(2 + Pick(4)) + " years, CEO Jane Doe said.";
     case 3:
-      return "The group employs " + std::to_string(100 + Pick(90000)) + " people and " +
-             metric + " was " + Money() + " compared with " + Money() +
-             " in the corresponding period.";
+      return "The group employs " + std::to_string(100 + Pick(90000)) + " people and " + metric +
+             " was " + Money() + " compared with " + Money() + " in the corresponding period.";
     default:
       return kFiller[Pick(std::size(kFiller))];
   }
@@ -85,8 +93,7 @@ std::string CorpusGenerator::Article(size_t target_bytes) {
 
 std::string CorpusGenerator::Date() {
   char buf[16];
-  std::snprintf(buf, sizeof(buf), "%04zu-%02zu-%02zu", 2020 + Pick(7), 1 + Pick(12),
-                1 + Pick(28));
+  std::snprintf(buf, sizeof(buf), "%04zu-%02zu-%02zu", 2020 + Pick(7), 1 + Pick(12), 1 + Pick(28));
   return buf;
 }
 

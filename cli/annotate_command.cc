@@ -27,7 +27,7 @@ struct AnnotateOptions {
 const std::set<std::string>& KnownTypes() {
   static const std::set<std::string> kTypes = {
       "money", "percent", "percentage_points", "basis_points", "multiple", "number",
-      "count", "period", "duration", "metadata"};
+      "count", "period",  "duration",          "metadata"};
   return kTypes;
 }
 
@@ -96,8 +96,8 @@ void Printer::Document(const claimgraph::Document& doc, const std::vector<Mentio
 
 void Printer::Summary(size_t documents, size_t errors) {
   if (!table_) return;
-  out_ += "\n" + std::to_string(documents) + " documents, " + std::to_string(errors) +
-          " errors, " + std::to_string(mentions_) + " mentions";
+  out_ += "\n" + std::to_string(documents) + " documents, " + std::to_string(errors) + " errors, " +
+          std::to_string(mentions_) + " mentions";
   const char* sep = " (";
   for (const auto& [type, n] : by_type_) {
     out_ += sep + type + " " + std::to_string(n);
@@ -140,7 +140,9 @@ void RegisterAnnotate(CLI::App& app, const GlobalOptions& global, int* exit_code
       "durations, each resolved to a normalized value (money in base units of its ISO\n"
       "currency, percentages in percent, periods as ISO dates) with its byte span.\n\n"
       "Output (jsonl): one object per mention:\n"
-      "  {\"doc_id\",\"type\",\"start\",\"end\",\"text\",\"amount\",\"currency\",\"qualifier\",\"low\",\"high\"}\n"
+      "  "
+      "{\"doc_id\",\"type\",\"start\",\"end\",\"text\",\"amount\",\"currency\",\"qualifier\","
+      "\"low\",\"high\"}\n"
       "plus {\"type\":\"metadata\"} lines for label/value trailers and {\"type\":\"error\"}\n"
       "lines for documents that could not be read. Exit status 1 if any document failed.\n\n"
       "Examples:\n"

@@ -36,8 +36,7 @@ struct ReadSummary {
 // appended to *out (flushed to stdout in order). Returns the counts, or
 // exits with a usage message (returning nullopt) when no input is given on
 // a terminal or the input format is unknown.
-std::optional<ReadSummary> ReadDocuments(InputOptions& options, bool json_errors,
-                                         std::string* out,
+std::optional<ReadSummary> ReadDocuments(InputOptions& options, bool json_errors, std::string* out,
                                          const std::function<void(const Document&)>& on_document);
 
 // Writes and clears *out when it is large (or always when force).

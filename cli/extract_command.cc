@@ -38,8 +38,8 @@ void AppendTableRow(const Claim& c, std::string* out) {
   std::snprintf(line, sizeof(line), "  %-9s %-18s %-20s %-28s %-12s %-14s %s\n",
                 std::string(ClaimKindName(c.kind)).c_str(),
                 Snippet(c.subject.id.empty() ? "?" : c.subject.id, 18).c_str(),
-                Snippet(c.metric.empty() ? "-" : c.metric, 20).c_str(),
-                Snippet(value, 28).c_str(), std::string(ModalityName(c.modality)).c_str(),
+                Snippet(c.metric.empty() ? "-" : c.metric, 20).c_str(), Snippet(value, 28).c_str(),
+                std::string(ModalityName(c.modality)).c_str(),
                 Snippet(c.speaker ? c.speaker->name : "-", 14).c_str(),
                 Snippet(c.evidence_text, 70).c_str());
   *out += line;

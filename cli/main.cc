@@ -1,7 +1,6 @@
 // claimgraph: typed claims from financial text. Entry point; the only place
 // that catches exceptions (CLI11 reports usage errors by throwing).
 #include <CLI/CLI.hpp>
-
 #include <cstdlib>
 #include <exception>
 #include <iostream>

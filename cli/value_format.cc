@@ -44,14 +44,22 @@ std::string One(const Mention& m, double v) {
   std::string sign = v < 0 ? "-" : "";
   double a = std::fabs(v);
   switch (m.type) {
-    case MentionType::kMoney: return sign + CurrencyPrefix(q.currency) + Compact(a);
-    case MentionType::kPercent: return sign + Compact(a) + "%";
-    case MentionType::kPercentagePoints: return sign + Compact(a) + "pp";
-    case MentionType::kBasisPoints: return sign + Compact(a) + "bp";
-    case MentionType::kMultiple: return sign + Compact(a) + "x";
-    case MentionType::kCount: return sign + Compact(a) + " " + q.unit;
-    case MentionType::kDuration: return sign + Compact(a) + " " + q.unit + (a == 1 ? "" : "s");
-    default: return sign + Compact(a);
+    case MentionType::kMoney:
+      return sign + CurrencyPrefix(q.currency) + Compact(a);
+    case MentionType::kPercent:
+      return sign + Compact(a) + "%";
+    case MentionType::kPercentagePoints:
+      return sign + Compact(a) + "pp";
+    case MentionType::kBasisPoints:
+      return sign + Compact(a) + "bp";
+    case MentionType::kMultiple:
+      return sign + Compact(a) + "x";
+    case MentionType::kCount:
+      return sign + Compact(a) + " " + q.unit;
+    case MentionType::kDuration:
+      return sign + Compact(a) + " " + q.unit + (a == 1 ? "" : "s");
+    default:
+      return sign + Compact(a);
   }
 }
 
@@ -68,11 +76,16 @@ std::string FormatValue(const Mention& m) {
   if (m.type == MentionType::kPeriod) return FormatPeriod(m.period);
   const Quantity& q = m.quantity;
   switch (q.qualifier) {
-    case Qualifier::kExact: return One(m, q.amount);
-    case Qualifier::kApprox: return "~" + One(m, q.amount);
-    case Qualifier::kAtLeast: return "at least " + One(m, q.amount);
-    case Qualifier::kAtMost: return "at most " + One(m, q.amount);
-    case Qualifier::kRange: return One(m, q.low) + " to " + One(m, q.high);
+    case Qualifier::kExact:
+      return One(m, q.amount);
+    case Qualifier::kApprox:
+      return "~" + One(m, q.amount);
+    case Qualifier::kAtLeast:
+      return "at least " + One(m, q.amount);
+    case Qualifier::kAtMost:
+      return "at most " + One(m, q.amount);
+    case Qualifier::kRange:
+      return One(m, q.low) + " to " + One(m, q.high);
   }
   return One(m, q.amount);
 }

@@ -89,13 +89,10 @@ bool IsTime(std::string_view time) {
 
 }  // namespace
 
-bool IsLeapYear(int year) {
-  return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-}
+bool IsLeapYear(int year) { return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0); }
 
 int DaysInMonth(int year, int month) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30,
-                                  31, 31, 30, 31, 30, 31};
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (month < 1 || month > 12) return 0;
   if (month == 2 && IsLeapYear(year)) return 29;
   return kDays[month - 1];
@@ -104,8 +101,7 @@ int DaysInMonth(int year, int month) {
 std::optional<Date> Date::Parse(std::string_view text) {
   Date date;
   if (text.size() < 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
-  if (!ReadDigits(text, 0, 4, &date.year) ||
-      !ReadDigits(text, 5, 2, &date.month) ||
+  if (!ReadDigits(text, 0, 4, &date.year) || !ReadDigits(text, 5, 2, &date.month) ||
       !ReadDigits(text, 8, 2, &date.day) || !date.IsValid()) {
     return std::nullopt;
   }
@@ -118,8 +114,7 @@ std::optional<Date> Date::Parse(std::string_view text) {
 }
 
 bool Date::IsValid() const {
-  return year >= kMinYear && year <= kMaxYear && day >= 1 &&
-         day <= DaysInMonth(year, month);
+  return year >= kMinYear && year <= kMaxYear && day >= 1 && day <= DaysInMonth(year, month);
 }
 
 std::string Date::ToString() const {

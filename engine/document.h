@@ -26,8 +26,8 @@ struct Document {
   std::string published;  // "YYYY-MM-DD" or full ISO timestamp; may be empty
   std::string url;
   std::string title;
-  std::string origin;     // where it was read: "path" or "path:line"
-  size_t prose_end = 0;   // == text.size() when there is no trailer
+  std::string origin;    // where it was read: "path" or "path:line"
+  size_t prose_end = 0;  // == text.size() when there is no trailer
   std::vector<MetadataField> metadata;
 };
 

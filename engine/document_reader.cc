@@ -55,8 +55,7 @@ Status FinishDocument(const ReaderOptions& options, Document* doc) {
   }
   size_t nul = text.find('\0');
   if (nul != std::string::npos) {
-    return Status::InvalidArgument("NUL byte at offset " + std::to_string(nul) +
-                                   " (binary file?)");
+    return Status::InvalidArgument("NUL byte at offset " + std::to_string(nul) + " (binary file?)");
   }
   size_t bad = FindInvalidUtf8(text);
   if (bad != std::string_view::npos) {
@@ -158,8 +157,8 @@ bool DocumentReader::Rep::Expand(const std::string& input, ReadError* error) {
   return true;
 }
 
-DocumentReader::Outcome DocumentReader::Rep::StartFile(const PendingFile& file,
-                                                       Document* doc, ReadError* error) {
+DocumentReader::Outcome DocumentReader::Rep::StartFile(const PendingFile& file, Document* doc,
+                                                       ReadError* error) {
   InputFormat format = file.format;
   if (format == InputFormat::kAuto) {  // only stdin is left undecided
     int c;
@@ -179,8 +178,8 @@ DocumentReader::Outcome DocumentReader::Rep::StartFile(const PendingFile& file,
   return NextFromLines(doc, error);
 }
 
-DocumentReader::Outcome DocumentReader::Rep::ReadTextFile(const PendingFile& file,
-                                                          Document* doc, ReadError* error) {
+DocumentReader::Outcome DocumentReader::Rep::ReadTextFile(const PendingFile& file, Document* doc,
+                                                          ReadError* error) {
   *doc = Document();
   doc->id = file.id;
   doc->origin = file.path == "-" ? "stdin" : file.path;
@@ -205,9 +204,10 @@ DocumentReader::Outcome DocumentReader::Rep::NextFromLines(Document* doc, ReadEr
         lines.reset();
         return Outcome::kError;
       case LineReader::Outcome::kTooLong:
-        *error = {origin, "", Status::ResourceExhausted(
-            "line is longer than " + std::to_string(MaxJsonlLineBytes(options)) +
-            " bytes (--max-doc-bytes)")};
+        *error = {origin, "",
+                  Status::ResourceExhausted("line is longer than " +
+                                            std::to_string(MaxJsonlLineBytes(options)) +
+                                            " bytes (--max-doc-bytes)")};
         return Outcome::kError;
       case LineReader::Outcome::kLine:
         break;

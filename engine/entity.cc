@@ -4,10 +4,14 @@ namespace claimgraph {
 
 std::string_view EntityTypeName(EntityType type) {
   switch (type) {
-    case EntityType::kCompany: return "company";
-    case EntityType::kSegment: return "segment";
-    case EntityType::kProduct: return "product";
-    case EntityType::kPerson: return "person";
+    case EntityType::kCompany:
+      return "company";
+    case EntityType::kSegment:
+      return "segment";
+    case EntityType::kProduct:
+      return "product";
+    case EntityType::kPerson:
+      return "person";
   }
   return "unknown";
 }

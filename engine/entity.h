@@ -28,17 +28,17 @@ struct CatalogEntity {
   std::string exchange;              // companies: "NASDAQ"
   std::string parent;                // segment/product: company id; person: employer id
   std::string family;                // product generation -> family id ("AMZN/trainium")
-  std::string category;              // product: chip, accelerator, cpu, cloud_service, model, software...
-  std::string role;                  // person: "CEO"
+  std::string category;  // product: chip, accelerator, cpu, cloud_service, model, software...
+  std::string role;      // person: "CEO"
 };
 
 // A span of a document that names (or refers back to) an entity.
 struct EntityMention {
   size_t start = 0;  // byte offsets, end-exclusive
   size_t end = 0;
-  std::string id;    // catalog id, or an id minted for a discovered entity
+  std::string id;  // catalog id, or an id minted for a discovered entity
   EntityType type = EntityType::kCompany;
-  std::string name;  // canonical name
+  std::string name;         // canonical name
   bool discovered = false;  // not in the catalog: found by a discovery rule
   bool anaphor = false;     // "the company", "its", "Acme's" resolved to an earlier entity
 };

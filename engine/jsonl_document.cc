@@ -13,8 +13,7 @@ Status OptionalString(const json& obj, const char* key, std::string* out) {
   auto it = obj.find(key);
   if (it == obj.end() || it->is_null()) return Status::OK();
   if (!it->is_string()) {
-    return Status::InvalidArgument(std::string("field \"") + key +
-                                   "\" must be a string");
+    return Status::InvalidArgument(std::string("field \"") + key + "\" must be a string");
   }
   *out = it->get<std::string>();
   return Status::OK();
@@ -50,10 +49,9 @@ Status ParseJsonlDocument(std::string_view line, Document* doc) {
     return Status::InvalidArgument("field \"text\" must be a string");
   }
   doc->text = text->get<std::string>();
-  for (auto [key, field] : {std::pair{"source", &doc->source},
-                            std::pair{"published", &doc->published},
-                            std::pair{"url", &doc->url},
-                            std::pair{"title", &doc->title}}) {
+  for (auto [key, field] :
+       {std::pair{"source", &doc->source}, std::pair{"published", &doc->published},
+        std::pair{"url", &doc->url}, std::pair{"title", &doc->title}}) {
     s = OptionalString(obj, key, field);
     if (!s.ok()) return s;
   }

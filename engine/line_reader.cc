@@ -9,9 +9,7 @@ namespace claimgraph {
 namespace {
 constexpr size_t kChunkBytes = size_t{1} << 20;
 
-std::string ErrnoMessage(const std::string& path) {
-  return path + ": " + std::strerror(errno);
-}
+std::string ErrnoMessage(const std::string& path) { return path + ": " + std::strerror(errno); }
 }  // namespace
 
 Result<std::unique_ptr<LineReader>> LineReader::Open(const std::string& path,
@@ -77,8 +75,8 @@ LineReader::Outcome LineReader::Next(std::string* line) {
   }
 }
 
-LineReader::Outcome LineReader::EmitLine(const char* start, size_t len,
-                                         bool too_long, std::string* line) {
+LineReader::Outcome LineReader::EmitLine(const char* start, size_t len, bool too_long,
+                                         std::string* line) {
   ++line_number_;
   if (too_long || len > max_line_bytes_) return Outcome::kTooLong;
   if (len > 0 && start[len - 1] == '\r') --len;
@@ -97,9 +95,8 @@ Status ReadWholeFile(const std::string& path, size_t max_bytes, std::string* out
     size_t got = std::fread(buf, 1, sizeof(buf), f);
     if (got == 0) break;
     if (out->size() + got > max_bytes) {
-      return Status::ResourceExhausted(
-          "document is larger than the limit of " + std::to_string(max_bytes) +
-          " bytes (--max-doc-bytes)");
+      return Status::ResourceExhausted("document is larger than the limit of " +
+                                       std::to_string(max_bytes) + " bytes (--max-doc-bytes)");
     }
     out->append(buf, got);
   }

@@ -20,8 +20,7 @@ class LineReader {
   enum class Outcome { kLine, kTooLong, kEnd, kError };
 
   // Opens path ("-" is standard input, which is not closed at the end).
-  static Result<std::unique_ptr<LineReader>> Open(const std::string& path,
-                                                  size_t max_line_bytes);
+  static Result<std::unique_ptr<LineReader>> Open(const std::string& path, size_t max_line_bytes);
   ~LineReader();
   LineReader(const LineReader&) = delete;
   LineReader& operator=(const LineReader&) = delete;
@@ -36,8 +35,7 @@ class LineReader {
  private:
   LineReader(std::FILE* file, bool owned, size_t max_line_bytes);
   bool Fill();
-  Outcome EmitLine(const char* start, size_t len, bool too_long,
-                   std::string* line);
+  Outcome EmitLine(const char* start, size_t len, bool too_long, std::string* line);
 
   std::FILE* file_;
   bool owned_;

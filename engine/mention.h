@@ -46,8 +46,8 @@ enum class Granularity {
   kNineMonths,
   kYear,
   kFiscalYear,
-  kHorizon,   // a forward-looking window: "next 4-8 quarters"
-  kSpan,      // any other explicit span: "January-June 2009"
+  kHorizon,  // a forward-looking window: "next 4-8 quarters"
+  kSpan,     // any other explicit span: "January-June 2009"
 };
 
 std::string_view MentionTypeName(MentionType type);
@@ -63,8 +63,8 @@ struct Quantity {
   double low = 0;
   double high = 0;
   Qualifier qualifier = Qualifier::kExact;
-  std::string currency;  // ISO 4217 code, money only
-  std::string unit;      // count noun ("employees"), duration unit ("month")
+  std::string currency;     // ISO 4217 code, money only
+  std::string unit;         // count noun ("employees"), duration unit ("month")
   bool equivalent = false;  // a parenthetical equivalent of the mention before
   bool vague = false;       // "tens of billions", "several hundred"
 };
@@ -86,16 +86,14 @@ struct Period {
 
 struct Mention {
   MentionType type = MentionType::kNumber;
-  size_t start = 0;  // byte offset, inclusive
-  size_t end = 0;    // byte offset, exclusive
+  size_t start = 0;   // byte offset, inclusive
+  size_t end = 0;     // byte offset, exclusive
   Quantity quantity;  // every type but kPeriod
   Period period;      // kPeriod (and kDuration's unit lives in quantity.unit)
 
   bool IsQuantity() const { return type != MentionType::kPeriod; }
   // The mention's text. REQUIRES: text is the document it was found in.
-  std::string_view Text(std::string_view text) const {
-    return text.substr(start, end - start);
-  }
+  std::string_view Text(std::string_view text) const { return text.substr(start, end - start); }
 };
 
 }  // namespace claimgraph

@@ -56,8 +56,7 @@ void AppendMentionJson(const Mention& m, std::string_view doc_id, std::string_vi
   out->push_back('\n');
 }
 
-void AppendMetadataJson(const MetadataField& field, std::string_view doc_id,
-                        std::string* out) {
+void AppendMetadataJson(const MetadataField& field, std::string_view doc_id, std::string* out) {
   JsonWriter w(out);
   w.BeginObject();
   w.Field("doc_id", doc_id);

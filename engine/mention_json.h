@@ -18,8 +18,7 @@ void AppendMentionJson(const Mention& m, std::string_view doc_id, std::string_vi
                        std::string* out);
 
 // {"doc_id","type":"metadata","start","end","label","value"}.
-void AppendMetadataJson(const MetadataField& field, std::string_view doc_id,
-                        std::string* out);
+void AppendMetadataJson(const MetadataField& field, std::string_view doc_id, std::string* out);
 
 // {"type":"error","doc_id","origin","code","message"}.
 void AppendErrorJson(const ReadError& error, std::string* out);

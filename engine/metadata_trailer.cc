@@ -40,8 +40,8 @@ bool IsTrailerShaped(std::string_view s) {
   if (s.empty() || s.size() > kMaxTrailerLineBytes) return false;
   if (CountWords(s) > kMaxTrailerLineWords) return false;
   char last = s.back();
-  return last != '.' && last != '!' && last != '?' && last != ',' &&
-         last != ';' && last != ':' && last != '"';
+  return last != '.' && last != '!' && last != '?' && last != ',' && last != ';' && last != ':' &&
+         last != '"';
 }
 
 // Every word starts with an upper-case ASCII letter ("Sentiment Score").
@@ -64,8 +64,7 @@ bool IsLabel(std::string_view s) {
 
 }  // namespace
 
-size_t FindMetadataTrailer(std::string_view text,
-                           std::vector<MetadataField>* fields) {
+size_t FindMetadataTrailer(std::string_view text, std::vector<MetadataField>* fields) {
   // Collect trailer-shaped lines from the end, skipping blank ones.
   std::vector<Line> lines;
   size_t end = text.size();

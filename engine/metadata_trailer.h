@@ -22,7 +22,6 @@ namespace claimgraph {
 
 // Returns the byte offset where the trailer starts, or text.size() when the
 // text has none; appends the trailer's fields (in order) to *fields.
-size_t FindMetadataTrailer(std::string_view text,
-                           std::vector<MetadataField>* fields);
+size_t FindMetadataTrailer(std::string_view text, std::vector<MetadataField>* fields);
 
 }  // namespace claimgraph

@@ -4,13 +4,20 @@ namespace claimgraph {
 
 std::string_view Status::CodeName() const {
   switch (code_) {
-    case Code::kOk: return "ok";
-    case Code::kInvalidArgument: return "invalid_argument";
-    case Code::kNotFound: return "not_found";
-    case Code::kIOError: return "io_error";
-    case Code::kCorruption: return "corruption";
-    case Code::kResourceExhausted: return "resource_exhausted";
-    case Code::kUnsupported: return "unsupported";
+    case Code::kOk:
+      return "ok";
+    case Code::kInvalidArgument:
+      return "invalid_argument";
+    case Code::kNotFound:
+      return "not_found";
+    case Code::kIOError:
+      return "io_error";
+    case Code::kCorruption:
+      return "corruption";
+    case Code::kResourceExhausted:
+      return "resource_exhausted";
+    case Code::kUnsupported:
+      return "unsupported";
   }
   return "unknown";
 }

@@ -21,7 +21,7 @@ class [[nodiscard]] Status {
     kInvalidArgument,  // bad input from a user: a document, a file, a flag
     kNotFound,
     kIOError,
-    kCorruption,       // stored data that fails its own checks
+    kCorruption,         // stored data that fails its own checks
     kResourceExhausted,  // a size limit was exceeded
     kUnsupported,
   };
@@ -33,21 +33,13 @@ class [[nodiscard]] Status {
   static Status InvalidArgument(std::string_view msg) {
     return Status(Code::kInvalidArgument, msg);
   }
-  static Status NotFound(std::string_view msg) {
-    return Status(Code::kNotFound, msg);
-  }
-  static Status IOError(std::string_view msg) {
-    return Status(Code::kIOError, msg);
-  }
-  static Status Corruption(std::string_view msg) {
-    return Status(Code::kCorruption, msg);
-  }
+  static Status NotFound(std::string_view msg) { return Status(Code::kNotFound, msg); }
+  static Status IOError(std::string_view msg) { return Status(Code::kIOError, msg); }
+  static Status Corruption(std::string_view msg) { return Status(Code::kCorruption, msg); }
   static Status ResourceExhausted(std::string_view msg) {
     return Status(Code::kResourceExhausted, msg);
   }
-  static Status Unsupported(std::string_view msg) {
-    return Status(Code::kUnsupported, msg);
-  }
+  static Status Unsupported(std::string_view msg) { return Status(Code::kUnsupported, msg); }
 
   bool ok() const { return code_ == Code::kOk; }
   Code code() const { return code_; }
@@ -70,7 +62,7 @@ class [[nodiscard]] Status {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : data_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : data_(std::move(value)) {}        // NOLINT: implicit by design
   Result(Status status) : data_(std::move(status)) {  // NOLINT
     assert(!std::get<Status>(data_).ok());
   }

@@ -26,17 +26,16 @@ std::vector<Mention> Merge(std::vector<Mention> quantities, std::vector<Mention>
   all.reserve(quantities.size() + temporal.size());
   all.insert(all.end(), quantities.begin(), quantities.end());
   all.insert(all.end(), temporal.begin(), temporal.end());
-  std::stable_sort(all.begin(), all.end(), [](const Mention& a, const Mention& b) {
-    return a.start < b.start;
-  });
+  std::stable_sort(all.begin(), all.end(),
+                   [](const Mention& a, const Mention& b) { return a.start < b.start; });
   std::vector<Mention> out;
   out.reserve(all.size());
   for (Mention& m : all) {
     if (!out.empty() && m.start < out.back().end) {
       Mention& prev = out.back();
       // Temporal beats a weak number; a typed quantity beats a period.
-      bool take_new = (IsTemporal(m) && IsWeak(prev)) ||
-                      (!IsTemporal(m) && !IsWeak(m) && IsTemporal(prev));
+      bool take_new =
+          (IsTemporal(m) && IsWeak(prev)) || (!IsTemporal(m) && !IsWeak(m) && IsTemporal(prev));
       if (take_new) prev = std::move(m);
       continue;
     }

@@ -53,8 +53,7 @@ std::vector<PhraseMatch> SentenceAssembler::Cues(const PhraseMatcher& m, size_t 
 
 Clause SentenceAssembler::ClauseAt(size_t pos) const {
   Clause c{s_.span.start, s_.span.end};
-  for (const PhraseMatch& m : Cues(ctx_.rules->clause_breaks, s_.span.start,
-                                      s_.span.end)) {
+  for (const PhraseMatch& m : Cues(ctx_.rules->clause_breaks, s_.span.start, s_.span.end)) {
     if (m.end <= pos) c.start = m.end;
     if (m.start > pos) {
       c.end = m.start;
@@ -170,7 +169,7 @@ bool SentenceAssembler::NegatedBefore(size_t pos, size_t floor) const {
 int SentenceAssembler::ChangeDirectionBefore(size_t pos, size_t floor) const {
   int dir = 0;
   for (const PhraseMatch& m : Cues(ctx_.rules->change, floor, pos)) {
-    if (TokensBetween(ctx_.text, m.end, pos) <= 3) dir = m.index;
+    if (TokensBetween(ctx_.text, m.end, pos) <= 3) dir = m.index == 1 ? 1 : -1;
   }
   return dir;
 }

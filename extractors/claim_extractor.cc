@@ -33,10 +33,9 @@ std::string Hex(uint64_t v) {
 
 std::string ClaimId(const Claim& c) {
   std::string key = c.doc_id;
-  for (std::string_view part :
-       {std::string_view(ClaimKindName(c.kind)), std::string_view(c.rule),
-        std::string_view(c.subject.id), std::string_view(c.metric), std::string_view(c.status),
-        std::string_view(c.label)}) {
+  for (std::string_view part : {std::string_view(ClaimKindName(c.kind)), std::string_view(c.rule),
+                                std::string_view(c.subject.id), std::string_view(c.metric),
+                                std::string_view(c.status), std::string_view(c.label)}) {
     key.push_back('\x1f');
     key.append(part);
   }
@@ -152,8 +151,8 @@ std::vector<Claim> ClaimExtractor::Extract(const Document& doc) const {
   }
   std::vector<Claim> claims;
   for (const SentenceSpan& span : SplitSentences(prose)) {
-    SentenceView view{span, Within(values, span), Within(periods, span),
-                      Within(ctx.entities, span), Within(metric_mentions, span)};
+    SentenceView view{span, Within(values, span), Within(periods, span), Within(ctx.entities, span),
+                      Within(metric_mentions, span)};
     SentenceAssembler(ctx, view).Run(&claims);
   }
   r.ScoreClaims(ctx, &claims);

@@ -4,8 +4,8 @@
 
 #include <optional>
 #include <string>
-#include <utility>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "engine/claim.h"
@@ -27,7 +27,7 @@ struct DocContext {
   const EntityCatalog* catalog = nullptr;
   const MetricLexicon* metrics = nullptr;
   const StanceScorer* stance = nullptr;
-  std::vector<EntityMention> entities;  // whole document, sorted
+  std::vector<EntityMention> entities;         // whole document, sorted
   const EntityMention* main_entity = nullptr;  // most mentioned company
 
   // The last person mentioned before `pos`, or nullptr.
@@ -74,8 +74,8 @@ class SentenceAssembler {
   std::string MetricFor(const Mention& v, const Clause& c, int* sign) const;
   // search_end: where to stop looking back for the subject (the value, or
   // the metric verb, so "save Amazon $X" does not make Amazon the saver).
-  const EntityMention* SubjectFor(const Mention& v, const Clause& c,
-                                  const MetricMention* metric, size_t search_end) const;
+  const EntityMention* SubjectFor(const Mention& v, const Clause& c, const MetricMention* metric,
+                                  size_t search_end) const;
   const MetricMention* MetricMentionFor(const std::string& metric, const Mention& v,
                                         const Clause& c) const;
   const Mention* PeriodFor(const Mention& v, const Clause& c, const Mention* prior) const;

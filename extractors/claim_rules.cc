@@ -79,7 +79,7 @@ Result<ClaimRules> ClaimRules::Parse(std::string_view json_text, std::string_vie
       {&doc, "speaker_sources", where, 0, &r.speaker_sources},
       {&doc, "pronouns", where, 0, &r.pronouns},
       {&change, "up", where + ": change", 1, &r.change},
-      {&change, "down", where + ": change", -1, &r.change},
+      {&change, "down", where + ": change", 2, &r.change},
       {&prior, "before_value", where + ": prior", 0, &r.prior_before},
       {&prior, "after_value", where + ": prior", 0, &r.prior_after},
       {&relative, "comparatives", where + ": relative", 0, &r.comparatives},

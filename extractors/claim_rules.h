@@ -18,13 +18,13 @@ struct ClaimRules {
   PhraseMatcher hypothetical, conditional, forecast, guidance, target, estimate, opinion;
   PhraseMatcher negation;
   PhraseMatcher speaker_verbs, speaker_sources, pronouns;
-  PhraseMatcher change;          // id: +1 up, -1 down
-  PhraseMatcher prior_before;    // "from" before the prior value
-  PhraseMatcher prior_after;     // "compared with", "from", "versus" before the prior
+  PhraseMatcher change;        // id: 1 up, 2 down (ids must be >= 0)
+  PhraseMatcher prior_before;  // "from" before the prior value
+  PhraseMatcher prior_after;   // "compared with", "from", "versus" before the prior
   PhraseMatcher comparatives;
-  PhraseMatcher status;          // id: index into status_names
+  PhraseMatcher status;  // id: index into status_names
   std::vector<std::string> status_names;
-  PhraseMatcher metric_verbs;    // id: index into metric_verb_ids
+  PhraseMatcher metric_verbs;  // id: index into metric_verb_ids
   std::vector<std::string> metric_verb_ids;
   std::vector<std::string> score_labels;  // lower-cased
   double stance_min_abs_score = 0.5;

@@ -44,10 +44,14 @@ bool SentenceAssembler::KindFits(const std::string& metric, const Mention& v) co
   if (def == nullptr) return true;  // a metric verb's id not in the lexicon
   const std::string& kind = def->kind;
   switch (v.type) {
-    case MentionType::kMoney: return kind == "money";
-    case MentionType::kCount: return kind == "count";
-    case MentionType::kMultiple: return kind == "multiple" || kind == "ratio";
-    default: return kind != "count";  // rates: a percent metric or a change of any other
+    case MentionType::kMoney:
+      return kind == "money";
+    case MentionType::kCount:
+      return kind == "count";
+    case MentionType::kMultiple:
+      return kind == "multiple" || kind == "ratio";
+    default:
+      return kind != "count";  // rates: a percent metric or a change of any other
   }
 }
 
@@ -158,8 +162,7 @@ Claim SentenceAssembler::NewClaim(ClaimKind kind, const std::string& rule) const
 }
 
 const MetricMention* SentenceAssembler::MetricMentionFor(const std::string& metric,
-                                                         const Mention& v,
-                                                         const Clause& c) const {
+                                                         const Mention& v, const Clause& c) const {
   const MetricMention* best = nullptr;
   for (const MetricMention* m : s_.metrics) {
     if (m->metric_id == metric && c.Contains(m->start)) {

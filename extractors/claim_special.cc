@@ -59,7 +59,8 @@ std::optional<Speaker> SentenceAssembler::SpeakerFor(const Mention& v, const Cla
   // "In his shareholder letter, he stated": attributed to the last person.
   for (const PhraseMatch& m : Cues(r.speaker_sources, s_.span.start, s_.span.end)) {
     if (m.start < v.start) {
-      if (const EntityMention* person = ctx_.LastPersonBefore(m.start)) return speaker_from(*person);
+      if (const EntityMention* person = ctx_.LastPersonBefore(m.start))
+        return speaker_from(*person);
     }
   }
   return std::nullopt;
@@ -73,7 +74,8 @@ void SentenceAssembler::StatusClaims(std::vector<Claim>* out) {
       if (e->end <= m.start && e->type != EntityType::kPerson) subject = e;
     }
     if (subject == nullptr) continue;  // a status of nothing named is no claim
-    Claim claim = NewClaim(ClaimKind::kStatus, "status/" + r.status_names[static_cast<size_t>(m.index)]);
+    Claim claim =
+        NewClaim(ClaimKind::kStatus, "status/" + r.status_names[static_cast<size_t>(m.index)]);
     claim.status = r.status_names[static_cast<size_t>(m.index)];
     SetSubject(subject, &claim);
     Clause c = ClauseAt(m.start);

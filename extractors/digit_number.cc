@@ -7,9 +7,7 @@ namespace claimgraph {
 
 namespace {
 
-bool DigitAt(std::string_view text, size_t i) {
-  return i < text.size() && IsAsciiDigit(text[i]);
-}
+bool DigitAt(std::string_view text, size_t i) { return i < text.size() && IsAsciiDigit(text[i]); }
 
 size_t DigitRunEnd(std::string_view text, size_t i) {
   while (DigitAt(text, i)) ++i;
@@ -52,8 +50,7 @@ bool InSequence(std::string_view text, size_t pos, size_t run_end, char sep) {
   }
   if (run_end >= text.size() || text[run_end] != sep) return false;
   const size_t e = DigitRunEnd(text, run_end + 1);
-  return e > run_end + 1 && e + 1 < text.size() && text[e] == sep &&
-         IsAsciiDigit(text[e + 1]);
+  return e > run_end + 1 && e + 1 < text.size() && text[e] == sep && IsAsciiDigit(text[e + 1]);
 }
 
 // Three digits at i not followed by another digit (nor by '/' for spaces,
@@ -67,10 +64,8 @@ bool GroupAt(std::string_view text, size_t i, bool space) {
 }
 
 // End of the "<sep>ddd" groups starting at i; i when there are none.
-size_t Groups(std::string_view text, size_t i, std::string_view sep,
-              bool space) {
-  while (text.substr(i, sep.size()) == sep &&
-         GroupAt(text, i + sep.size(), space)) {
+size_t Groups(std::string_view text, size_t i, std::string_view sep, bool space) {
+  while (text.substr(i, sep.size()) == sep && GroupAt(text, i + sep.size(), space)) {
     i += sep.size() + 3;
   }
   return i;
@@ -79,8 +74,8 @@ size_t Groups(std::string_view text, size_t i, std::string_view sep,
 // Indian grouping after a 1-2 digit lead: ",dd" groups then ",ddd".
 size_t IndianGroups(std::string_view text, size_t i) {
   size_t e = i;
-  while (e + 3 < text.size() && text[e] == ',' && DigitAt(text, e + 1) &&
-         DigitAt(text, e + 2) && text[e + 3] == ',') {
+  while (e + 3 < text.size() && text[e] == ',' && DigitAt(text, e + 1) && DigitAt(text, e + 2) &&
+         text[e + 3] == ',') {
     e += 3;
   }
   if (e > i && text[e] == ',' && GroupAt(text, e + 1, false)) return e + 4;
@@ -132,8 +127,7 @@ bool ReadMantissa(std::string_view text, size_t pos, Mantissa* m) {
   size_t i = pos;
   if (text[pos] != '.') {
     const size_t run_end = DigitRunEnd(text, pos);
-    if (InSequence(text, pos, run_end, '.') ||
-        InSequence(text, pos, run_end, '/')) {
+    if (InSequence(text, pos, run_end, '.') || InSequence(text, pos, run_end, '/')) {
       m->end = run_end;
       m->plain = false;
       m->value = RunValue(text, pos, run_end);
@@ -151,8 +145,7 @@ bool ReadMantissa(std::string_view text, size_t pos, Mantissa* m) {
   } else if (pos > 0 && IsAsciiDigit(text[pos - 1])) {
     return false;
   }
-  if (m->decimals == 0 && i + 1 < text.size() && text[i] == '.' &&
-      DigitAt(text, i + 1)) {
+  if (m->decimals == 0 && i + 1 < text.size() && text[i] == '.' && DigitAt(text, i + 1)) {
     const size_t e = DigitRunEnd(text, i + 1);
     if (!b.Point() || !b.Append(text, i + 1, e)) return false;
     m->decimals = static_cast<int>(e - i - 1);
@@ -172,8 +165,7 @@ size_t ExponentEnd(std::string_view text, size_t i, int* exponent) {
   const bool negative = j < text.size() && text[j] == '-';
   if (j < text.size() && (text[j] == '-' || text[j] == '+')) ++j;
   const size_t e = DigitRunEnd(text, j);
-  if (e == j || e - j > 3 || (e < text.size() && IsAsciiAlpha(text[e])))
-    return i;
+  if (e == j || e - j > 3 || (e < text.size() && IsAsciiAlpha(text[e]))) return i;
   const int v = static_cast<int>(RunValue(text, j, e));
   *exponent = negative ? -v : v;
   return e;
@@ -222,8 +214,8 @@ size_t MixedFractionEnd(std::string_view text, size_t i, double* fraction) {
 bool OrdinalSuffixAt(std::string_view text, size_t i) {
   if (i + 2 > text.size()) return false;
   const char a = AsciiLower(text[i]), b = AsciiLower(text[i + 1]);
-  const bool suffix = (a == 's' && b == 't') || (a == 'n' && b == 'd') ||
-                      (a == 'r' && b == 'd') || (a == 't' && b == 'h');
+  const bool suffix = (a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd') ||
+                      (a == 't' && b == 'h');
   return suffix && (i + 2 == text.size() || !IsAsciiAlnum(text[i + 2]));
 }
 
@@ -241,9 +233,9 @@ double SuffixScale(std::string_view w, bool glued, ScaleContext context) {
     std::string_view word;
     double scale;
   };
-  static constexpr Abbrev kAbbrevs[] = {
-      {"mn", 1e6},  {"mln", 1e6}, {"mil", 1e6}, {"mio", 1e6},  {"bn", 1e9},
-      {"bln", 1e9}, {"bil", 1e9}, {"tn", 1e12}, {"tln", 1e12}, {"trn", 1e12}};
+  static constexpr Abbrev kAbbrevs[] = {{"mn", 1e6},   {"mln", 1e6}, {"mil", 1e6}, {"mio", 1e6},
+                                        {"bn", 1e9},   {"bln", 1e9}, {"bil", 1e9}, {"tn", 1e12},
+                                        {"tln", 1e12}, {"trn", 1e12}};
   for (const Abbrev& a : kAbbrevs) {
     if (w.size() != a.word.size()) continue;
     size_t k = 0;
@@ -259,15 +251,14 @@ double ScaleWord(std::string_view w, const NumberWords& words) {
   const WordInfo* info = words.Lookup(w);
   if (info == nullptr) return 0;
   const WordKind k = info->kind;
-  const bool scale = k == WordKind::kHundred || k == WordKind::kBigScale ||
-                     k == WordKind::kDozen;
+  const bool scale = k == WordKind::kHundred || k == WordKind::kBigScale || k == WordKind::kDozen;
   return scale ? info->value : 0;
 }
 
 // The scale after a number at i ("10k", "2.33 k", "2 million", "3 lakh
 // crore"). Returns its end and sets *scale, or returns i.
-size_t ScaleEnd(std::string_view text, size_t i, ScaleContext context,
-                const NumberWords& words, double* scale) {
+size_t ScaleEnd(std::string_view text, size_t i, ScaleContext context, const NumberWords& words,
+                double* scale) {
   size_t j = SkipHSpace(text, i);
   size_t e = AsciiWordEnd(text, j);
   if (e == j || DigitAt(text, e)) return i;
@@ -289,8 +280,7 @@ size_t ScaleEnd(std::string_view text, size_t i, ScaleContext context,
 
 // Applies what may follow the mantissa at *i: an exponent, a power, a
 // fraction or a mixed fraction. False for an ordinal suffix ("4th").
-bool ApplyTail(std::string_view text, const Mantissa& m, ParsedNumber* r,
-               size_t* i) {
+bool ApplyTail(std::string_view text, const Mantissa& m, ParsedNumber* r, size_t* i) {
   int exponent = 0;
   double power = 0, fraction = 0, denominator = 0;
   size_t e = *i;

@@ -25,10 +25,11 @@ struct MetricSynonym {
 };
 
 struct MetricDef {
-  std::string id;           // "operating_profit"
-  std::string name;         // "Operating profit"
-  std::string kind;         // "money", "percent", "ratio", "count", "multiple"
-  std::string family;       // topic family for questions: "margins", "cash_flow", "backlog", "guidance", "growth", "valuation", ...
+  std::string id;      // "operating_profit"
+  std::string name;    // "Operating profit"
+  std::string kind;    // "money", "percent", "ratio", "count", "multiple"
+  std::string family;  // topic family for questions: "margins", "cash_flow", "backlog", "guidance",
+                       // "growth", "valuation", ...
   std::string description;  // one sentence for people
   std::vector<MetricSynonym> synonyms;
 };

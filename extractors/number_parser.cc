@@ -41,8 +41,8 @@ bool StartsNumber(std::string_view text, size_t i) {
 }
 
 // The unsigned number at text[i], digits or words.
-bool ParseMagnitude(std::string_view text, size_t i, ScaleContext context,
-                    const NumberWords& words, ParsedNumber* out) {
+bool ParseMagnitude(std::string_view text, size_t i, ScaleContext context, const NumberWords& words,
+                    ParsedNumber* out) {
   if (i >= text.size()) return false;
   if (IsAsciiDigit(text[i]) || text[i] == '.') {
     return ScanDigitNumber(text, i, context, words, out);
@@ -60,8 +60,8 @@ bool IsWholeCount(const ParsedNumber& n) {
 // "one over three", "2000 over 3", "one out of three": a ratio, unless a
 // word follows the denominator ("$2000 over 3 years", "5 out of 10
 // analysts"), which makes it a count of something.
-void ExtendRatio(std::string_view text, ScaleContext context,
-                 const NumberWords& words, ParsedNumber* n) {
+void ExtendRatio(std::string_view text, ScaleContext context, const NumberWords& words,
+                 ParsedNumber* n) {
   if (!IsWholeCount(*n)) return;
   size_t i = SkipHSpace(text, n->end);
   if (i == n->end) return;
@@ -76,8 +76,7 @@ void ExtendRatio(std::string_view text, ScaleContext context,
   }
   const size_t j = SkipHSpace(text, i);
   ParsedNumber den;
-  if (j == i || !ParseMagnitude(text, j, context, words, &den) ||
-      !IsWholeCount(den)) {
+  if (j == i || !ParseMagnitude(text, j, context, words, &den) || !IsWholeCount(den)) {
     return;
   }
   const size_t after = SkipHSpace(text, den.end);
@@ -115,8 +114,8 @@ bool ReadSign(std::string_view text, size_t pos, size_t* magnitude) {
 NumberParser::NumberParser() : rep_(std::make_unique<Rep>()) {}
 NumberParser::~NumberParser() = default;
 
-bool NumberParser::ParseAt(std::string_view text, size_t pos,
-                           ScaleContext context, ParsedNumber* out) const {
+bool NumberParser::ParseAt(std::string_view text, size_t pos, ScaleContext context,
+                           ParsedNumber* out) const {
   size_t start = pos;
   bool negative = false;
   if (ReadSign(text, pos, &start)) {

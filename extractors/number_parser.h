@@ -80,8 +80,7 @@ class NumberParser {
   // ("- 10 k") counts only at the start of the text or after '(', '[',
   // '{', '=' or ':', so list bullets and dashes are not signs.
   // REQUIRES: pos <= text.size(). The result holds offsets, no pointers.
-  bool ParseAt(std::string_view text, size_t pos, ScaleContext context,
-               ParsedNumber* out) const;
+  bool ParseAt(std::string_view text, size_t pos, ScaleContext context, ParsedNumber* out) const;
 
   // Every number in text, left to right, non-overlapping, longest first,
   // read as ParseAt(kPlain) reads them. Digits glued to letters on either

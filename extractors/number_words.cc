@@ -120,12 +120,10 @@ size_t HSpaceLen(std::string_view text, size_t i) {
   const char c = text[i];
   if (c == ' ' || c == '\t') return 1;
   const auto b0 = static_cast<unsigned char>(c);
-  if (b0 == 0xC2 && i + 1 < text.size() &&
-      static_cast<unsigned char>(text[i + 1]) == 0xA0) {
+  if (b0 == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xA0) {
     return 2;
   }
-  if (b0 == 0xE2 && i + 2 < text.size() &&
-      static_cast<unsigned char>(text[i + 1]) == 0x80) {
+  if (b0 == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80) {
     const auto b2 = static_cast<unsigned char>(text[i + 2]);
     if (b2 == 0x89 || b2 == 0xAF) return 3;
   }
@@ -179,14 +177,12 @@ void NumberWords::Add(std::string_view word, WordInfo info, bool starter) {
 
 void NumberWords::AddStarterKey(std::string_view word) {
   const int second = word.size() > 1 ? LetterIndex(word[1]) : 26;
-  starter_lengths_[LetterIndex(word[0])][second] |=
-      static_cast<uint16_t>(1u << word.size());
+  starter_lengths_[LetterIndex(word[0])][second] |= static_cast<uint16_t>(1u << word.size());
 }
 
 const WordInfo* NumberWords::Lookup(std::string_view word) const {
   if (word.empty() || word.size() >= sizeof(Slot::key)) return nullptr;
-  for (size_t i = HashLower(word) % kSlots; slots_[i].len != 0;
-       i = (i + 1) % kSlots) {
+  for (size_t i = HashLower(word) % kSlots; slots_[i].len != 0; i = (i + 1) % kSlots) {
     const Slot& s = slots_[i];
     if (s.len != word.size()) continue;
     size_t k = 0;
@@ -206,9 +202,8 @@ bool NumberWords::MaybeStarter(std::string_view word) const {
   return (starter_lengths_[LetterIndex(word[0])][second] >> word.size()) & 1u;
 }
 
-size_t TokenizeNumberWords(std::string_view text, size_t pos,
-                           const NumberWords& words, WordToken* out,
-                           size_t max) {
+size_t TokenizeNumberWords(std::string_view text, size_t pos, const NumberWords& words,
+                           WordToken* out, size_t max) {
   size_t count = 0;
   size_t i = pos;
   bool hyphen = false;

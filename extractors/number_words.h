@@ -12,9 +12,7 @@
 namespace claimgraph {
 
 inline bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
-inline bool IsAsciiAlpha(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
+inline bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 inline bool IsAsciiAlnum(char c) { return IsAsciiDigit(c) || IsAsciiAlpha(c); }
 inline char AsciiLower(char c) {
   return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c;
@@ -117,8 +115,7 @@ class NumberWords {
 // word), separated by horizontal space and/or one hyphen, into out[0..max).
 // Stops before the first unknown word or a word glued to a digit. Returns
 // the number of tokens read.
-size_t TokenizeNumberWords(std::string_view text, size_t pos,
-                           const NumberWords& words, WordToken* out,
-                           size_t max);
+size_t TokenizeNumberWords(std::string_view text, size_t pos, const NumberWords& words,
+                           WordToken* out, size_t max);
 
 }  // namespace claimgraph

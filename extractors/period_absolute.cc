@@ -46,16 +46,13 @@ std::optional<YearRef> FiscalRefAt(const PeriodScan& scan, size_t pos) {
     const Word year_word = t.WordAt(p);
     if (t.Is(year_word, "year")) p = t.SkipSpaces(year_word.end);
     if (p > w.end) ref = YearNumberAt(scan, p, false);
-  } else if (w.end - w.start >= 2 &&
-             t.IsAny(Word{w.start, w.start + 2}, {"fy"})) {
+  } else if (w.end - w.start >= 2 && t.IsAny(Word{w.start, w.start + 2}, {"fy"})) {
     const size_t digits = w.end - w.start - 2;
     if (digits == 0) {
       ref = YearNumberAt(scan, t.SkipSpaces(w.end), true);
     } else if (digits == 2 || digits == 4) {
-      const std::optional<int> value =
-          t.SmallNumberAt(Word{w.start + 2, w.end}, 4);
-      if (value && digits == 2)
-        ref = YearRef{w.end, ExpandTwoDigitYear(*value)};
+      const std::optional<int> value = t.SmallNumberAt(Word{w.start + 2, w.end}, 4);
+      if (value && digits == 2) ref = YearRef{w.end, ExpandTwoDigitYear(*value)};
       if (value && digits == 4 && *value >= 1900 && *value <= 2099) {
         ref = YearRef{w.end, *value};
       }
@@ -144,8 +141,8 @@ std::optional<Code> ParseCode(std::string_view s) {
 }
 
 // A quarter (or half) n of `year`, shaped by what its tail said.
-Period BuildPart(const PeriodScan& scan, bool half, int n, int year,
-                 bool fiscal, const YearTail& tail) {
+Period BuildPart(const PeriodScan& scan, bool half, int n, int year, bool fiscal,
+                 const YearTail& tail) {
   Period p;
   if (tail.ended) {
     p = MonthsEndingOn(*tail.ended, half ? 6 : 3);
@@ -183,8 +180,7 @@ Prefix ParsePrefix(const PeriodScan& scan, size_t start) {
   } else if (auto year = PlainYearAt(scan, w); year && w.end - w.start == 4) {
     prefix = Prefix{w.start, *year, false};
     w = t.PrevWord(w.start);
-    if (auto fiscal = FiscalRefAt(scan, w.start);
-        fiscal && fiscal->end > w.end) {
+    if (auto fiscal = FiscalRefAt(scan, w.start); fiscal && fiscal->end > w.end) {
       prefix = Prefix{w.start, *year, true};  // "fiscal 2025 third quarter"
       w = t.PrevWord(w.start);
     }
@@ -199,8 +195,7 @@ Prefix ParsePrefix(const PeriodScan& scan, size_t start) {
 }
 
 // "the quarter" without an ordinal: resolved only by an end date.
-void MatchBareQuarter(const PeriodScan& scan, Word the, Word anchor,
-                      std::vector<Mention>* out) {
+void MatchBareQuarter(const PeriodScan& scan, Word the, Word anchor, std::vector<Mention>* out) {
   const YearTail tail = ParseYearTail(scan, anchor.end);
   Period p;
   p.granularity = Granularity::kQuarter;
@@ -217,8 +212,7 @@ void MatchBareQuarter(const PeriodScan& scan, Word the, Word anchor,
 
 // "the fiscal year ended June 30, 2025", "last fiscal year", "the fiscal
 // year" (its number unknown).
-void MatchFiscalYearWords(const PeriodScan& scan, Word w,
-                          std::vector<Mention>* out) {
+void MatchFiscalYearWords(const PeriodScan& scan, Word w, std::vector<Mention>* out) {
   const PeriodText& t = scan.text;
   const Word year_word = t.NextWord(w.end);
   if (!t.Is(year_word, "year")) return;
@@ -234,11 +228,8 @@ void MatchFiscalYearWords(const PeriodScan& scan, Word w,
     p.granularity = Granularity::kFiscalYear;
     p.fiscal = true;
     end = tail.end;
-  } else if (t.IsAny(before, {"this", "current", "last", "previous", "prior",
-                              "next"})) {
-    const int years = t.IsAny(before, {"this", "current"}) ? 0
-                      : t.Is(before, "next")               ? 1
-                                                           : -1;
+  } else if (t.IsAny(before, {"this", "current", "last", "previous", "prior", "next"})) {
+    const int years = t.IsAny(before, {"this", "current"}) ? 0 : t.Is(before, "next") ? 1 : -1;
     p.relative_offset = RelativeOffset(years, TimeUnit::kYear);
     start = before.start;
     before = t.PrevWord(before.start);
@@ -267,8 +258,7 @@ YearTail ParseYearTail(const PeriodScan& scan, size_t pos) {
   const size_t p = t.SkipSpaces(pos);
   const Word w = t.WordAt(p);
   if (p > pos && t.IsAny(w, {"ended", "ending", "through", "to"})) {
-    const auto date =
-        ParseWrittenDate(scan, t.SkipSpaces(w.end), !t.Is(w, "ending"));
+    const auto date = ParseWrittenDate(scan, t.SkipSpaces(w.end), !t.Is(w, "ending"));
     if (!date) return tail;
     tail.found = true;
     tail.end_clause = true;
@@ -293,8 +283,7 @@ YearTail ParseYearTail(const PeriodScan& scan, size_t pos) {
   return tail;
 }
 
-void MatchQuarterCode(const PeriodScan& scan, Word anchor,
-                      std::vector<Mention>* out) {
+void MatchQuarterCode(const PeriodScan& scan, Word anchor, std::vector<Mention>* out) {
   const PeriodText& t = scan.text;
   const Word w = t.WordAt(anchor.start);
   const std::optional<Code> code = ParseCode(t.Slice(w));
@@ -307,13 +296,11 @@ void MatchQuarterCode(const PeriodScan& scan, Word anchor,
     year = tail.year;
     if (!tail.found && !code->letter_first) return;  // "3Q" alone
   }
-  const Period p =
-      BuildPart(scan, code->half, code->number, year, tail.fiscal, tail);
+  const Period p = BuildPart(scan, code->half, code->number, year, tail.fiscal, tail);
   out->push_back(PeriodMention(w.start, tail.end, p));
 }
 
-void MatchFiscal(const PeriodScan& scan, Word anchor,
-                 std::vector<Mention>* out) {
+void MatchFiscal(const PeriodScan& scan, Word anchor, std::vector<Mention>* out) {
   const PeriodText& t = scan.text;
   const Word w = t.WordAt(anchor.start);
   if (const auto ref = FiscalRefAt(scan, w.start)) {
@@ -327,8 +314,7 @@ void MatchFiscal(const PeriodScan& scan, Word anchor,
     const std::optional<Code> code = ParseCode(t.Slice(next));
     if (code && code->letter_first && next.end - next.start == 2) {
       YearTail none;
-      const Period part =
-          BuildPart(scan, code->half, code->number, ref->year, true, none);
+      const Period part = BuildPart(scan, code->half, code->number, ref->year, true, none);
       out->push_back(PeriodMention(w.start, next.end, part));
     }
     return;
@@ -336,19 +322,17 @@ void MatchFiscal(const PeriodScan& scan, Word anchor,
   if (t.Is(w, "fiscal")) MatchFiscalYearWords(scan, w, out);
 }
 
-void MatchOrdinalPeriod(const PeriodScan& scan, Word anchor,
-                        std::vector<Mention>* out) {
+void MatchOrdinalPeriod(const PeriodScan& scan, Word anchor, std::vector<Mention>* out) {
   const PeriodText& t = scan.text;
   const bool half = t.Is(anchor, "half");
   size_t head_end = anchor.end;
   if (t.DashAt(anchor.end) == 1) {
     const Word next = t.WordAt(anchor.end + 1);
-    if (t.IsAny(next, {"over", "on", "to"})) return;  // "quarter-over-quarter"
+    if (t.IsAny(next, {"over", "on", "to"})) return;      // "quarter-over-quarter"
     if (half && t.Is(next, "year")) head_end = next.end;  // "first half-year"
   }
   const bool hyphen = t.DashBefore(anchor.start) == 1;
-  const Word ord =
-      hyphen ? t.WordEndingAt(anchor.start - 1) : t.PrevWord(anchor.start);
+  const Word ord = hyphen ? t.WordEndingAt(anchor.start - 1) : t.PrevWord(anchor.start);
   if (!hyphen && ord.end == anchor.start) return;
   int n = OrdinalFromWord(t.Slice(ord));
   const bool last = t.Is(ord, "last");
@@ -364,10 +348,8 @@ void MatchOrdinalPeriod(const PeriodScan& scan, Word anchor,
   const YearTail tail = ParseYearTail(scan, head_end);
   if (last && !tail.found) return;  // "last quarter" is relative
   const int year = tail.year != 0 ? tail.year : prefix.year;
-  const Period p =
-      BuildPart(scan, half, n, year, prefix.fiscal || tail.fiscal, tail);
-  out->push_back(
-      PeriodMention(prefix.start, tail.found ? tail.end : head_end, p));
+  const Period p = BuildPart(scan, half, n, year, prefix.fiscal || tail.fiscal, tail);
+  out->push_back(PeriodMention(prefix.start, tail.found ? tail.end : head_end, p));
 }
 
 }  // namespace claimgraph

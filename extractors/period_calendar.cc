@@ -47,15 +47,12 @@ int DaysSinceMonday(const Date& day) {
   static constexpr int kMonthShift[] = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
   const int y = day.month < 3 ? day.year - 1 : day.year;
   const int sunday_based =
-      (y + y / 4 - y / 100 + y / 400 + kMonthShift[day.month - 1] + day.day) %
-      7;
+      (y + y / 4 - y / 100 + y / 400 + kMonthShift[day.month - 1] + day.day) % 7;
   return (sunday_based + 6) % 7;
 }
 
 Date FirstOfMonth(int year, int month) { return Date{year, month, 1}; }
-Date LastOfMonth(int year, int month) {
-  return Date{year, month, DaysInMonth(year, month)};
-}
+Date LastOfMonth(int year, int month) { return Date{year, month, DaysInMonth(year, month)}; }
 
 }  // namespace
 
@@ -83,8 +80,7 @@ Period QuarterPeriod(int year, int quarter) {
   p.year = year;
   p.quarter = quarter;
   if (quarter >= 1 && quarter <= 4) {
-    SetDates(FirstOfMonth(year, quarter * 3 - 2),
-             LastOfMonth(year, quarter * 3), &p);
+    SetDates(FirstOfMonth(year, quarter * 3 - 2), LastOfMonth(year, quarter * 3), &p);
   }
   return p;
 }
@@ -128,8 +124,7 @@ Period MonthSpan(int y1, int m1, int y2, int m2) {
 
 Period MonthsEndingOn(const Date& end, int months) {
   Period p;
-  const bool month_end =
-      end.IsValid() && end.day == DaysInMonth(end.year, end.month);
+  const bool month_end = end.IsValid() && end.day == DaysInMonth(end.year, end.month);
   const bool aligned = month_end && months > 0 && end.month % months == 0;
   p.granularity = aligned ? SpanGranularity(months) : Granularity::kSpan;
   if (aligned && months == 3) p.quarter = end.month / 3;
@@ -145,8 +140,7 @@ std::string RelativeOffset(int count, TimeUnit unit) {
   return out;
 }
 
-Period CalendarRelative(TimeUnit unit, int count,
-                        const std::optional<Date>& published) {
+Period CalendarRelative(TimeUnit unit, int count, const std::optional<Date>& published) {
   Period p;
   p.relative_offset = RelativeOffset(count, unit);
   p.granularity = unit == TimeUnit::kYear      ? Granularity::kYear
@@ -189,8 +183,7 @@ Period ReportingQuarter(int years, const std::optional<Date>& published) {
   if (!published || !published->IsValid()) return p;
   const Date last_quarter = published->AddMonths(-3);
   if (!last_quarter.IsValid()) return p;
-  Period resolved =
-      QuarterPeriod(last_quarter.year + years, (last_quarter.month + 2) / 3);
+  Period resolved = QuarterPeriod(last_quarter.year + years, (last_quarter.month + 2) / 3);
   resolved.relative_offset = p.relative_offset;
   return resolved;
 }
@@ -203,8 +196,7 @@ Period Horizon(TimeUnit unit, int upper, const std::optional<Date>& published) {
   return p;
 }
 
-Period Trailing(TimeUnit unit, int count,
-                const std::optional<Date>& published) {
+Period Trailing(TimeUnit unit, int count, const std::optional<Date>& published) {
   Period p;
   p.granularity = Granularity::kSpan;
   p.relative_offset = RelativeOffset(-count, unit);
@@ -212,8 +204,7 @@ Period Trailing(TimeUnit unit, int count,
   return p;
 }
 
-Period UnitsAgo(TimeUnit unit, int count,
-                const std::optional<Date>& published) {
+Period UnitsAgo(TimeUnit unit, int count, const std::optional<Date>& published) {
   if (UnitDays(unit) == 0) return CalendarRelative(unit, -count, published);
   Period p;
   p.granularity = Granularity::kDay;
@@ -231,8 +222,7 @@ Period ToDate(TimeUnit unit, const std::optional<Date>& published) {
   p.granularity = Granularity::kSpan;
   p.relative_offset = RelativeOffset(0, unit);
   if (!published || !published->IsValid()) return p;
-  const int first_month =
-      unit == TimeUnit::kQuarter ? (published->month - 1) / 3 * 3 + 1 : 1;
+  const int first_month = unit == TimeUnit::kQuarter ? (published->month - 1) / 3 * 3 + 1 : 1;
   p.year = published->year;
   SetDates(FirstOfMonth(published->year, first_month), *published, &p);
   return p;

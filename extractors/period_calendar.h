@@ -41,8 +41,7 @@ std::string RelativeOffset(int count, TimeUnit unit);
 
 // The calendar unit containing `published`, moved by `count` units ("last
 // year": kYear, -1). Weeks run Monday..Sunday (kSpan); days are kDay.
-Period CalendarRelative(TimeUnit unit, int count,
-                        const std::optional<Date>& published);
+Period CalendarRelative(TimeUnit unit, int count, const std::optional<Date>& published);
 // The quarter a report published on `published` most likely covers (the
 // last quarter that ended before it), moved by `years` years: "the year-ago
 // quarter". relative_offset is in years.

@@ -43,8 +43,7 @@ size_t LastYearTail(const PeriodText& t, size_t pos) {
 
 }  // namespace
 
-void MatchComparative(const PeriodScan& scan, Word anchor,
-                      std::vector<Mention>* out) {
+void MatchComparative(const PeriodScan& scan, Word anchor, std::vector<Mention>* out) {
   const PeriodText& t = scan.text;
   if (!t.IsAny(anchor, {"period", "quarter"})) return;
   const Word modifier = t.PrevWord(anchor.start);
@@ -54,17 +53,15 @@ void MatchComparative(const PeriodScan& scan, Word anchor,
     start = *year_ago;
   } else if (t.Is(modifier, "same")) {
     needs_tail = true;
-  } else if (!t.IsAny(modifier,
-                      {"corresponding", "comparable", "equivalent"})) {
+  } else if (!t.IsAny(modifier, {"corresponding", "comparable", "equivalent"})) {
     return;
   }
   const size_t tail_end = LastYearTail(t, anchor.end);
   if (needs_tail && tail_end == anchor.end) return;
   const Word the = t.PrevWord(start);
   if (t.Is(the, "the")) start = the.start;
-  const Period p = t.Is(anchor, "quarter")
-                       ? ReportingQuarter(-1, scan.published)
-                       : CalendarRelative(TimeUnit::kYear, -1, scan.published);
+  const Period p = t.Is(anchor, "quarter") ? ReportingQuarter(-1, scan.published)
+                                           : CalendarRelative(TimeUnit::kYear, -1, scan.published);
   out->push_back(PeriodMention(start, tail_end, p));
 }
 

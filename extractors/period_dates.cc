@@ -12,25 +12,24 @@ namespace {
 
 // Words after a number that make it an amount or a count, not a year.
 constexpr std::string_view kAmountWords[] = {
-    "million",  "billion",  "trillion",    "thousand", "mn",       "bn",
-    "mln",      "bln",      "tn",          "m",        "k",        "percent",
-    "pct",      "bps",      "basis",       "times",    "shares",   "employees",
-    "people",   "jobs",     "workers",     "staff",    "units",    "customers",
-    "clients",  "users",    "subscribers", "stores",   "branches", "locations",
-    "vehicles", "cars",     "homes",       "barrels",  "tons",     "tonnes",
-    "ounces",   "patients", "students",    "members",  "acres",    "hectares",
-    "miles",    "km",       "meters",      "metres",   "feet",     "mw",
-    "gw",       "points",   "contracts",   "orders",   "products", "servers",
-    "chips",    "sq",       "square",      "votes"};
+    "million",  "billion",   "trillion",  "thousand",  "mn",      "bn",          "mln",
+    "bln",      "tn",        "m",         "k",         "percent", "pct",         "bps",
+    "basis",    "times",     "shares",    "employees", "people",  "jobs",        "workers",
+    "staff",    "units",     "customers", "clients",   "users",   "subscribers", "stores",
+    "branches", "locations", "vehicles",  "cars",      "homes",   "barrels",     "tons",
+    "tonnes",   "ounces",    "patients",  "students",  "members", "acres",       "hectares",
+    "miles",    "km",        "meters",    "metres",    "feet",    "mw",          "gw",
+    "points",   "contracts", "orders",    "products",  "servers", "chips",       "sq",
+    "square",   "votes"};
 
-constexpr std::string_view kCurrencyCodes[] = {
-    "usd", "eur", "gbp", "jpy", "chf", "cad", "aud", "cny",
-    "rmb", "inr", "rs",  "sek", "nok", "dkk", "hkd", "sgd"};
+constexpr std::string_view kCurrencyCodes[] = {"usd", "eur", "gbp", "jpy", "chf", "cad",
+                                               "aud", "cny", "rmb", "inr", "rs",  "sek",
+                                               "nok", "dkk", "hkd", "sgd"};
 
 // Words that introduce a bare month name ("in May", "mid-May").
-constexpr std::string_view kMonthCues[] = {
-    "in",   "since", "until", "by",   "during", "from", "through", "early",
-    "late", "mid",   "of",    "last", "this",   "next", "before",  "after"};
+constexpr std::string_view kMonthCues[] = {"in",      "since", "until",  "by",   "during", "from",
+                                           "through", "early", "late",   "mid",  "of",     "last",
+                                           "this",    "next",  "before", "after"};
 
 template <size_t N>
 bool IsOneOf(const PeriodText& t, Word w, const std::string_view (&words)[N]) {
@@ -51,8 +50,7 @@ bool PrecededByCurrency(const PeriodText& t, size_t start) {
     const std::string_view three = s.substr(start - 3, 3);
     if (three == "\xE2\x82\xAC" || three == "\xE2\x82\xB9") return true;
   }
-  if (start >= 2 && (s[start - 1] == ',' || s[start - 1] == '.') &&
-      t.IsDigit(start - 2)) {
+  if (start >= 2 && (s[start - 1] == ',' || s[start - 1] == '.') && t.IsDigit(start - 2)) {
     return true;  // the tail of "1,2008" or "3.2008"
   }
   return IsOneOf(t, t.PrevWord(start), kCurrencyCodes);
@@ -60,8 +58,7 @@ bool PrecededByCurrency(const PeriodText& t, size_t start) {
 
 bool FollowedByAmount(const PeriodText& t, size_t end) {
   const std::string_view s = t.text();
-  if (end < s.size() && (s[end] == ',' || s[end] == '.') &&
-      t.IsDigit(end + 1)) {
+  if (end < s.size() && (s[end] == ',' || s[end] == '.') && t.IsDigit(end + 1)) {
     return true;  // "2,000", "2008.5"
   }
   const size_t p = t.SkipSpaces(end);
@@ -99,8 +96,7 @@ std::optional<MonthWord> MonthWordAt(const PeriodText& t, Word w) {
 }
 
 // The year after a month: " 2026", ", 2026", " of 2026", " '26".
-std::optional<std::pair<size_t, int>> YearAfter(const PeriodScan& scan,
-                                                size_t pos, bool comma) {
+std::optional<std::pair<size_t, int>> YearAfter(const PeriodScan& scan, size_t pos, bool comma) {
   const PeriodText& t = scan.text;
   size_t p = t.SkipSpaces(pos);
   if (comma && p < t.size() && t.text()[p] == ',') ++p;
@@ -141,8 +137,7 @@ std::optional<MonthRef> MonthRefAt(const PeriodScan& scan, Word w) {
 }
 
 // "January-June 2009", "December 2025 through January 2026".
-std::optional<Mention> MonthSpanAfter(const PeriodScan& scan, Word anchor,
-                                      const MonthRef& first) {
+std::optional<Mention> MonthSpanAfter(const PeriodScan& scan, Word anchor, const MonthRef& first) {
   const PeriodText& t = scan.text;
   size_t p = t.SkipSpaces(first.end);
   if (const size_t dash = t.DashAt(p)) {
@@ -161,23 +156,20 @@ std::optional<Mention> MonthSpanAfter(const PeriodScan& scan, Word anchor,
   int y1 = first.year;
   if (y1 == 0) y1 = first.month <= second->month ? y2 : y2 - 1;
   if (y2 == 0) y1 = 0;
-  return PeriodMention(anchor.start, second->end,
-                       MonthSpan(y1, first.month, y2, second->month));
+  return PeriodMention(anchor.start, second->end, MonthSpan(y1, first.month, y2, second->month));
 }
 
 bool BareMonthAllowed(const PeriodText& t, Word anchor, int month) {
   if (!IsFullMonthName(t.Slice(anchor))) return false;
   if (month != 5) return true;  // "May" is also a verb
   const size_t dash = t.DashBefore(anchor.start);
-  const Word before =
-      dash ? t.WordEndingAt(anchor.start - dash) : t.PrevWord(anchor.start);
+  const Word before = dash ? t.WordEndingAt(anchor.start - dash) : t.PrevWord(anchor.start);
   return IsOneOf(t, before, kMonthCues);
 }
 
 // What may follow a year: another year ("2008-2010", "2024-25", "2008 to
 // 2010") or "fiscal year" ("2025 fiscal year").
-void MatchYearFollowers(const PeriodScan& scan, Word anchor, int year,
-                        std::vector<Mention>* out) {
+void MatchYearFollowers(const PeriodScan& scan, Word anchor, int year, std::vector<Mention>* out) {
   const PeriodText& t = scan.text;
   size_t p = t.SkipSpaces(anchor.end);
   const size_t dash = t.DashAt(p);
@@ -199,14 +191,12 @@ void MatchYearFollowers(const PeriodScan& scan, Word anchor, int year,
   int y2 = 0;
   if (second.end - second.start == 4) {
     y2 = PlainYearAt(scan, second).value_or(0);
-  } else if (dash && second.end - second.start == 2 &&
-             second.start == p + dash) {
+  } else if (dash && second.end - second.start == 2 && second.start == p + dash) {
     y2 = year / 100 * 100 + t.SmallNumberAt(second, 2).value_or(0);
     if (FollowedByAmount(t, second.end)) y2 = 0;
   }
   if (y2 <= year || y2 - year > 50) return;
-  out->push_back(
-      PeriodMention(anchor.start, second.end, MonthSpan(year, 1, y2, 12)));
+  out->push_back(PeriodMention(anchor.start, second.end, MonthSpan(year, 1, y2, 12)));
 }
 
 }  // namespace
@@ -221,8 +211,7 @@ std::optional<int> PlainYearAt(const PeriodScan& scan, Word word) {
   return year;
 }
 
-std::optional<DateMatch> ParseWrittenDate(const PeriodScan& scan, size_t pos,
-                                          bool past) {
+std::optional<DateMatch> ParseWrittenDate(const PeriodScan& scan, size_t pos, bool past) {
   const PeriodText& t = scan.text;
   const Word first = t.WordAt(pos);
   int month = 0;
@@ -256,8 +245,7 @@ std::optional<DateMatch> ParseWrittenDate(const PeriodScan& scan, size_t pos,
   return match;
 }
 
-void MatchMonth(const PeriodScan& scan, Word anchor,
-                std::vector<Mention>* out) {
+void MatchMonth(const PeriodScan& scan, Word anchor, std::vector<Mention>* out) {
   const PeriodText& t = scan.text;
   const auto first = MonthRefAt(scan, anchor);
   if (!first) return;
@@ -275,25 +263,21 @@ void MatchMonth(const PeriodScan& scan, Word anchor,
     out->push_back(*span);
   }
   if (first->year != 0) {
-    out->push_back(PeriodMention(anchor.start, first->end,
-                                 MonthPeriod(first->year, first->month)));
+    out->push_back(PeriodMention(anchor.start, first->end, MonthPeriod(first->year, first->month)));
   } else if (BareMonthAllowed(t, anchor, first->month)) {
     const int year = scan.published ? scan.published->year : 0;
-    out->push_back(PeriodMention(anchor.start, anchor.end,
-                                 MonthPeriod(year, first->month)));
+    out->push_back(PeriodMention(anchor.start, anchor.end, MonthPeriod(year, first->month)));
   }
 }
 
 void MatchYear(const PeriodScan& scan, Word anchor, std::vector<Mention>* out) {
   const PeriodText& t = scan.text;
   const std::string_view s = t.text();
-  if (s.size() >= anchor.start + 10 && s[anchor.end] == '-' &&
-      !t.IsDigit(anchor.start + 10)) {
+  if (s.size() >= anchor.start + 10 && s[anchor.end] == '-' && !t.IsDigit(anchor.start + 10)) {
     const std::string_view iso = s.substr(anchor.start, 10);
     if (iso[7] == '-') {  // "2026-01-15": a date or nothing
       if (const auto date = Date::Parse(iso)) {
-        out->push_back(
-            PeriodMention(anchor.start, anchor.start + 10, DayPeriod(*date)));
+        out->push_back(PeriodMention(anchor.start, anchor.start + 10, DayPeriod(*date)));
       }
       return;
     }

@@ -5,9 +5,7 @@
 namespace claimgraph {
 namespace {
 
-char Lower(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
+char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 bool EqualsLower(std::string_view word, std::string_view lower) {
   if (word.size() != lower.size()) return false;
@@ -130,8 +128,7 @@ bool PeriodText::Is(Word word, std::string_view lower) const {
   return !word.empty() && EqualsLower(Slice(word), lower);
 }
 
-bool PeriodText::IsAny(Word word,
-                       std::initializer_list<std::string_view> options) const {
+bool PeriodText::IsAny(Word word, std::initializer_list<std::string_view> options) const {
   for (std::string_view option : options) {
     if (Is(word, option)) return true;
   }
@@ -142,8 +139,7 @@ bool PeriodText::StartsUpper(Word word) const {
   return !word.empty() && text_[word.start] >= 'A' && text_[word.start] <= 'Z';
 }
 
-std::optional<int> PeriodText::SmallNumberAt(Word word,
-                                             size_t max_digits) const {
+std::optional<int> PeriodText::SmallNumberAt(Word word, size_t max_digits) const {
   if (word.empty() || word.end - word.start > max_digits) return std::nullopt;
   int value = 0;
   for (size_t i = word.start; i < word.end; ++i) {
@@ -155,8 +151,7 @@ std::optional<int> PeriodText::SmallNumberAt(Word word,
 
 int MonthFromName(std::string_view word) {
   for (size_t i = 0; i < kMonths.size(); ++i) {
-    if (EqualsLower(word, kMonths[i].full) ||
-        EqualsLower(word, kMonths[i].abbrev)) {
+    if (EqualsLower(word, kMonths[i].full) || EqualsLower(word, kMonths[i].abbrev)) {
       return static_cast<int>(i) + 1;
     }
   }
@@ -171,10 +166,8 @@ bool IsFullMonthName(std::string_view word) {
 }
 
 int OrdinalFromWord(std::string_view word) {
-  static constexpr std::array<std::string_view, 4> kWords = {"first", "second",
-                                                             "third", "fourth"};
-  static constexpr std::array<std::string_view, 4> kShort = {"1st", "2nd",
-                                                             "3rd", "4th"};
+  static constexpr std::array<std::string_view, 4> kWords = {"first", "second", "third", "fourth"};
+  static constexpr std::array<std::string_view, 4> kShort = {"1st", "2nd", "3rd", "4th"};
   for (size_t i = 0; i < kWords.size(); ++i) {
     if (EqualsLower(word, kWords[i]) || EqualsLower(word, kShort[i])) {
       return static_cast<int>(i) + 1;
@@ -198,8 +191,7 @@ std::optional<TimeUnit> TimeUnitFromWord(std::string_view word, bool* plural) {
       {"yr", TimeUnit::kYear},
   }};
   const bool is_plural = !word.empty() && Lower(word.back()) == 's';
-  const std::string_view stem =
-      is_plural ? word.substr(0, word.size() - 1) : word;
+  const std::string_view stem = is_plural ? word.substr(0, word.size() - 1) : word;
   for (const Entry& entry : kUnits) {
     if (EqualsLower(stem, entry.singular)) {
       if (plural != nullptr) *plural = is_plural;

@@ -79,8 +79,7 @@ bool IsFullMonthName(std::string_view word);
 int OrdinalFromWord(std::string_view word);
 // A time unit word, singular or plural ("years", "qtr", "yrs"); plural set
 // when it ended in 's'.
-std::optional<TimeUnit> TimeUnitFromWord(std::string_view word,
-                                         bool* plural = nullptr);
+std::optional<TimeUnit> TimeUnitFromWord(std::string_view word, bool* plural = nullptr);
 // Two-digit years: 00..69 -> 2000s, 70..99 -> 1900s.
 int ExpandTwoDigitYear(int yy);
 

@@ -61,19 +61,15 @@ struct DateMatch {
   size_t end = 0;
   std::optional<Date> date;  // nullopt when the year is unknown
 };
-std::optional<DateMatch> ParseWrittenDate(const PeriodScan& scan, size_t pos,
-                                          bool past);
+std::optional<DateMatch> ParseWrittenDate(const PeriodScan& scan, size_t pos, bool past);
 
 // Anchor "Q3", "3Q25", "H1", "2H24".
-void MatchQuarterCode(const PeriodScan& scan, Word anchor,
-                      std::vector<Mention>* out);
+void MatchQuarterCode(const PeriodScan& scan, Word anchor, std::vector<Mention>* out);
 // Anchor "FY..." or "fiscal".
-void MatchFiscal(const PeriodScan& scan, Word anchor,
-                 std::vector<Mention>* out);
+void MatchFiscal(const PeriodScan& scan, Word anchor, std::vector<Mention>* out);
 // Anchor "quarter" or "half": "the third quarter of 2008", "first-half",
 // "the quarter ended June 30".
-void MatchOrdinalPeriod(const PeriodScan& scan, Word anchor,
-                        std::vector<Mention>* out);
+void MatchOrdinalPeriod(const PeriodScan& scan, Word anchor, std::vector<Mention>* out);
 // Anchor a month name: dates, "June 2026", "January-June 2009", "in April".
 void MatchMonth(const PeriodScan& scan, Word anchor, std::vector<Mention>* out);
 // Anchor a 19xx/20xx number: "2008", "2026-01-15", "2008-2010".
@@ -82,11 +78,9 @@ void MatchYear(const PeriodScan& scan, Word anchor, std::vector<Mention>* out);
 // earlier"), horizons, trailing spans, "first nine months of 2007",
 // "year-to-date" and durations ("every 18 months", "27-year", "2-3
 // quarters").
-void MatchUnitPhrase(const PeriodScan& scan, Word anchor,
-                     std::vector<Mention>* out);
+void MatchUnitPhrase(const PeriodScan& scan, Word anchor, std::vector<Mention>* out);
 // Anchor "period", "quarter", "month": "the same period last year", "the
 // corresponding period", "the year-ago quarter".
-void MatchComparative(const PeriodScan& scan, Word anchor,
-                      std::vector<Mention>* out);
+void MatchComparative(const PeriodScan& scan, Word anchor, std::vector<Mention>* out);
 
 }  // namespace claimgraph

@@ -19,14 +19,13 @@ constexpr char kAnchorPattern[] =
     R"(|(fy|fiscal\b))"               // 2: FY2025, fiscal
     R"(|((?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|)"
     R"(july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|)"
-    R"(dec(?:ember)?)\b))"  // 3: month names
+    R"(dec(?:ember)?)\b))"                                              // 3: month names
     R"(|((?:day|week|month|quarter|qtr|year|yr)s?|half|period|ytd)\b)"  // 4
-    R"(|((?:19|20)\d\d)\b))";  // 5: years
+    R"(|((?:19|20)\d\d)\b))";                                           // 5: years
 
 enum AnchorGroup { kCode = 1, kFiscal, kMonth, kWord, kYear, kGroups };
 
-void Dispatch(const PeriodScan& scan, int group, Word anchor,
-              std::vector<Mention>* found) {
+void Dispatch(const PeriodScan& scan, int group, Word anchor, std::vector<Mention>* found) {
   const PeriodText& t = scan.text;
   switch (group) {
     case kCode:
@@ -58,12 +57,11 @@ void Dispatch(const PeriodScan& scan, int group, Word anchor,
 // Keeps the longest of overlapping mentions (the earlier one, then the one
 // found first, on ties) and returns the survivors in text order.
 std::vector<Mention> LongestFirst(std::vector<Mention> found, size_t size) {
-  std::stable_sort(found.begin(), found.end(),
-                   [](const Mention& a, const Mention& b) {
-                     const size_t la = a.end - a.start;
-                     const size_t lb = b.end - b.start;
-                     return la != lb ? la > lb : a.start < b.start;
-                   });
+  std::stable_sort(found.begin(), found.end(), [](const Mention& a, const Mention& b) {
+    const size_t la = a.end - a.start;
+    const size_t lb = b.end - b.start;
+    return la != lb ? la > lb : a.start < b.start;
+  });
   std::map<size_t, const Mention*> kept;  // by start
   for (const Mention& m : found) {
     if (m.end <= m.start || m.end > size) continue;
@@ -83,8 +81,7 @@ std::vector<Mention> LongestFirst(std::vector<Mention> found, size_t size) {
 }  // namespace
 
 struct PeriodRecognizer::Rep {
-  explicit Rep(const NumberParser& numbers_in)
-      : numbers(numbers_in), anchors(kAnchorPattern) {}
+  explicit Rep(const NumberParser& numbers_in) : numbers(numbers_in), anchors(kAnchorPattern) {}
   const NumberParser& numbers;
   RE2 anchors;
 };
@@ -94,8 +91,7 @@ PeriodRecognizer::PeriodRecognizer(const NumberParser& numbers)
 
 PeriodRecognizer::~PeriodRecognizer() = default;
 
-void PeriodRecognizer::Recognize(std::string_view text,
-                                 const std::optional<Date>& published,
+void PeriodRecognizer::Recognize(std::string_view text, const std::optional<Date>& published,
                                  std::vector<Mention>* out) const {
   PeriodScan scan{PeriodText(text), std::nullopt, &rep_->numbers};
   if (published && published->IsValid()) scan.published = published;
@@ -104,8 +100,7 @@ void PeriodRecognizer::Recognize(std::string_view text,
   std::vector<Mention> found;
   size_t pos = 0;
   while (pos < text.size() &&
-         rep_->anchors.Match(input, pos, text.size(), RE2::UNANCHORED, groups,
-                             kGroups)) {
+         rep_->anchors.Match(input, pos, text.size(), RE2::UNANCHORED, groups, kGroups)) {
     const size_t start = static_cast<size_t>(groups[0].data() - text.data());
     const size_t end = start + groups[0].size();
     for (int group = kCode; group < kGroups; ++group) {

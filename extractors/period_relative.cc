@@ -25,16 +25,7 @@ struct Count {
   bool vague = false;    // "few", "several"
 };
 
-enum class Cue {
-  kNone,
-  kForward,
-  kBackward,
-  kTrailing,
-  kCurrent,
-  kEvery,
-  kWithin,
-  kFirst
-};
+enum class Cue { kNone, kForward, kBackward, kTrailing, kCurrent, kEvery, kWithin, kFirst };
 
 struct UnitPhrase {
   Word anchor;
@@ -57,8 +48,7 @@ bool HasDigitDash(const PeriodText& t, size_t start, size_t end) {
 }
 
 // The number (digits or words) ending exactly at `end`.
-std::optional<std::pair<size_t, double>> NumberEndingAt(const PeriodScan& scan,
-                                                        size_t end) {
+std::optional<std::pair<size_t, double>> NumberEndingAt(const PeriodScan& scan, size_t end) {
   const PeriodText& t = scan.text;
   constexpr int kMaxWords = 6;
   size_t starts[kMaxWords];
@@ -75,11 +65,9 @@ std::optional<std::pair<size_t, double>> NumberEndingAt(const PeriodScan& scan,
       continue;  // "second", "a third": ordinals and fractions, not counts
     }
     ParsedNumber number;
-    if (!scan.numbers->ParseAt(t.text(), start, ScaleContext::kPlain,
-                               &number) ||
+    if (!scan.numbers->ParseAt(t.text(), start, ScaleContext::kPlain, &number) ||
         number.end != end || number.has_scale || number.vague ||
-        !(number.value > 0 && number.value <= 10000) ||
-        HasDigitDash(t, start, end)) {
+        !(number.value > 0 && number.value <= 10000) || HasDigitDash(t, start, end)) {
       continue;
     }
     if (start > 0 && t.text()[start - 1] == '$') return std::nullopt;
@@ -98,8 +86,7 @@ std::optional<Count> CountEndingAt(const PeriodScan& scan, size_t end) {
   size_t separator = 0;
   if (const size_t dash = t.DashBefore(p)) {
     separator = p - dash;
-  } else if (const Word w = t.WordEndingAt(p);
-             p < upper->first && t.IsAny(w, {"to", "or"})) {
+  } else if (const Word w = t.WordEndingAt(p); p < upper->first && t.IsAny(w, {"to", "or"})) {
     separator = w.start;
   } else {
     return count;
@@ -116,8 +103,7 @@ std::optional<Count> CountEndingAt(const PeriodScan& scan, size_t end) {
 }
 
 // "a year", "an hour", "a few years", "several quarters".
-std::optional<Count> WordCountEndingAt(const PeriodText& t, size_t end,
-                                       bool plural) {
+std::optional<Count> WordCountEndingAt(const PeriodText& t, size_t end, bool plural) {
   const Word w = t.WordEndingAt(end);
   if (!plural && t.IsAny(w, {"a", "an"})) {
     return Count{w.start, 1, 1, false, true, false};
@@ -146,20 +132,18 @@ Cue CueFromWord(const PeriodText& t, Word w) {
 }
 
 bool IsModifier(const PeriodText& t, Word w) {
-  return t.IsAny(
-      w, {"more", "extra", "additional", "consecutive", "straight", "full",
-          "successive", "calendar", "trading", "business", "further"});
+  return t.IsAny(w, {"more", "extra", "additional", "consecutive", "straight", "full", "successive",
+                     "calendar", "trading", "business", "further"});
 }
 
-UnitPhrase ReadUnitPhrase(const PeriodScan& scan, Word anchor, TimeUnit unit,
-                          bool plural) {
+UnitPhrase ReadUnitPhrase(const PeriodScan& scan, Word anchor, TimeUnit unit, bool plural) {
   const PeriodText& t = scan.text;
   UnitPhrase ph;
   ph.anchor = anchor;
   ph.unit = unit;
   ph.plural = plural;
-  ph.hyphen = t.DashBefore(anchor.start) == 1 && anchor.start >= 2 &&
-              t.IsWordByte(anchor.start - 2);
+  ph.hyphen =
+      t.DashBefore(anchor.start) == 1 && anchor.start >= 2 && t.IsWordByte(anchor.start - 2);
   size_t left = ph.hyphen ? anchor.start - 1 : t.SkipSpacesBack(anchor.start);
   const Word modifier = t.WordEndingAt(left);
   if (!ph.hyphen && IsModifier(t, modifier)) {
@@ -171,8 +155,7 @@ UnitPhrase ReadUnitPhrase(const PeriodScan& scan, Word anchor, TimeUnit unit,
   }
   ph.start = ph.count ? ph.count->start : anchor.start;
   ph.cue_word = ph.count ? t.PrevWord(ph.count->start)
-                         : (ph.hyphen ? t.WordEndingAt(anchor.start - 1)
-                                      : t.WordEndingAt(left));
+                         : (ph.hyphen ? t.WordEndingAt(anchor.start - 1) : t.WordEndingAt(left));
   ph.cue = CueFromWord(t, ph.cue_word);
   if (ph.count && ph.count->article && ph.cue != Cue::kWithin) {
     ph.cue = Cue::kNone;  // "a year" is one unit, not "the last a year"
@@ -188,21 +171,16 @@ UnitPhrase ReadUnitPhrase(const PeriodScan& scan, Word anchor, TimeUnit unit,
 
 bool IsWhole(double value) { return value == std::floor(value); }
 
-int Upper(const Count& count) {
-  return static_cast<int>(std::ceil(count.high));
-}
+int Upper(const Count& count) { return static_cast<int>(std::ceil(count.high)); }
 
-void Emit(const UnitPhrase& ph, size_t end, const Period& p,
-          std::vector<Mention>* out) {
+void Emit(const UnitPhrase& ph, size_t end, const Period& p, std::vector<Mention>* out) {
   out->push_back(PeriodMention(ph.start, end, p));
 }
 
 // "a year earlier", "twenty years ago", "three weeks ago".
-bool TryAgo(const PeriodScan& scan, const UnitPhrase& ph,
-            std::vector<Mention>* out) {
+bool TryAgo(const PeriodScan& scan, const UnitPhrase& ph, std::vector<Mention>* out) {
   const PeriodText& t = scan.text;
-  if (!ph.count || ph.count->range || ph.count->vague || ph.hyphen ||
-      !IsWhole(ph.count->high)) {
+  if (!ph.count || ph.count->range || ph.count->vague || ph.hyphen || !IsWhole(ph.count->high)) {
     return false;
   }
   bool ago = t.IsAny(ph.right, {"ago", "earlier", "back"});
@@ -211,22 +189,19 @@ bool TryAgo(const PeriodScan& scan, const UnitPhrase& ph,
     ago = p >= t.size() || !t.IsWordByte(p);
   }
   if (!ago) return false;
-  out->push_back(
-      PeriodMention(ph.count->start, ph.right.end,
-                    UnitsAgo(ph.unit, Upper(*ph.count), scan.published)));
+  out->push_back(PeriodMention(ph.count->start, ph.right.end,
+                               UnitsAgo(ph.unit, Upper(*ph.count), scan.published)));
   return true;
 }
 
 // "the next 4-8 quarters", "the coming months", "next year", "within two
 // years".
-bool TryForward(const PeriodScan& scan, const UnitPhrase& ph,
-                std::vector<Mention>* out) {
+bool TryForward(const PeriodScan& scan, const UnitPhrase& ph, std::vector<Mention>* out) {
   const PeriodText& t = scan.text;
   if (ph.cue != Cue::kForward && ph.cue != Cue::kWithin) return false;
   if (ph.count) {
     if (ph.hyphen) return false;
-    Emit(ph, ph.anchor.end, Horizon(ph.unit, Upper(*ph.count), scan.published),
-         out);
+    Emit(ph, ph.anchor.end, Horizon(ph.unit, Upper(*ph.count), scan.published), out);
   } else if (ph.cue == Cue::kWithin) {
     return false;
   } else if (ph.plural) {
@@ -243,8 +218,7 @@ bool TryForward(const PeriodScan& scan, const UnitPhrase& ph,
 
 // "last year", "the prior year", "prior-year", "the past five years",
 // "this quarter".
-bool TryBackward(const PeriodScan& scan, const UnitPhrase& ph,
-                 std::vector<Mention>* out) {
+bool TryBackward(const PeriodScan& scan, const UnitPhrase& ph, std::vector<Mention>* out) {
   const bool back = ph.cue == Cue::kBackward || ph.cue == Cue::kTrailing;
   if (!back && ph.cue != Cue::kCurrent) return false;
   const size_t end = ph.anchor.end;
@@ -272,8 +246,7 @@ int MonthsIn(TimeUnit unit) {
 
 // "the first nine months of 2007", "the nine months ended September 30,
 // 2007", "nine-month period", "the twelve months ended June 30".
-bool TryMonthSpan(const PeriodScan& scan, const UnitPhrase& ph,
-                  std::vector<Mention>* out) {
+bool TryMonthSpan(const PeriodScan& scan, const UnitPhrase& ph, std::vector<Mention>* out) {
   const PeriodText& t = scan.text;
   if (!ph.count || ph.count->range || ph.count->vague || ph.count->article ||
       !IsWhole(ph.count->high)) {
@@ -289,10 +262,9 @@ bool TryMonthSpan(const PeriodScan& scan, const UnitPhrase& ph,
   const Word before = t.PrevWord(ph.count->start);
   // "the nine-month period", "six-month period": by convention the first
   // N months of the year; "a nine-month period" is a duration.
-  const bool conventional = period_word && (months == 6 || months == 9) &&
-                            !t.IsAny(before, {"a", "an"});
-  if (!tail.end_clause && !first && !conventional &&
-      !(period_word && tail.found)) {
+  const bool conventional =
+      period_word && (months == 6 || months == 9) && !t.IsAny(before, {"a", "an"});
+  if (!tail.end_clause && !first && !conventional && !(period_word && tail.found)) {
     return false;
   }
   Period p;
@@ -330,53 +302,45 @@ void EmitDuration(const UnitPhrase& ph, std::vector<Mention>* out) {
 }
 
 // "year-ago", "year-earlier", "year-to-date", "year to date", "YTD".
-bool TrySuffixForms(const PeriodScan& scan, Word anchor, TimeUnit unit,
-                    std::vector<Mention>* out) {
+bool TrySuffixForms(const PeriodScan& scan, Word anchor, TimeUnit unit, std::vector<Mention>* out) {
   const PeriodText& t = scan.text;
   if (t.Is(anchor, "ytd")) {
-    out->push_back(PeriodMention(anchor.start, anchor.end,
-                                 ToDate(TimeUnit::kYear, scan.published)));
+    out->push_back(
+        PeriodMention(anchor.start, anchor.end, ToDate(TimeUnit::kYear, scan.published)));
     return true;
   }
   const bool dash = t.DashAt(anchor.end) == 1;
   const Word next = dash ? t.WordAt(anchor.end + 1) : t.NextWord(anchor.end);
   if (dash && unit == TimeUnit::kYear && t.IsAny(next, {"ago", "earlier"})) {
-    out->push_back(
-        PeriodMention(anchor.start, next.end,
-                      CalendarRelative(TimeUnit::kYear, -1, scan.published)));
+    out->push_back(PeriodMention(anchor.start, next.end,
+                                 CalendarRelative(TimeUnit::kYear, -1, scan.published)));
     return true;
   }
-  if (!t.Is(next, "to") ||
-      (unit != TimeUnit::kYear && unit != TimeUnit::kQuarter)) {
+  if (!t.Is(next, "to") || (unit != TimeUnit::kYear && unit != TimeUnit::kQuarter)) {
     return false;
   }
-  const size_t p = dash ? next.end + (t.DashAt(next.end) == 1 ? 1 : 0)
-                        : t.SkipSpaces(next.end);
+  const size_t p = dash ? next.end + (t.DashAt(next.end) == 1 ? 1 : 0) : t.SkipSpaces(next.end);
   const Word date = t.WordAt(p);
   if (!t.Is(date, "date") || (dash && p == next.end)) return false;
-  out->push_back(
-      PeriodMention(anchor.start, date.end, ToDate(unit, scan.published)));
+  out->push_back(PeriodMention(anchor.start, date.end, ToDate(unit, scan.published)));
   return true;
 }
 
 }  // namespace
 
-void MatchUnitPhrase(const PeriodScan& scan, Word anchor,
-                     std::vector<Mention>* out) {
+void MatchUnitPhrase(const PeriodScan& scan, Word anchor, std::vector<Mention>* out) {
   const PeriodText& t = scan.text;
   bool plural = false;
   const std::optional<TimeUnit> unit =
-      t.Is(anchor, "ytd") ? TimeUnit::kYear
-                          : TimeUnitFromWord(t.Slice(anchor), &plural);
+      t.Is(anchor, "ytd") ? TimeUnit::kYear : TimeUnitFromWord(t.Slice(anchor), &plural);
   if (!unit || TrySuffixForms(scan, anchor, *unit, out)) return;
   const UnitPhrase ph = ReadUnitPhrase(scan, anchor, *unit, plural);
-  if (TryAgo(scan, ph, out) || TryForward(scan, ph, out) ||
-      TryBackward(scan, ph, out) || TryMonthSpan(scan, ph, out)) {
+  if (TryAgo(scan, ph, out) || TryForward(scan, ph, out) || TryBackward(scan, ph, out) ||
+      TryMonthSpan(scan, ph, out)) {
     return;
   }
   if (ph.count && !ph.count->article && !ph.count->vague &&
-      (ph.cue == Cue::kNone || ph.cue == Cue::kEvery ||
-       ph.cue == Cue::kFirst)) {
+      (ph.cue == Cue::kNone || ph.cue == Cue::kEvery || ph.cue == Cue::kFirst)) {
     EmitDuration(ph, out);
   }
 }

@@ -8,9 +8,7 @@ char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) :
 
 // Bytes of a multi-byte UTF-8 letter count as word characters too, so that a
 // word phrase does not match inside "Kčs" or "naïve".
-bool IsWordByte(char c) {
-  return IsAsciiAlnum(c) || (static_cast<unsigned char>(c) >= 0x80);
-}
+bool IsWordByte(char c) { return IsAsciiAlnum(c) || (static_cast<unsigned char>(c) >= 0x80); }
 
 // Matches phrase backwards so that its last byte is text[end-1]; returns the
 // start offset or npos.
@@ -68,8 +66,7 @@ void PhraseMatcher::AddAll(const std::vector<std::string>& phrases, int id) {
   for (const auto& p : phrases) Add(p, id);
 }
 
-PhraseMatch PhraseMatcher::EndingAt(std::string_view text, size_t end,
-                                    bool skip_space) const {
+PhraseMatch PhraseMatcher::EndingAt(std::string_view text, size_t end, bool skip_space) const {
   if (skip_space) {
     while (end > 0 && IsAsciiSpace(text[end - 1])) --end;
   }
@@ -88,8 +85,7 @@ PhraseMatch PhraseMatcher::EndingAt(std::string_view text, size_t end,
   return best;
 }
 
-PhraseMatch PhraseMatcher::StartingAt(std::string_view text, size_t start,
-                                      bool skip_space) const {
+PhraseMatch PhraseMatcher::StartingAt(std::string_view text, size_t start, bool skip_space) const {
   if (skip_space) {
     while (start < text.size() && IsAsciiSpace(text[start])) ++start;
   }

@@ -35,8 +35,8 @@ struct Draft {
   size_t num_end = 0;
   ParsedNumber number;
   MentionType type = MentionType::kNumber;
-  int currency = -1;    // index into Rep::currencies
-  bool minor = false;   // value stated in minor units (cents, pence)
+  int currency = -1;      // index into Rep::currencies
+  bool minor = false;     // value stated in minor units (cents, pence)
   bool has_unit = false;  // a currency or unit was written
   double sign = 1;
   Qualifier qualifier = Qualifier::kExact;

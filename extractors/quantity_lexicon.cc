@@ -14,8 +14,8 @@ constexpr size_t kMaxLexiconBytes = size_t{16} << 20;
 
 // Reads obj[key] as a list of non-empty strings; missing means empty unless
 // required.
-Status StringList(const json& obj, const char* key, const std::string& where,
-                  bool required, std::vector<std::string>* out) {
+Status StringList(const json& obj, const char* key, const std::string& where, bool required,
+                  std::vector<std::string>* out) {
   auto it = obj.find(key);
   if (it == obj.end()) {
     if (required) return Status::InvalidArgument(where + "." + key + ": missing");
@@ -42,8 +42,7 @@ Status ParseCurrency(const json& c, const std::string& where, CurrencyEntry* out
     return Status::InvalidArgument(where + ".iso: must be a 3-letter ISO 4217 code");
   }
   out->iso = iso->get<std::string>();
-  for (auto [key, list] : {std::pair{"prefixes", &out->prefixes},
-                           std::pair{"codes", &out->codes},
+  for (auto [key, list] : {std::pair{"prefixes", &out->prefixes}, std::pair{"codes", &out->codes},
                            std::pair{"words", &out->words}}) {
     Status s = StringList(c, key, where, false, list);
     if (!s.ok()) return s;
@@ -63,13 +62,11 @@ Status ParseCurrency(const json& c, const std::string& where, CurrencyEntry* out
 
 Status ParseQualifiers(const json& q, const std::string& where, QualifierCues* out) {
   if (!q.is_object()) return Status::InvalidArgument(where + ": must be an object");
-  for (auto [key, list] : {std::pair{"approx", &out->approx},
-                           std::pair{"approx_below", &out->approx_below},
-                           std::pair{"at_least", &out->at_least},
-                           std::pair{"at_most", &out->at_most},
-                           std::pair{"at_least_suffix", &out->at_least_suffix},
-                           std::pair{"at_most_suffix", &out->at_most_suffix},
-                           std::pair{"negative", &out->negative}}) {
+  for (auto [key, list] :
+       {std::pair{"approx", &out->approx}, std::pair{"approx_below", &out->approx_below},
+        std::pair{"at_least", &out->at_least}, std::pair{"at_most", &out->at_most},
+        std::pair{"at_least_suffix", &out->at_least_suffix},
+        std::pair{"at_most_suffix", &out->at_most_suffix}, std::pair{"negative", &out->negative}}) {
     Status s = StringList(q, key, where, false, list);
     if (!s.ok()) return s;
   }
@@ -92,8 +89,8 @@ Result<QuantityLexicon> QuantityLexicon::Parse(std::string_view json_text,
   }
   for (size_t i = 0; i < currencies->size(); ++i) {
     CurrencyEntry entry;
-    Status s = ParseCurrency((*currencies)[i],
-                             where + ": currencies[" + std::to_string(i) + "]", &entry);
+    Status s =
+        ParseCurrency((*currencies)[i], where + ": currencies[" + std::to_string(i) + "]", &entry);
     if (!s.ok()) return s;
     lex.currencies.push_back(std::move(entry));
   }

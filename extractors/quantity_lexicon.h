@@ -12,10 +12,10 @@
 namespace claimgraph {
 
 struct CurrencyEntry {
-  std::string iso;                    // ISO 4217 code: "USD"
-  std::vector<std::string> prefixes;  // written before the number: "$", "US$", "EUR"
-  std::vector<std::string> codes;     // ISO-like codes also allowed after it: "USD"
-  std::vector<std::string> words;     // written after the number: "dollars"
+  std::string iso;                       // ISO 4217 code: "USD"
+  std::vector<std::string> prefixes;     // written before the number: "$", "US$", "EUR"
+  std::vector<std::string> codes;        // ISO-like codes also allowed after it: "USD"
+  std::vector<std::string> words;        // written after the number: "dollars"
   std::vector<std::string> minor_words;  // "cents", "pence"
   double minor_per_major = 100;
 };
@@ -38,8 +38,7 @@ struct QuantityLexicon {
 
   // Parses the JSON text of a lexicon file. `origin` names the file in
   // errors ("schemas/quantities.json: currencies[3].iso: must be a string").
-  static Result<QuantityLexicon> Parse(std::string_view json_text,
-                                       std::string_view origin);
+  static Result<QuantityLexicon> Parse(std::string_view json_text, std::string_view origin);
   // Reads and parses a lexicon file.
   static Result<QuantityLexicon> Load(const std::string& path);
 };

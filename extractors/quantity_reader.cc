@@ -13,9 +13,9 @@ bool IsLowerAlpha(char c) { return c >= 'a' && c <= 'z'; }
 // A lower-case word (letters and inner hyphens) starting at p; empty if none.
 std::string_view WordAt(std::string_view text, size_t p) {
   size_t e = p;
-  while (e < text.size() && (IsLowerAlpha(text[e]) ||
-                             (text[e] == '-' && e > p && e + 1 < text.size() &&
-                              IsLowerAlpha(text[e + 1])))) {
+  while (e < text.size() &&
+         (IsLowerAlpha(text[e]) ||
+          (text[e] == '-' && e > p && e + 1 < text.size() && IsLowerAlpha(text[e + 1])))) {
     ++e;
   }
   if (e < text.size() && (IsAsciiAlnum(text[e]) || static_cast<unsigned char>(text[e]) >= 0x80)) {
@@ -41,8 +41,8 @@ size_t DashAt(std::string_view text, size_t p) {
 
 }  // namespace
 
-bool QuantityRecognizer::Rep::ReadOne(std::string_view text, size_t pos,
-                                      bool allow_glued, Draft* d) const {
+bool QuantityRecognizer::Rep::ReadOne(std::string_view text, size_t pos, bool allow_glued,
+                                      Draft* d) const {
   size_t s = pos;
   if (s > 0) {
     char c = text[s - 1];
@@ -95,8 +95,7 @@ bool QuantityRecognizer::Rep::ReadCurrency(std::string_view text, Draft* d) cons
     return true;
   }
   ParsedNumber mn;
-  if (numbers->ParseAt(text, d->num_start, ScaleContext::kMoney, &mn) &&
-      mn.end > d->num_end) {
+  if (numbers->ParseAt(text, d->num_start, ScaleContext::kMoney, &mn) && mn.end > d->num_end) {
     Draft alt = *d;
     alt.number = mn;
     alt.num_end = alt.end = mn.end;
@@ -108,8 +107,7 @@ bool QuantityRecognizer::Rep::ReadCurrency(std::string_view text, Draft* d) cons
   return ReadSuffixCurrency(text, d->num_end, d);
 }
 
-bool QuantityRecognizer::Rep::ReadSuffixCurrency(std::string_view text, size_t at,
-                                                 Draft* d) const {
+bool QuantityRecognizer::Rep::ReadSuffixCurrency(std::string_view text, size_t at, Draft* d) const {
   size_t dash = DashAt(text, at);
   PhraseMatch cm = dash == 1 ? currency_suffix.StartingAt(text, at + 1, false)
                              : currency_suffix.StartingAt(text, at, true);
@@ -142,8 +140,7 @@ bool QuantityRecognizer::Rep::ReadSuffixCurrency(std::string_view text, size_t a
   return true;
 }
 
-double QuantityRecognizer::Rep::ScaleAt(std::string_view text, size_t at,
-                                        size_t* end) const {
+double QuantityRecognizer::Rep::ScaleAt(std::string_view text, size_t at, size_t* end) const {
   PhraseMatch m = scales.StartingAt(text, at, true);
   if (!m.found()) return 0;
   *end = m.end;
@@ -153,8 +150,8 @@ double QuantityRecognizer::Rep::ScaleAt(std::string_view text, size_t at,
 // "EUR131 .3 m": tokenized text splits a decimal from its integer part.
 size_t QuantityRecognizer::Rep::JoinSplitDecimal(std::string_view text, Draft* d) const {
   size_t p = d->num_end;
-  if (d->number.has_scale || p + 2 >= text.size() || text[p] != ' ' ||
-      text[p + 1] != '.' || !IsDigit(text[p + 2])) {
+  if (d->number.has_scale || p + 2 >= text.size() || text[p] != ' ' || text[p + 1] != '.' ||
+      !IsDigit(text[p + 2])) {
     return d->end;
   }
   for (size_t k = d->num_start; k < p; ++k) {
@@ -191,9 +188,9 @@ void QuantityRecognizer::Rep::ReadUnit(std::string_view text, Draft* d) const {
     um = PhraseMatch();
   }
   if (um.found()) {
-    static constexpr MentionType kTypes[] = {
-        MentionType::kPercent, MentionType::kPercentagePoints,
-        MentionType::kBasisPoints, MentionType::kMultiple, MentionType::kMultiple};
+    static constexpr MentionType kTypes[] = {MentionType::kPercent, MentionType::kPercentagePoints,
+                                             MentionType::kBasisPoints, MentionType::kMultiple,
+                                             MentionType::kMultiple};
     d->type = kTypes[um.index];
     d->has_unit = true;
     d->end = um.end;
@@ -245,8 +242,8 @@ bool QuantityRecognizer::Rep::ReadCount(std::string_view text, Draft* d) const {
 }
 
 void QuantityRecognizer::Rep::TryMinorTail(std::string_view text, Draft* d) const {
-  if (d->type != MentionType::kMoney || d->minor || d->number.has_scale ||
-      d->number.vague || d->number.value != std::floor(d->number.value)) {
+  if (d->type != MentionType::kMoney || d->minor || d->number.has_scale || d->number.vague ||
+      d->number.value != std::floor(d->number.value)) {
     return;
   }
   const CurrencyEntry& c = currencies[static_cast<size_t>(d->currency)];
@@ -254,9 +251,8 @@ void QuantityRecognizer::Rep::TryMinorTail(std::string_view text, Draft* d) cons
   size_t p = SkipSpace(text, d->end);
   if (text.substr(p, 4) == "and ") p = SkipSpace(text, p + 4);
   ParsedNumber n;
-  if (p == d->end || !numbers->ParseAt(text, p, ScaleContext::kPlain, &n) ||
-      n.has_scale || n.value < 0 || n.value >= c.minor_per_major ||
-      n.value != std::floor(n.value)) {
+  if (p == d->end || !numbers->ParseAt(text, p, ScaleContext::kPlain, &n) || n.has_scale ||
+      n.value < 0 || n.value >= c.minor_per_major || n.value != std::floor(n.value)) {
     return;
   }
   PhraseMatch minor = currency_suffix.StartingAt(text, n.end, true);
@@ -302,8 +298,8 @@ void QuantityRecognizer::Rep::TryRange(std::string_view text, Draft* d) const {
   if (!d->number.has_scale && b.number.has_scale && !b.number.spelled) {
     // "$10-$20 million": the scale of the second applies to the first.
     size_t e = b.num_start;
-    while (e < b.num_end && (IsDigit(text[e]) || text[e] == ',' || text[e] == '.' ||
-                             text[e] == '-')) {
+    while (e < b.num_end &&
+           (IsDigit(text[e]) || text[e] == ',' || text[e] == '.' || text[e] == '-')) {
       ++e;
     }
     ParsedNumber bare_b;

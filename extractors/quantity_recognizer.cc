@@ -25,17 +25,16 @@ struct ScaleWord {
 };
 
 constexpr ScaleWord kScaleWords[] = {
-    {"thousand", 1e3}, {"k", 1e3},      {"million", 1e6},  {"mn", 1e6},
-    {"mln", 1e6},      {"mil", 1e6},    {"m", 1e6},        {"mm", 1e6},
-    {"billion", 1e9},  {"bn", 1e9},     {"bln", 1e9},      {"b", 1e9},
-    {"trillion", 1e12}, {"tn", 1e12},   {"tln", 1e12},     {"trn", 1e12},
+    {"thousand", 1e3},  {"k", 1e3},   {"million", 1e6}, {"mn", 1e6},   {"mln", 1e6}, {"mil", 1e6},
+    {"m", 1e6},         {"mm", 1e6},  {"billion", 1e9}, {"bn", 1e9},   {"bln", 1e9}, {"b", 1e9},
+    {"trillion", 1e12}, {"tn", 1e12}, {"tln", 1e12},    {"trn", 1e12},
 };
 
 bool ContainsChar(std::string_view s, char c) { return s.find(c) != s.npos; }
 
 }  // namespace
 
-const double kScaleFactors[] = {1e3, 1e3, 1e6, 1e6, 1e6, 1e6, 1e6, 1e6,
+const double kScaleFactors[] = {1e3, 1e3, 1e6, 1e6, 1e6,  1e6,  1e6,  1e6,
                                 1e9, 1e9, 1e9, 1e9, 1e12, 1e12, 1e12, 1e12};
 
 QuantityRecognizer::QuantityRecognizer() : rep_(std::make_unique<Rep>()) {}
@@ -67,13 +66,13 @@ Result<std::unique_ptr<QuantityRecognizer>> QuantityRecognizer::Create(
   for (const char* p : {"%", "percent", "percents", "per cent", "pct", "percentage"}) {
     r.units.Add(p, kUnitPercent);
   }
-  for (const char* p : {"percentage points", "percentage point", "percentage-point",
-                        "percentage-points", "pp", "ppt", "ppts", "% points",
-                        "% point", "%-points", "%-point", "points of percentage"}) {
+  for (const char* p :
+       {"percentage points", "percentage point", "percentage-point", "percentage-points", "pp",
+        "ppt", "ppts", "% points", "% point", "%-points", "%-point", "points of percentage"}) {
     r.units.Add(p, kUnitPercentagePoints);
   }
-  for (const char* p : {"basis points", "basis point", "basis-point", "basis-points",
-                        "bp", "bps", "bsp"}) {
+  for (const char* p :
+       {"basis points", "basis point", "basis-point", "basis-points", "bp", "bps", "bsp"}) {
     r.units.Add(p, kUnitBasisPoints);
   }
   for (const char* p : {"times", "fold", "-fold"}) r.units.Add(p, kUnitMultiple);
@@ -95,9 +94,9 @@ Result<std::unique_ptr<QuantityRecognizer>> QuantityRecognizer::Create(
   r.between.Add("between", 0);
   r.articles.Add("a", 0);
   r.articles.Add("an", 0);
-  for (const char* p : {"at", "of", "to", "with", "by", "for", "from", "in", "on", "is",
-                        "was", "are", "were", "be", "been", "reached", "hit", "has", "had",
-                        "have", "generating", "generates", "running"}) {
+  for (const char* p : {"at",  "of",  "to",  "with", "by",         "for",       "from",   "in",
+                        "on",  "is",  "was", "are",  "were",       "be",        "been",   "reached",
+                        "hit", "has", "had", "have", "generating", "generates", "running"}) {
     r.before_article_cue.Add(p, 0);
   }
   r.from.Add("from", 0);
@@ -106,8 +105,7 @@ Result<std::unique_ptr<QuantityRecognizer>> QuantityRecognizer::Create(
   return qr;
 }
 
-void QuantityRecognizer::Recognize(std::string_view text,
-                                   std::vector<Mention>* out) const {
+void QuantityRecognizer::Recognize(std::string_view text, std::vector<Mention>* out) const {
   const Rep& r = *rep_;
   const size_t first = out->size();
   re2::StringPiece input(text.data(), text.size());
@@ -167,9 +165,9 @@ void QuantityRecognizer::Rep::ApplyQualifiers(std::string_view text, Draft* d) c
       }
     }
     for (size_t anchor : {d->start, article_anchor}) {
-      for (auto [matcher, q] : {std::pair{&approx, Qualifier::kApprox},
-                                std::pair{&at_least, Qualifier::kAtLeast},
-                                std::pair{&at_most, Qualifier::kAtMost}}) {
+      for (auto [matcher, q] :
+           {std::pair{&approx, Qualifier::kApprox}, std::pair{&at_least, Qualifier::kAtLeast},
+            std::pair{&at_most, Qualifier::kAtMost}}) {
         PhraseMatch m = matcher->EndingAt(text, anchor, true);
         if (m.found() && (!best.found() || m.start < best.start)) best = m, which = q;
       }
@@ -177,8 +175,8 @@ void QuantityRecognizer::Rep::ApplyQualifiers(std::string_view text, Draft* d) c
     }
     if (best.found()) {
       d->qualifier = which;
-      d->approx_below = which == Qualifier::kApprox &&
-                        approx_below.EndingAt(text, best.end, false).found();
+      d->approx_below =
+          which == Qualifier::kApprox && approx_below.EndingAt(text, best.end, false).found();
       d->start = best.start;
     } else if (PhraseMatch m = at_least_suffix.StartingAt(text, d->end, true);
                m.found() && (text[m.start] != '+' || m.start == d->end)) {
@@ -196,8 +194,8 @@ void QuantityRecognizer::Rep::ApplyQualifiers(std::string_view text, Draft* d) c
     }
   }
   // "(3.2)" in financial statements is a negative number.
-  if (d->start > 0 && text[d->start - 1] == '(' && d->end < text.size() &&
-      text[d->end] == ')' && d->qualifier == Qualifier::kExact &&
+  if (d->start > 0 && text[d->start - 1] == '(' && d->end < text.size() && text[d->end] == ')' &&
+      d->qualifier == Qualifier::kExact &&
       (d->type == MentionType::kMoney ||
        ContainsChar(text.substr(d->num_start, d->num_end - d->num_start), '.'))) {
     d->sign = -1;

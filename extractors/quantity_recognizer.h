@@ -31,8 +31,8 @@ class NumberParser;
 class QuantityRecognizer {
  public:
   // REQUIRES: numbers outlives the recognizer.
-  static Result<std::unique_ptr<QuantityRecognizer>> Create(
-      const QuantityLexicon& lexicon, const NumberParser& numbers);
+  static Result<std::unique_ptr<QuantityRecognizer>> Create(const QuantityLexicon& lexicon,
+                                                            const NumberParser& numbers);
   ~QuantityRecognizer();
   QuantityRecognizer(const QuantityRecognizer&) = delete;
   QuantityRecognizer& operator=(const QuantityRecognizer&) = delete;

@@ -9,10 +9,10 @@ namespace claimgraph {
 namespace {
 
 constexpr std::array<std::string_view, 40> kAbbreviations = {
-    "inc", "corp", "co", "ltd", "plc", "mr", "mrs", "ms", "dr", "prof", "st", "jr",
-    "sr", "vs", "no", "nos", "approx", "est", "dept", "jan", "feb", "mar", "apr", "jun",
-    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "e.g", "i.e", "u.s", "u.k", "fig",
-    "ca", "cf", "etc", "al"};
+    "inc", "corp", "co",  "ltd", "plc", "mr",  "mrs",    "ms",   "dr",   "prof",
+    "st",  "jr",   "sr",  "vs",  "no",  "nos", "approx", "est",  "dept", "jan",
+    "feb", "mar",  "apr", "jun", "jul", "aug", "sep",    "sept", "oct",  "nov",
+    "dec", "e.g",  "i.e", "u.s", "u.k", "fig", "ca",     "cf",   "etc",  "al"};
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
 

@@ -72,14 +72,12 @@ bool Step(const WordToken* t, size_t n, size_t k, IntegerState* s) {
   switch (tok.kind()) {
     case WordKind::kArticle:
       return k == 0 && k + 1 < n &&
-             (t[k + 1].kind() == WordKind::kHundred ||
-              t[k + 1].kind() == WordKind::kBigScale ||
+             (t[k + 1].kind() == WordKind::kHundred || t[k + 1].kind() == WordKind::kBigScale ||
               t[k + 1].kind() == WordKind::kDozen);
     case WordKind::kUnit:
     case WordKind::kTeen:
     case WordKind::kTens: {
-      const bool after_tens =
-          tok.kind() == WordKind::kUnit && s->last == WordKind::kTens;
+      const bool after_tens = tok.kind() == WordKind::kUnit && s->last == WordKind::kTens;
       if (article || (s->small != 0 && !after_tens)) return false;
       s->small += tok.value();
       s->group_unit = 1;
@@ -100,16 +98,14 @@ bool Step(const WordToken* t, size_t n, size_t k, IntegerState* s) {
 
 // Digits spelled after "point": "zero three", "seventy-one", "eleven".
 // Returns tokens used from t[k]; sets *fraction and the digit count.
-size_t EvalDecimalWords(const WordToken* t, size_t n, size_t k,
-                        double* fraction, int* places) {
+size_t EvalDecimalWords(const WordToken* t, size_t n, size_t k, double* fraction, int* places) {
   double digits = 0;
   int count = 0;
   size_t i = k;
   while (i < n && count < 15) {
     const WordKind kind = t[i].kind();
     double v = t[i].value();
-    if (kind == WordKind::kTens && i + 1 < n &&
-        t[i + 1].kind() == WordKind::kUnit) {
+    if (kind == WordKind::kTens && i + 1 < n && t[i + 1].kind() == WordKind::kUnit) {
       v += t[++i].value();
     } else if (kind != WordKind::kZero && !IsSmallNumber(kind)) {
       break;
@@ -146,11 +142,9 @@ bool VagueHead(const WordInfo& head, bool article, double* low, double* high) {
 
 // Multiplies the interval by the rising singular scales at t[i..]
 // ("several hundred million"). Returns the end.
-size_t ScaleChain(const WordToken* t, size_t n, size_t i, double* low,
-                  double* high) {
+size_t ScaleChain(const WordToken* t, size_t n, size_t i, double* low, double* high) {
   for (double last = 0; i < n && !t[i].info->plural &&
-                        (t[i].kind() == WordKind::kHundred ||
-                         t[i].kind() == WordKind::kBigScale ||
+                        (t[i].kind() == WordKind::kHundred || t[i].kind() == WordKind::kBigScale ||
                          t[i].kind() == WordKind::kDozen) &&
                         t[i].value() > last;
        ++i) {
@@ -171,8 +165,8 @@ size_t ParseVague(const WordToken* t, size_t n, double* low, double* high) {
   size_t i = k + 1;
   if (head.kind == WordKind::kVague || head.kind == WordKind::kDozen) {
     // "of <plural scale>" chains: "hundreds of thousands of millions".
-    while (i + 1 < n && t[i].kind() == WordKind::kOf &&
-           t[i + 1].kind() == WordKind::kVague && t[i + 1].value() >= 1e3) {
+    while (i + 1 < n && t[i].kind() == WordKind::kOf && t[i + 1].kind() == WordKind::kVague &&
+           t[i + 1].value() >= 1e3) {
       *low *= t[i + 1].value(), *high *= t[i + 1].value();
       i += 2;
     }
@@ -188,8 +182,8 @@ size_t ParseVague(const WordToken* t, size_t n, double* low, double* high) {
 
 // The integer at t[0..] with an optional "point ..." decimal and, after a
 // decimal, one big scale ("two point five million"). Returns tokens used.
-size_t ParseIntegerWords(const WordToken* t, size_t n, double* value,
-                         double* unit, bool* has_scale) {
+size_t ParseIntegerWords(const WordToken* t, size_t n, double* value, double* unit,
+                         bool* has_scale) {
   SpelledInteger integer;
   size_t used;
   if (t[0].kind() == WordKind::kZero) {
@@ -207,8 +201,8 @@ size_t ParseIntegerWords(const WordToken* t, size_t n, double* value,
       *value += fraction;
       *unit = std::pow(10.0, -places);
       used += 1 + digits;
-      if (used < n && t[used].kind() == WordKind::kBigScale &&
-          !t[used].info->plural && !integer.big_scale) {
+      if (used < n && t[used].kind() == WordKind::kBigScale && !t[used].info->plural &&
+          !integer.big_scale) {
         *value *= t[used].value(), *unit *= t[used].value();
         *has_scale = true;
         ++used;
@@ -233,8 +227,7 @@ bool ReadVague(const WordToken* t, size_t n, ParsedNumber* r) {
 
 // Fills *r from the longer of the fraction and the integer (or decimal) at
 // t[0..n); false when neither reads.
-bool ReadExact(std::string_view text, const WordToken* t, size_t n,
-               ParsedNumber* r) {
+bool ReadExact(std::string_view text, const WordToken* t, size_t n, ParsedNumber* r) {
   double fraction = 0, value = 0, unit = 1;
   bool has_scale = false;
   const size_t frac_used = ParseWordFraction(text, t, n, &fraction);
@@ -247,8 +240,7 @@ bool ReadExact(std::string_view text, const WordToken* t, size_t n,
     r->has_scale = t[frac_used - 1].kind() != WordKind::kOrdinal;
   } else {
     // "twenty-second" is an ordinal, not the number twenty.
-    if (int_used < n && t[int_used].kind() == WordKind::kOrdinal &&
-        t[int_used].hyphen_before) {
+    if (int_used < n && t[int_used].kind() == WordKind::kOrdinal && t[int_used].hyphen_before) {
       return false;
     }
     r->end = t[int_used - 1].end;
@@ -302,8 +294,8 @@ bool EvalWholeInteger(const WordToken* t, size_t n, double* value) {
   return n > 0;
 }
 
-bool ParseSpelledNumber(std::string_view text, size_t pos,
-                        const NumberWords& words, ParsedNumber* out) {
+bool ParseSpelledNumber(std::string_view text, size_t pos, const NumberWords& words,
+                        ParsedNumber* out) {
   WordToken t[kMaxNumberWords];
   const size_t n = TokenizeNumberWords(text, pos, words, t, kMaxNumberWords);
   if (n == 0) return false;

@@ -36,7 +36,7 @@ bool EvalWholeInteger(const WordToken* t, size_t n, double* value);
 // Parses the spelled number whose first word starts at text[pos]; sets
 // start, end, value, precision, spelled, has_scale, vague, low, high. Returns
 // false, leaving *out untouched, when no number starts there.
-bool ParseSpelledNumber(std::string_view text, size_t pos,
-                        const NumberWords& words, ParsedNumber* out);
+bool ParseSpelledNumber(std::string_view text, size_t pos, const NumberWords& words,
+                        ParsedNumber* out);
 
 }  // namespace claimgraph

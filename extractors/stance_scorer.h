@@ -28,7 +28,7 @@ enum class Polarity { kNeutral, kPositive, kNegative };
 std::string_view PolarityName(Polarity polarity);
 
 struct StanceScore {
-  int positive = 0;     // polar hits after negation; a hit next to an intensifier counts 2
+  int positive = 0;  // polar hits after negation; a hit next to an intensifier counts 2
   int negative = 0;
   int uncertainty = 0;  // "may", "could", "uncertain", "risk"
   double score = 0;     // (positive - negative) / max(1, positive + negative), in [-1, 1]

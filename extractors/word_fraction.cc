@@ -13,20 +13,17 @@ bool IsSmall(WordKind k) {
 }
 
 bool IsScaleWord(const WordToken& t) {
-  return t.kind() == WordKind::kHundred ||
-         (t.kind() == WordKind::kBigScale && !t.info->plural);
+  return t.kind() == WordKind::kHundred || (t.kind() == WordKind::kBigScale && !t.info->plural);
 }
 
 bool IsCompoundableOrdinal(OrdinalClass c) {
-  return c == OrdinalClass::kUnit || c == OrdinalClass::kTeen ||
-         c == OrdinalClass::kTens;
+  return c == OrdinalClass::kUnit || c == OrdinalClass::kTeen || c == OrdinalClass::kTens;
 }
 
 // Start of the multiplier ending just before t[m]: "ninety-five", "twelve".
 // Returns m when there is none.
 size_t MultiplierStart(const WordToken* t, size_t m) {
-  if (m >= 2 && t[m - 1].kind() == WordKind::kUnit &&
-      t[m - 2].kind() == WordKind::kTens) {
+  if (m >= 2 && t[m - 1].kind() == WordKind::kUnit && t[m - 2].kind() == WordKind::kTens) {
     return m - 2;
   }
   if (m >= 1 && IsSmall(t[m - 1].kind())) return m - 1;
@@ -50,8 +47,7 @@ Denominator GreedyDenominator(const WordToken* t, size_t o) {
   const WordInfo& ord = *t[o].info;
   size_t j = o;
   double d = ord.value;
-  if (ord.ordinal == OrdinalClass::kUnit && j > 0 &&
-      t[j - 1].kind() == WordKind::kTens) {
+  if (ord.ordinal == OrdinalClass::kUnit && j > 0 && t[j - 1].kind() == WordKind::kTens) {
     d += t[--j].value();
   }
   if (ord.ordinal == OrdinalClass::kScale) {
@@ -75,8 +71,7 @@ Denominator FallbackDenominator(const WordToken* t, size_t o) {
   const WordInfo& ord = *t[o].info;
   for (size_t s = 0; s < o; ++s) {
     if (!IsScaleWord(t[s])) continue;
-    if (s + 2 == o && t[s + 1].kind() == WordKind::kTens &&
-        ord.ordinal == OrdinalClass::kUnit) {
+    if (s + 2 == o && t[s + 1].kind() == WordKind::kTens && ord.ordinal == OrdinalClass::kUnit) {
       return {s + 1, t[s + 1].value() + ord.value};
     }
     break;
@@ -86,8 +81,7 @@ Denominator FallbackDenominator(const WordToken* t, size_t o) {
 
 // Numerator t[0..m) over d, with the mixed-number rule for "and". Sets
 // *numerator to the part that sits over the denominator.
-bool Resolve(const WordToken* t, size_t m, double d, double* value,
-             double* numerator) {
+bool Resolve(const WordToken* t, size_t m, double d, double* value, double* numerator) {
   size_t last_and = m;
   for (size_t i = 0; i < m; ++i) {
     if (t[i].kind() == WordKind::kAnd) last_and = i;
@@ -126,8 +120,7 @@ bool PrecededByWord(std::string_view text, size_t pos,
 
 bool IsFractionPrefix(const WordToken& t) {
   const WordKind k = t.kind();
-  return IsSmall(k) || k == WordKind::kAnd || k == WordKind::kArticle ||
-         IsScaleWord(t);
+  return IsSmall(k) || k == WordKind::kAnd || k == WordKind::kArticle || IsScaleWord(t);
 }
 
 // "one and a half million", "half a dozen": a scale after half or quarter.
@@ -136,8 +129,7 @@ size_t ApplyScaleTail(const WordToken* t, size_t n, size_t o, double* v) {
   if (c != OrdinalClass::kHalf && c != OrdinalClass::kQuarter) return o + 1;
   size_t k = o + 1;
   if (k + 1 < n && t[k].kind() == WordKind::kArticle) ++k;
-  if (k < n && !t[k].info->plural &&
-      (IsScaleWord(t[k]) || t[k].kind() == WordKind::kDozen)) {
+  if (k < n && !t[k].info->plural && (IsScaleWord(t[k]) || t[k].kind() == WordKind::kDozen)) {
     *v *= t[k].value();
     return k + 1;
   }
@@ -146,8 +138,7 @@ size_t ApplyScaleTail(const WordToken* t, size_t n, size_t o, double* v) {
 
 // The value of the numerator words t[0..o) over the ordinal t[o]; false
 // when they make no fraction.
-bool NumeratorOverOrdinal(std::string_view text, const WordToken* t, size_t o,
-                          double* value) {
+bool NumeratorOverOrdinal(std::string_view text, const WordToken* t, size_t o, double* value) {
   const WordInfo& ord = *t[o].info;
   Denominator den = GreedyDenominator(t, o);
   if (den.start == 0 || t[den.start - 1].kind() == WordKind::kAnd) {
@@ -163,15 +154,13 @@ bool NumeratorOverOrdinal(std::string_view text, const WordToken* t, size_t o,
   return ord.ordinal != OrdinalClass::kQuarter ||
          (numerator < 4 &&
           !PrecededByWord(text, t[0].start,
-                          {"last", "past", "next", "previous", "prior", "first",
-                           "consecutive", "straight", "recent", "coming",
-                           "following", "successive", "final"}));
+                          {"last", "past", "next", "previous", "prior", "first", "consecutive",
+                           "straight", "recent", "coming", "following", "successive", "final"}));
 }
 
 }  // namespace
 
-size_t ParseWordFraction(std::string_view text, const WordToken* t, size_t n,
-                         double* value) {
+size_t ParseWordFraction(std::string_view text, const WordToken* t, size_t n, double* value) {
   size_t o = 0;
   while (o < n && t[o].kind() != WordKind::kOrdinal) {
     if (!IsFractionPrefix(t[o])) return 0;
@@ -183,8 +172,7 @@ size_t ParseWordFraction(std::string_view text, const WordToken* t, size_t n,
     const WordInfo& ord = *t[0].info;
     if (ord.ordinal != OrdinalClass::kHalf || ord.plural ||
         PrecededByWord(text, t[0].start,
-                       {"first", "second", "other", "latter", "back", "front",
-                        "1st", "2nd"})) {
+                       {"first", "second", "other", "latter", "back", "front", "1st", "2nd"})) {
       return 0;
     }
     v = 0.5;

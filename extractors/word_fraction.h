@@ -26,7 +26,6 @@ namespace claimgraph {
 // fraction and not follow a time word ("the last three quarters").
 //
 // Returns the number of tokens used and sets *value, or returns 0.
-size_t ParseWordFraction(std::string_view text, const WordToken* t, size_t n,
-                         double* value);
+size_t ParseWordFraction(std::string_view text, const WordToken* t, size_t n, double* value);
 
 }  // namespace claimgraph

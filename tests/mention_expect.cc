@@ -75,15 +75,15 @@ const Mention* Covering(const std::vector<Mention>& mentions, size_t start, size
 
 std::string Describe(const Mention& m, std::string_view text) {
   std::ostringstream out;
-  out << MentionTypeName(m.type) << " \"" << m.Text(text) << "\" [" << m.start << ","
-      << m.end << ")";
+  out << MentionTypeName(m.type) << " \"" << m.Text(text) << "\" [" << m.start << "," << m.end
+      << ")";
   if (m.type == MentionType::kPeriod) {
     out << " " << GranularityName(m.period.granularity) << " " << m.period.start << ".."
         << m.period.end << " rel=" << m.period.relative_offset;
   } else {
-    out << " amount=" << m.quantity.amount << " " << m.quantity.currency << m.quantity.unit
-        << " " << QualifierName(m.quantity.qualifier) << " [" << m.quantity.low << ", "
-        << m.quantity.high << "]";
+    out << " amount=" << m.quantity.amount << " " << m.quantity.currency << m.quantity.unit << " "
+        << QualifierName(m.quantity.qualifier) << " [" << m.quantity.low << ", " << m.quantity.high
+        << "]";
   }
   return out.str();
 }

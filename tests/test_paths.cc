@@ -33,8 +33,7 @@ std::string ReadFileOrFail(const std::string& path) {
 
 TempDir::TempDir() {
   namespace fs = std::filesystem;
-  std::string pattern =
-      (fs::temp_directory_path() / "claimgraph-test-XXXXXX").string();
+  std::string pattern = (fs::temp_directory_path() / "claimgraph-test-XXXXXX").string();
   if (mkdtemp(pattern.data()) == nullptr) FAIL("mkdtemp failed");
   path_ = pattern;
 }

@@ -42,8 +42,7 @@ std::vector<nlohmann::json> Lines(const std::string& out) {
 
 }  // namespace
 
-TEST_CASE("annotate reads JSON Lines from stdin and writes one JSON line per mention",
-          "[cli]") {
+TEST_CASE("annotate reads JSON Lines from stdin and writes one JSON line per mention", "[cli]") {
   Run r = Claimgraph("annotate -",
                      "{\"id\":\"d1\",\"text\":\"Free cash flow fell to $1.2 billion from nearly "
                      "$26 billion a year earlier.\",\"published\":\"2026-10-30\"}\n");

@@ -6,9 +6,7 @@
 namespace claimgraph {
 namespace {
 
-std::string Iso(const std::optional<Date>& date) {
-  return date ? date->ToString() : "nullopt";
-}
+std::string Iso(const std::optional<Date>& date) { return date ? date->ToString() : "nullopt"; }
 
 TEST_CASE("Date parses plain ISO dates", "[date]") {
   const auto date = Date::Parse("2026-01-15");
@@ -28,10 +26,9 @@ TEST_CASE("Date parses ISO dates followed by a time", "[date]") {
 
 TEST_CASE("Date rejects malformed text and bad times", "[date]") {
   for (const char* bad :
-       {"", "2026", "2026-1-15", "26-01-15", "2026/01/15", "2026-01-15x",
-        "2026-01-15T", "2026-01-15T25:00", "2026-01-15T12:61",
-        "2026-01-15T12:00+24:00", "2026-01-15T12:00:00.", " 2026-01-15",
-        "2026-01-15T12:00Zjunk", "abcd-ef-gh"}) {
+       {"", "2026", "2026-1-15", "26-01-15", "2026/01/15", "2026-01-15x", "2026-01-15T",
+        "2026-01-15T25:00", "2026-01-15T12:61", "2026-01-15T12:00+24:00", "2026-01-15T12:00:00.",
+        " 2026-01-15", "2026-01-15T12:00Zjunk", "abcd-ef-gh"}) {
     INFO(bad);
     CHECK_FALSE(Date::Parse(bad));
   }

@@ -1,8 +1,9 @@
+#include "engine/document_reader.h"
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 
-#include "engine/document_reader.h"
 #include "test_paths.h"
 
 namespace claimgraph {

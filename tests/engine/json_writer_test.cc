@@ -1,8 +1,9 @@
+#include "engine/json_writer.h"
+
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <nlohmann/json.hpp>
 
-#include "engine/json_writer.h"
 #include "engine/mention.h"
 
 namespace claimgraph {
@@ -11,7 +12,8 @@ TEST_CASE("JsonWriter output parses back to the same values", "[json]") {
   std::string out;
   JsonWriter w(&out);
   w.BeginObject();
-  w.Field("text", std::string_view("quote \" backslash \\ newline \n tab \t ctrl \x01 \xE2\x82\xAC"));
+  w.Field("text",
+          std::string_view("quote \" backslash \\ newline \n tab \t ctrl \x01 \xE2\x82\xAC"));
   w.Field("amount", 1.2e9);
   w.Field("tiny", 0.1);
   w.Field("count", int64_t{-7});

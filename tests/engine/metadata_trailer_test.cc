@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "engine/metadata_trailer.h"
+
+#include <catch2/catch.hpp>
 
 namespace claimgraph {
 
@@ -16,8 +16,7 @@ TEST_CASE("A sentiment trailer is split off as metadata", "[trailer]") {
   CHECK(fields[0].value == "strongly positive");
   CHECK(fields[1].label == "Sentiment Score");
   CHECK(fields[1].value == "0.72");
-  CHECK(text.substr(fields[1].start, fields[1].end - fields[1].start) ==
-        "Sentiment Score\n0.72");
+  CHECK(text.substr(fields[1].start, fields[1].end - fields[1].start) == "Sentiment Score\n0.72");
   CHECK(fields[2].label == "Ticker Sentiment");
   CHECK(fields[2].value.empty());
 }

@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "engine/status.h"
+
+#include <catch2/catch.hpp>
 
 namespace claimgraph {
 

@@ -76,8 +76,7 @@ TEST_CASE("Seed articles yield their golden mentions", "[golden][corpus]") {
   for (const auto& [id, mentions] : found) {
     for (const Mention& m : mentions) {
       bool typed = m.type == MentionType::kMoney || m.type == MentionType::kPercent ||
-                   m.type == MentionType::kBasisPoints ||
-                   m.type == MentionType::kPercentagePoints;
+                   m.type == MentionType::kBasisPoints || m.type == MentionType::kPercentagePoints;
       if (typed && !golden_hits.count(&m)) {
         ++extra;
         report += "\nnot golden " + id + ": " + testing::Describe(m, docs[id].text);

@@ -78,7 +78,8 @@ std::string Compare(const json& g, const Claim& c) {
   if (g.contains("speaker") && !(c.speaker && c.speaker->name == g["speaker"])) {
     return "speaker " + (c.speaker ? c.speaker->name : "null");
   }
-  if (g.contains("prior_amount") && !(c.prior && Near(c.prior->quantity.amount, g["prior_amount"]))) {
+  if (g.contains("prior_amount") &&
+      !(c.prior && Near(c.prior->quantity.amount, g["prior_amount"]))) {
     return "prior";
   }
   if (g.contains("prior_qualifier") &&
@@ -101,6 +102,7 @@ std::string Compare(const json& g, const Claim& c) {
 
 TEST_CASE("Seed articles yield their golden claims", "[claims][golden]") {
   auto extractor = ClaimExtractor::Create({testing::SourceDir() + "/schemas", {}});
+  INFO(extractor.status().ToString());
   REQUIRE(extractor.ok());
   std::map<std::string, Document> docs = ReadSeeds();
   REQUIRE(docs.size() == 5);
@@ -152,6 +154,7 @@ TEST_CASE("Seed articles yield their golden claims", "[claims][golden]") {
 
 TEST_CASE("Claim ids are deterministic and unique", "[claims]") {
   auto extractor = ClaimExtractor::Create({testing::SourceDir() + "/schemas", {}});
+  INFO(extractor.status().ToString());
   REQUIRE(extractor.ok());
   std::set<std::string> ids;
   size_t n = 0;

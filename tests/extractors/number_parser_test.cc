@@ -27,8 +27,7 @@ std::string Covered(std::string_view text, const ParsedNumber& n) {
 
 std::vector<std::string> Texts(std::string_view text) {
   std::vector<std::string> out;
-  for (const ParsedNumber& n : Parser().FindAll(text))
-    out.push_back(Covered(text, n));
+  for (const ParsedNumber& n : Parser().FindAll(text)) out.push_back(Covered(text, n));
   return out;
 }
 
@@ -40,14 +39,12 @@ bool ValuesAre(std::string_view text, std::vector<double> want) {
     same = all[i].value == Approx(want[i]).epsilon(1e-12);
   }
   if (!same) {
-    for (const ParsedNumber& n : all)
-      UNSCOPED_INFO("got " << Covered(text, n) << " = " << n.value);
+    for (const ParsedNumber& n : all) UNSCOPED_INFO("got " << Covered(text, n) << " = " << n.value);
   }
   return same;
 }
 
-TEST_CASE("Money amounts with scale words resolve with their precision",
-          "[number]") {
+TEST_CASE("Money amounts with scale words resolve with their precision", "[number]") {
   const std::string text = "Revenue rose to $1.2 billion from EUR 13.1 mn.";
   const std::vector<ParsedNumber> all = Parser().FindAll(text);
   REQUIRE(all.size() == 2);
@@ -79,16 +76,14 @@ TEST_CASE("A number inside parentheses is still found", "[number]") {
   CHECK(n.value == Approx(3.2));
 }
 
-TEST_CASE("A scale word before a noun is consumed but not the noun",
-          "[number]") {
+TEST_CASE("A scale word before a noun is consumed but not the noun", "[number]") {
   const std::string text = "shipped 4 million tires";
   const ParsedNumber n = Only(text);
   CHECK(Covered(text, n) == "4 million");
   CHECK(n.value == Approx(4e6));
 }
 
-TEST_CASE("Lower-case m after digits is a million only in money context",
-          "[number]") {
+TEST_CASE("Lower-case m after digits is a million only in money context", "[number]") {
   const std::string text = "$5m";
   ParsedNumber plain, money;
   REQUIRE(Parser().ParseAt(text, 1, ScaleContext::kPlain, &plain));
@@ -113,8 +108,7 @@ TEST_CASE("Spaced single letters scale only when unambiguous", "[number]") {
   CHECK(n.value == Approx(2e9));
 }
 
-TEST_CASE("ParseAt stops before a glued unit and leaves the unit to the caller",
-          "[number]") {
+TEST_CASE("ParseAt stops before a glued unit and leaves the unit to the caller", "[number]") {
   ParsedNumber n;
   REQUIRE(Parser().ParseAt("cut by 50bps", 7, ScaleContext::kPlain, &n));
   CHECK(n.value == 50);
@@ -123,14 +117,12 @@ TEST_CASE("ParseAt stops before a glued unit and leaves the unit to the caller",
   CHECK(Parser().FindAll("the 180ml bottle and 29km road").empty());
 }
 
-TEST_CASE("ParseAt rejects ordinals and leaves the output untouched",
-          "[number]") {
+TEST_CASE("ParseAt rejects ordinals and leaves the output untouched", "[number]") {
   ParsedNumber n;
   n.value = 42;
   CHECK_FALSE(Parser().ParseAt("the 4th quarter", 4, ScaleContext::kPlain, &n));
   CHECK_FALSE(Parser().ParseAt("twenty-second", 0, ScaleContext::kPlain, &n));
-  CHECK_FALSE(
-      Parser().ParseAt("a first class seat", 0, ScaleContext::kPlain, &n));
+  CHECK_FALSE(Parser().ParseAt("a first class seat", 0, ScaleContext::kPlain, &n));
   CHECK_FALSE(Parser().ParseAt("a", 0, ScaleContext::kPlain, &n));
   CHECK_FALSE(Parser().ParseAt("and", 0, ScaleContext::kPlain, &n));
   CHECK_FALSE(Parser().ParseAt("", 0, ScaleContext::kPlain, &n));
@@ -191,8 +183,7 @@ TEST_CASE("Spelled integers follow English number grammar", "[number]") {
   CHECK(ValuesAre("one and two", {1, 2}));
 }
 
-TEST_CASE("Spelled decimals and spelled scales after decimals resolve",
-          "[number]") {
+TEST_CASE("Spelled decimals and spelled scales after decimals resolve", "[number]") {
   CHECK(Only("two hundred point seventy-one").value == Approx(200.71));
   CHECK(Only("nought point eleven").value == Approx(0.11));
   const ParsedNumber n = Only("two point five million");
@@ -214,11 +205,9 @@ TEST_CASE("Word fractions split numerator and denominator", "[number]") {
   CHECK(Only("two and a half billion").value == Approx(2.5e9));
 }
 
-TEST_CASE("Quarters and halves that are periods are not fractions",
-          "[number]") {
+TEST_CASE("Quarters and halves that are periods are not fractions", "[number]") {
   CHECK(Parser().FindAll("in the first half of the year").empty());
-  CHECK(Texts("over the last three quarters") ==
-        std::vector<std::string>{"three"});
+  CHECK(Texts("over the last three quarters") == std::vector<std::string>{"three"});
   CHECK(Texts("five quarters") == std::vector<std::string>{"five"});
   CHECK(Texts("two millionth") == std::vector<std::string>{"two"});
 }

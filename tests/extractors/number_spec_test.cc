@@ -39,8 +39,7 @@ std::string Normalize(std::string_view s) {
   while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
   while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
   std::string out(s.substr(b, e - b));
-  for (char& c : out)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
 }
 
@@ -52,8 +51,7 @@ struct Expected {
 };
 
 bool SameValue(double a, double b) {
-  return std::fabs(a - b) <=
-         1e-9 * std::max(1.0, std::max(std::fabs(a), std::fabs(b)));
+  return std::fabs(a - b) <= 1e-9 * std::max(1.0, std::max(std::fabs(a), std::fabs(b)));
 }
 
 bool Matches(std::string_view input, const std::vector<ParsedNumber>& got,
@@ -67,20 +65,18 @@ bool Matches(std::string_view input, const std::vector<ParsedNumber>& got,
         CharOffset(input, g.end) - 1 != w.end) {
       return false;
     }
-    if (Normalize(input.substr(g.start, g.end - g.start)) !=
-        Normalize(w.text)) {
+    if (Normalize(input.substr(g.start, g.end - g.start)) != Normalize(w.text)) {
       return false;
     }
   }
   return true;
 }
 
-std::string Describe(std::string_view input,
-                     const std::vector<ParsedNumber>& got) {
+std::string Describe(std::string_view input, const std::vector<ParsedNumber>& got) {
   std::ostringstream out;
   for (const ParsedNumber& g : got) {
-    out << " {\"" << input.substr(g.start, g.end - g.start)
-        << "\" = " << g.value << " @" << CharOffset(input, g.start) << "}";
+    out << " {\"" << input.substr(g.start, g.end - g.start) << "\" = " << g.value << " @"
+        << CharOffset(input, g.start) << "}";
   }
   return out.str();
 }
@@ -93,15 +89,13 @@ std::string Describe(const std::vector<Expected>& want) {
   return out.str();
 }
 
-TEST_CASE("NumberParser passes the Recognizers-Text English number spec",
-          "[number][spec]") {
+TEST_CASE("NumberParser passes the Recognizers-Text English number spec", "[number][spec]") {
   const std::optional<std::string> dir = testing::SharedDataDir();
   if (!dir) {
     WARN("skipped: ../shared/data not present");
     return;
   }
-  std::string raw =
-      testing::ReadFileOrFail(*dir + "/recognizers-specs/NumberModel.json");
+  std::string raw = testing::ReadFileOrFail(*dir + "/recognizers-specs/NumberModel.json");
   if (raw.rfind("\xEF\xBB\xBF", 0) == 0) raw.erase(0, 3);
   const nlohmann::json cases = nlohmann::json::parse(raw, nullptr, false);
   REQUIRE(cases.is_array());
@@ -115,24 +109,21 @@ TEST_CASE("NumberParser passes the Recognizers-Text English number spec",
     const std::string input = c.at("Input").get<std::string>();
     std::vector<Expected> want;
     for (const nlohmann::json& r : c.at("Results")) {
-      want.push_back(
-          {r.at("Text").get<std::string>(),
-           std::stod(r.at("Resolution").at("value").get<std::string>()),
-           r.at("Start").get<size_t>(), r.at("End").get<size_t>()});
+      want.push_back({r.at("Text").get<std::string>(),
+                      std::stod(r.at("Resolution").at("value").get<std::string>()),
+                      r.at("Start").get<size_t>(), r.at("End").get<size_t>()});
     }
     const std::vector<ParsedNumber> got = parser.FindAll(input);
     ++total;
     if (Matches(input, got, want)) {
       ++passed;
     } else {
-      failures << "  input: \"" << input
-               << "\"\n    expected:" << Describe(want)
+      failures << "  input: \"" << input << "\"\n    expected:" << Describe(want)
                << "\n    got:     " << Describe(input, got) << "\n";
     }
   }
   const double rate = total == 0 ? 0 : static_cast<double>(passed) / total;
-  std::cout << "NumberModel spec: " << passed << "/" << total << " passed ("
-            << rate * 100 << "%)\n"
+  std::cout << "NumberModel spec: " << passed << "/" << total << " passed (" << rate * 100 << "%)\n"
             << failures.str();
   REQUIRE(total > 150);
   REQUIRE(rate >= 0.95);

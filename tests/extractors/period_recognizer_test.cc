@@ -19,8 +19,7 @@ const PeriodRecognizer& Recognizer() {
   return *recognizer;
 }
 
-std::vector<Mention> Find(std::string_view text,
-                          std::optional<Date> published = std::nullopt) {
+std::vector<Mention> Find(std::string_view text, std::optional<Date> published = std::nullopt) {
   std::vector<Mention> out;
   Recognizer().Recognize(text, published, &out);
   return out;
@@ -32,15 +31,14 @@ std::string Describe(std::string_view text, const std::vector<Mention>& all) {
   std::ostringstream s;
   for (const Mention& m : all) {
     s << "[" << m.Text(text) << "] " << MentionTypeName(m.type) << " "
-      << GranularityName(m.period.granularity) << " " << m.period.start << ".."
-      << m.period.end << " " << m.period.relative_offset << "\n";
+      << GranularityName(m.period.granularity) << " " << m.period.start << ".." << m.period.end
+      << " " << m.period.relative_offset << "\n";
   }
   return s.str();
 }
 
 // The single mention in `text`; fails the test when there is not exactly one.
-Mention Only(std::string_view text,
-             std::optional<Date> published = std::nullopt) {
+Mention Only(std::string_view text, std::optional<Date> published = std::nullopt) {
   const std::vector<Mention> all = Find(text, published);
   INFO(Describe(text, all));
   REQUIRE(all.size() == 1);
@@ -141,8 +139,7 @@ TEST_CASE("Halves and month spans get the right granularity", "[period]") {
   CHECK(all[4].period.end == "2009-05-31");
 }
 
-TEST_CASE("Nine-month periods resolve to January through September",
-          "[period]") {
+TEST_CASE("Nine-month periods resolve to January through September", "[period]") {
   const std::string text = "during the first nine months of 2007";
   const Mention m = Only(text);
   CHECK(m.Text(text) == "the first nine months of 2007");
@@ -166,17 +163,15 @@ TEST_CASE("A span across years keeps both ends", "[period]") {
 TEST_CASE("Money counts decimals and percentages are not years", "[period]") {
   for (const char* text :
        {"It booked $2008 million in orders.", "It has 2,000 employees.",
-        "Sales were 1,259.6 units.", "Margins hit 3.2%.",
-        "About 2010 employees left.", "It paid EUR 2015 per share.",
-        "Margin was 2025 basis points."}) {
+        "Sales were 1,259.6 units.", "Margins hit 3.2%.", "About 2010 employees left.",
+        "It paid EUR 2015 per share.", "Margin was 2025 basis points."}) {
     INFO(text);
     CHECK(Find(text).empty());
   }
 }
 
 TEST_CASE("Bare years and dates resolve exactly", "[period]") {
-  const std::string text =
-      "In 2026 and on December 31, 2025, 31 December 2025 and 2026-01-15.";
+  const std::string text = "In 2026 and on December 31, 2025, 31 December 2025 and 2026-01-15.";
   const std::vector<Mention> all = Find(text);
   INFO(Describe(text, all));
   REQUIRE(all.size() == 4);
@@ -199,14 +194,12 @@ TEST_CASE("A bare month takes the published year", "[period]") {
   CHECK(m.period.end == "2026-04-30");
   CHECK(Only(text).period.start.empty());
   CHECK(Find("Prices may rise and it may 2 fall.").empty());
-  CHECK(Only("The deal closed in May.").period.granularity ==
-        Granularity::kMonth);
+  CHECK(Only("The deal closed in May.").period.granularity == Granularity::kMonth);
 }
 
 TEST_CASE("Relative years resolve against the published date", "[period]") {
   const auto published = Published("2026-11-05");
-  const std::string text =
-      "Cash flow fell from $26 billion a year earlier and rose last year.";
+  const std::string text = "Cash flow fell from $26 billion a year earlier and rose last year.";
   const std::vector<Mention> all = Find(text, published);
   INFO(Describe(text, all));
   REQUIRE(all.size() == 2);
@@ -219,8 +212,7 @@ TEST_CASE("Relative years resolve against the published date", "[period]") {
   CHECK(all[1].period.relative_offset == "-1y");
 }
 
-TEST_CASE("Relative periods without a published date keep only the offset",
-          "[period]") {
+TEST_CASE("Relative periods without a published date keep only the offset", "[period]") {
   const Mention m = Only("versus a year ago");
   CHECK(m.period.granularity == Granularity::kYear);
   CHECK(m.period.relative_offset == "-1y");
@@ -250,8 +242,7 @@ TEST_CASE("Quarter-relative words move by quarters", "[period]") {
   CHECK(current.period.relative_offset == "0q");
 }
 
-TEST_CASE("Horizons run from the published date to the upper bound",
-          "[period]") {
+TEST_CASE("Horizons run from the published date to the upper bound", "[period]") {
   const auto published = Published("2026-11-05");
   const std::string text = "support AWS mix over the next 4-8 quarters.";
   const Mention m = Only(text, published);
@@ -290,8 +281,7 @@ TEST_CASE("Durations carry their count and unit", "[period]") {
 }
 
 TEST_CASE("Duration ranges and spelled counts parse", "[period]") {
-  const std::string text =
-      "if spend pauses for 2-3 quarters over fifteen years";
+  const std::string text = "if spend pauses for 2-3 quarters over fifteen years";
   const std::vector<Mention> all = Find(text);
   INFO(Describe(text, all));
   REQUIRE(all.size() == 2);
@@ -313,9 +303,9 @@ TEST_CASE("Counts with ago are periods not durations", "[period]") {
 }
 
 TEST_CASE("Unit words without a count are not durations", "[period]") {
-  for (const char* text : {"$50,000 a day", "won't ship for over a year",
-                           "for years", "a multi-year bridge",
-                           "quarter-over-quarter growth", "COVID-19 months"}) {
+  for (const char* text :
+       {"$50,000 a day", "won't ship for over a year", "for years", "a multi-year bridge",
+        "quarter-over-quarter growth", "COVID-19 months"}) {
     INFO(text);
     CHECK(Find(text).empty());
   }
@@ -350,29 +340,24 @@ TEST_CASE("Absurd published dates do not produce dates", "[period]") {
 
 TEST_CASE("Seed articles yield their periods and durations", "[period]") {
   const std::string dir = testing::SourceDir() + "/corpus/articles/";
-  const std::string text =
-      testing::ReadFileOrFail(dir + "000_4fc73b3250fc1a5f.txt");
+  const std::string text = testing::ReadFileOrFail(dir + "000_4fc73b3250fc1a5f.txt");
   const std::vector<Mention> all = Find(text, Published("2026-11-05"));
   std::vector<std::string> texts;
   for (const Mention& m : all) texts.emplace_back(m.Text(text));
-  CHECK(texts == std::vector<std::string>{"15 quarters", "a year earlier",
-                                          "the next 4-8 quarters",
+  CHECK(texts == std::vector<std::string>{"15 quarters", "a year earlier", "the next 4-8 quarters",
                                           "2-3 quarters"});
 }
 
 // corpus/cases/periods.jsonl: one case per line, every mention listed in
 // order; fields other than type and text are checked when present.
-void CheckExpected(const std::string& text, const Mention& m,
-                   const nlohmann::json& want) {
+void CheckExpected(const std::string& text, const Mention& m, const nlohmann::json& want) {
   CHECK(MentionTypeName(m.type) == want.value("type", std::string("period")));
   CHECK(m.Text(text) == want.at("text").get<std::string>());
   const Period& p = m.period;
-  if (want.contains("start"))
-    CHECK(p.start == want["start"].get<std::string>());
+  if (want.contains("start")) CHECK(p.start == want["start"].get<std::string>());
   if (want.contains("end")) CHECK(p.end == want["end"].get<std::string>());
   if (want.contains("granularity")) {
-    CHECK(GranularityName(p.granularity) ==
-          want["granularity"].get<std::string>());
+    CHECK(GranularityName(p.granularity) == want["granularity"].get<std::string>());
   }
   if (want.contains("year")) CHECK(p.year == want["year"].get<int>());
   if (want.contains("quarter")) CHECK(p.quarter == want["quarter"].get<int>());
@@ -412,8 +397,7 @@ TEST_CASE("Every case in corpus periods.jsonl holds", "[period]") {
     INFO(text << "\n" << Describe(text, all));
     const nlohmann::json& expect = c.at("expect");
     REQUIRE(all.size() == expect.size());
-    for (size_t i = 0; i < all.size(); ++i)
-      CheckExpected(text, all[i], expect[i]);
+    for (size_t i = 0; i < all.size(); ++i) CheckExpected(text, all[i], expect[i]);
     ++cases;
   }
   CHECK(cases >= 40);

@@ -73,8 +73,9 @@ TEST_CASE("Financial PhraseBank sentences yield metric claims and priors", "[eva
   REQUIRE(x.ok());
   auto all = ReadPhraseBank(*shared + "/financial-phrasebank/Sentences_50Agree.utf8.txt");
   REQUIRE(all.size() == 4846);
-  const RE2 comparison("(?i)\\bfrom\\b.*[0-9].*\\bto\\b.*[0-9]|[0-9].*\\bto\\b.*[0-9].*\\bfrom\\b"
-                       "|[0-9].*\\bcompared (?:to|with)\\b.*[0-9]");
+  const RE2 comparison(
+      "(?i)\\bfrom\\b.*[0-9].*\\bto\\b.*[0-9]|[0-9].*\\bto\\b.*[0-9].*\\bfrom\\b"
+      "|[0-9].*\\bcompared (?:to|with)\\b.*[0-9]");
   int money_sentences = 0, money_with_metric = 0, comparisons = 0, with_prior = 0;
   std::vector<std::string> metric_misses, prior_misses;
   for (const Sentence& s : all) {

@@ -45,8 +45,10 @@ size_t ByteOffset(const std::string& s, size_t chars) {
 
 bool OfKind(const Mention& m, Kind kind) {
   switch (kind) {
-    case Kind::kCurrency: return m.type == MentionType::kMoney;
-    case Kind::kPercent: return m.type == MentionType::kPercent;
+    case Kind::kCurrency:
+      return m.type == MentionType::kMoney;
+    case Kind::kPercent:
+      return m.type == MentionType::kPercent;
     case Kind::kRange:
       return m.type == MentionType::kNumber && m.quantity.qualifier != Qualifier::kExact &&
              m.quantity.qualifier != Qualifier::kApprox;

@@ -70,11 +70,12 @@ TEST_CASE("A falling cost is good news and a rising one bad", "[stance]") {
 }
 
 TEST_CASE("A negator flips the cue it precedes", "[stance]") {
+  // "an X killer" is a strong challenger; not building one is a negative.
   StanceScore killer = Bundled().Score("Amazon is not building an Nvidia killer.");
-  CHECK(killer.polarity == Polarity::kNeutral);
+  CHECK(killer.polarity == Polarity::kNegative);
   CHECK(killer.positive == 0);
-  CHECK(killer.negative == 0);
-  CHECK(killer.cues.empty());
+  CHECK(killer.negative == 1);
+  CHECK(killer.cues == Cues{"not killer"});
   StanceScore strong = Bundled().Score("Demand for the new chip was not strong.");
   CHECK(strong.polarity == Polarity::kNegative);
   CHECK(strong.cues == Cues{"not strong"});
