@@ -7,7 +7,7 @@ packages=(
   build-essential cmake pkg-config git ca-certificates
   libre2-dev librocksdb-dev libboost-graph-dev nlohmann-json3-dev
   catch2 libcli11-dev libbenchmark-dev
-  clang libclang-rt-14-dev python3 python3-jsonschema
+  clang clang-format libclang-rt-14-dev python3 python3-jsonschema
 )
 
 missing=()

@@ -9,6 +9,9 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 jobs=$(nproc 2>/dev/null || echo 2)
 "$root/scripts/install-deps.sh"
 
+echo "== format (clang-format, .clang-format)"
+(cd "$root" && git ls-files '*.cc' '*.h' | xargs clang-format --dry-run -Werror)
+
 echo "== build (-Werror)"
 "$root/scripts/build.sh" "$root/build-ci" -DCLAIMGRAPH_WERROR=ON
 echo "== tests"
