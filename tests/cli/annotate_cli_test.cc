@@ -126,3 +126,26 @@ TEST_CASE("A broken schema directory is a clear error", "[cli]") {
 }
 
 }  // namespace claimgraph
+
+namespace claimgraph {
+
+TEST_CASE("A 50 MB document is rejected by name and the batch goes on", "[cli]") {
+  testing::TempDir tmp;
+  {
+    std::ofstream big(tmp.path() + "/a_big.txt", std::ios::binary);
+    std::string chunk(1 << 20, 'x');
+    for (int i = 0; i < 50; ++i) big << chunk;
+    std::ofstream(tmp.path() + "/b_small.txt") << "Revenue rose 5% to $3 billion.";
+  }
+  Run r = Claimgraph("annotate " + tmp.path());
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("a_big.txt") != std::string::npos);
+  CHECK(r.err.find("larger than the limit") != std::string::npos);
+  auto lines = Lines(r.out);
+  REQUIRE(lines.size() >= 2);
+  CHECK(lines[0]["type"] == "error");
+  CHECK(lines[0]["code"] == "resource_exhausted");
+  CHECK(lines[1]["doc_id"] == "b_small.txt");
+}
+
+}  // namespace claimgraph
