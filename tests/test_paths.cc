@@ -23,6 +23,12 @@ std::optional<std::string> SharedDataDir() {
   return std::nullopt;
 }
 
+std::optional<std::string> SharedDataOrWarn() {
+  auto dir = SharedDataDir();
+  if (!dir) WARN("skipped: ../shared/data is not present (set CLAIMGRAPH_SHARED_DATA to run)");
+  return dir;
+}
+
 std::string ReadFileOrFail(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) FAIL("cannot read " << path);

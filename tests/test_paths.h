@@ -17,6 +17,9 @@ std::string BinaryPath();
 // with a message.
 std::optional<std::string> SharedDataDir();
 
+// SharedDataDir(), and a Catch WARN saying the test is skipped when absent.
+std::optional<std::string> SharedDataOrWarn();
+
 // Reads a whole file; fails the current test when it cannot.
 std::string ReadFileOrFail(const std::string& path);
 

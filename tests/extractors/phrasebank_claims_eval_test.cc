@@ -64,11 +64,8 @@ std::string PredictStance(const std::vector<Claim>& claims) {
 }  // namespace
 
 TEST_CASE("Financial PhraseBank sentences yield metric claims and priors", "[eval][phrasebank]") {
-  auto shared = testing::SharedDataDir();
-  if (!shared) {
-    WARN("skipped: ../shared/data is not present (set CLAIMGRAPH_SHARED_DATA to run)");
-    return;
-  }
+  auto shared = testing::SharedDataOrWarn();
+  if (!shared) return;
   auto x = ClaimExtractor::Create({testing::SourceDir() + "/schemas", {}});
   REQUIRE(x.ok());
   auto all = ReadPhraseBank(*shared + "/financial-phrasebank/Sentences_50Agree.utf8.txt");
@@ -114,11 +111,8 @@ TEST_CASE("Financial PhraseBank sentences yield metric claims and priors", "[eva
 }
 
 TEST_CASE("Financial PhraseBank AllAgree stance accuracy is reported", "[eval][phrasebank]") {
-  auto shared = testing::SharedDataDir();
-  if (!shared) {
-    WARN("skipped: ../shared/data is not present (set CLAIMGRAPH_SHARED_DATA to run)");
-    return;
-  }
+  auto shared = testing::SharedDataOrWarn();
+  if (!shared) return;
   auto x = ClaimExtractor::Create({testing::SourceDir() + "/schemas", {}});
   REQUIRE(x.ok());
   auto all = ReadPhraseBank(*shared + "/financial-phrasebank/Sentences_AllAgree.txt");

@@ -18,11 +18,8 @@
 namespace claimgraph {
 
 TEST_CASE("Financial PhraseBank currency amounts are found", "[eval][phrasebank]") {
-  auto shared = testing::SharedDataDir();
-  if (!shared) {
-    WARN("skipped: ../shared/data is not present (set CLAIMGRAPH_SHARED_DATA to run)");
-    return;
-  }
+  auto shared = testing::SharedDataOrWarn();
+  if (!shared) return;
   auto annotator = Annotator::Create(testing::SourceDir() + "/schemas");
   REQUIRE(annotator.ok());
   std::ifstream in(*shared + "/financial-phrasebank/Sentences_50Agree.utf8.txt");

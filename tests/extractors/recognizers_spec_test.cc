@@ -147,11 +147,8 @@ Tally RunSpec(const Annotator& annotator, const std::string& path, Kind kind) {
 }  // namespace
 
 TEST_CASE("Recognizers-Text currency percent and range specs pass", "[spec]") {
-  auto shared = testing::SharedDataDir();
-  if (!shared) {
-    WARN("skipped: ../shared/data is not present (set CLAIMGRAPH_SHARED_DATA to run)");
-    return;
-  }
+  auto shared = testing::SharedDataOrWarn();
+  if (!shared) return;
   auto annotator = Annotator::Create(testing::SourceDir() + "/schemas");
   REQUIRE(annotator.ok());
   std::string dir = *shared + "/recognizers-specs/";
