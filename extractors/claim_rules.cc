@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/line_reader.h"
+#include "extractors/json_fields.h"
 
 namespace claimgraph {
 
@@ -12,20 +13,10 @@ using nlohmann::json;
 
 Status AddList(const json& obj, const char* key, const std::string& where, int id,
                PhraseMatcher* m) {
-  auto it = obj.find(key);
-  if (it == obj.end()) return Status::OK();
-  if (!it->is_array()) {
-    return Status::InvalidArgument(where + "." + key + ": must be an array of strings");
-  }
-  for (size_t i = 0; i < it->size(); ++i) {
-    const json& v = (*it)[i];
-    if (!v.is_string() || v.get<std::string>().empty()) {
-      return Status::InvalidArgument(where + "." + key + "[" + std::to_string(i) +
-                                     "]: must be a non-empty string");
-    }
-    m->Add(v.get<std::string>(), id);
-  }
-  return Status::OK();
+  std::vector<std::string> phrases;
+  Status s = ReadStringList(obj, key, where, false, &phrases);
+  if (s.ok()) m->AddAll(phrases, id);
+  return s;
 }
 
 // A map of name -> list of phrases; names are recorded in *names.

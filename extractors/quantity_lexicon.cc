@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/line_reader.h"
+#include "extractors/json_fields.h"
 
 namespace claimgraph {
 
@@ -11,29 +12,6 @@ namespace {
 using nlohmann::json;
 
 constexpr size_t kMaxLexiconBytes = size_t{16} << 20;
-
-// Reads obj[key] as a list of non-empty strings; missing means empty unless
-// required.
-Status StringList(const json& obj, const char* key, const std::string& where, bool required,
-                  std::vector<std::string>* out) {
-  auto it = obj.find(key);
-  if (it == obj.end()) {
-    if (required) return Status::InvalidArgument(where + "." + key + ": missing");
-    return Status::OK();
-  }
-  if (!it->is_array()) {
-    return Status::InvalidArgument(where + "." + key + ": must be an array of strings");
-  }
-  for (size_t i = 0; i < it->size(); ++i) {
-    const json& v = (*it)[i];
-    if (!v.is_string() || v.get<std::string>().empty()) {
-      return Status::InvalidArgument(where + "." + key + "[" + std::to_string(i) +
-                                     "]: must be a non-empty string");
-    }
-    out->push_back(v.get<std::string>());
-  }
-  return Status::OK();
-}
 
 Status ParseCurrency(const json& c, const std::string& where, CurrencyEntry* out) {
   if (!c.is_object()) return Status::InvalidArgument(where + ": must be an object");
@@ -44,13 +22,13 @@ Status ParseCurrency(const json& c, const std::string& where, CurrencyEntry* out
   out->iso = iso->get<std::string>();
   for (auto [key, list] : {std::pair{"prefixes", &out->prefixes}, std::pair{"codes", &out->codes},
                            std::pair{"words", &out->words}}) {
-    Status s = StringList(c, key, where, false, list);
+    Status s = ReadStringList(c, key, where, false, list);
     if (!s.ok()) return s;
   }
   auto minor = c.find("minor");
   if (minor == c.end()) return Status::OK();
   if (!minor->is_object()) return Status::InvalidArgument(where + ".minor: must be an object");
-  Status s = StringList(*minor, "words", where + ".minor", true, &out->minor_words);
+  Status s = ReadStringList(*minor, "words", where + ".minor", true, &out->minor_words);
   if (!s.ok()) return s;
   auto per = minor->find("per_major");
   if (per == minor->end() || !per->is_number() || per->get<double>() <= 0) {
@@ -67,7 +45,7 @@ Status ParseQualifiers(const json& q, const std::string& where, QualifierCues* o
         std::pair{"at_least", &out->at_least}, std::pair{"at_most", &out->at_most},
         std::pair{"at_least_suffix", &out->at_least_suffix},
         std::pair{"at_most_suffix", &out->at_most_suffix}, std::pair{"negative", &out->negative}}) {
-    Status s = StringList(q, key, where, false, list);
+    Status s = ReadStringList(q, key, where, false, list);
     if (!s.ok()) return s;
   }
   return Status::OK();
@@ -104,7 +82,7 @@ Result<QuantityLexicon> QuantityLexicon::Parse(std::string_view json_text,
     }
     lex.approx_width = w->get<double>();
   }
-  Status s = StringList(doc, "count_stopwords", where, false, &lex.count_stopwords);
+  Status s = ReadStringList(doc, "count_stopwords", where, false, &lex.count_stopwords);
   if (!s.ok()) return s;
   return lex;
 }
