@@ -1,7 +1,6 @@
 #include "extractors/entity_recognizer.h"
 
 #include <catch2/catch.hpp>
-#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -370,19 +369,20 @@ TEST_CASE("Arbitrary bytes give sorted disjoint mentions inside the text", "[ent
   }
 }
 
-TEST_CASE("Recognition stays fast on a long article", "[entity]") {
-  std::string text =
+// Speed is measured by benchmarks, never asserted here; this checks that a
+// long input (the article twenty times over) is read in full, every copy.
+TEST_CASE("Recognition covers every copy of a long repeated article", "[entity]") {
+  std::string one =
       testing::ReadFileOrFail(testing::SourceDir() + "/corpus/articles/004_aee871e203bca7da.txt");
-  REQUIRE(text.size() > 5000);
-  constexpr int kRuns = 50;
-  size_t total = 0;
-  auto start = std::chrono::steady_clock::now();
-  for (int i = 0; i < kRuns; ++i) total += Bundled().Recognize(text).size();
-  auto elapsed = std::chrono::steady_clock::now() - start;
-  CHECK(total > 0);
-  // About 40 us per run in a release build; the bound catches a blow-up
-  // (a rule going quadratic) even under sanitizers on a loaded machine.
-  CHECK(std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count() < kRuns * 5);
+  REQUIRE(one.size() > 5000);
+  constexpr size_t kCopies = 20;
+  std::string text;
+  for (size_t i = 0; i < kCopies; ++i) text += one + "\n";
+  size_t single = Bundled().Recognize(one).size();
+  std::vector<EntityMention> all = Bundled().Recognize(text);
+  CHECK(single > 0);
+  CHECK(all.size() >= kCopies * single);
+  CHECK(all.back().start > (kCopies - 1) * (one.size() + 1));
 }
 
 }  // namespace claimgraph
