@@ -22,5 +22,10 @@ std::string ResolveSchemaDir(const GlobalOptions& global);
 
 void RegisterAnnotate(CLI::App& app, const GlobalOptions& global, int* exit_code);
 void RegisterExtract(CLI::App& app, const GlobalOptions& global, int* exit_code);
+void RegisterIngest(CLI::App& app, const GlobalOptions& global, int* exit_code);
+void RegisterQuery(CLI::App& app, const GlobalOptions& global, int* exit_code);
+void RegisterAsk(CLI::App& app, const GlobalOptions& global, int* exit_code);
+void RegisterStats(CLI::App& app, int* exit_code);  // stats and check
+void RegisterShow(CLI::App& app, int* exit_code);
 
 }  // namespace claimgraph::cli

@@ -4,9 +4,9 @@
 #include <cstdio>
 #include <iostream>
 
+#include "cli/claim_table.h"
 #include "cli/commands.h"
 #include "cli/document_inputs.h"
-#include "cli/value_format.h"
 #include "engine/claim_json.h"
 #include "extractors/claim_extractor.h"
 
@@ -20,31 +20,6 @@ struct ExtractOptions {
   std::vector<std::string> catalogs;
 };
 
-std::string Snippet(const std::string& s, size_t n) {
-  if (s.size() <= n) return s;
-  size_t cut = n;
-  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-  return s.substr(0, cut) + "...";
-}
-
-void AppendTableRow(const Claim& c, std::string* out) {
-  std::string value = FormatClaimValue(c.value);
-  if (c.kind == ClaimKind::kStatus) value = c.status;
-  if (c.kind == ClaimKind::kStance) value = c.stance;
-  if (c.kind == ClaimKind::kScore) value = c.label + " " + std::to_string(c.score).substr(0, 4);
-  if (c.kind == ClaimKind::kRelative) value += " vs " + c.comparator;
-  if (c.prior) value += " (from " + FormatClaimValue(c.prior) + ")";
-  char line[1024];
-  std::snprintf(line, sizeof(line), "  %-9s %-18s %-20s %-28s %-12s %-14s %s\n",
-                std::string(ClaimKindName(c.kind)).c_str(),
-                Snippet(c.subject.id.empty() ? "?" : c.subject.id, 18).c_str(),
-                Snippet(c.metric.empty() ? "-" : c.metric, 20).c_str(), Snippet(value, 28).c_str(),
-                std::string(ModalityName(c.modality)).c_str(),
-                Snippet(c.speaker ? c.speaker->name : "-", 14).c_str(),
-                Snippet(c.evidence_text, 70).c_str());
-  *out += line;
-}
-
 int RunExtract(const GlobalOptions& global, ExtractOptions& o) {
   auto extractor = ClaimExtractor::Create({ResolveSchemaDir(global), o.catalogs});
   if (!extractor.ok()) {
@@ -57,10 +32,13 @@ int RunExtract(const GlobalOptions& global, ExtractOptions& o) {
   auto summary = ReadDocuments(o.input, !table, &out, [&](const Document& doc) {
     std::vector<Claim> found = (*extractor)->Extract(doc);
     claims += found.size();
-    if (table) out += doc.id + "  (" + std::to_string(found.size()) + " claims)\n";
-    for (const Claim& c : found) {
+    if (table) {
+      out += doc.id + "  (" + std::to_string(found.size()) + " claims)\n";
+      AppendClaimTableHeader(&out);
+    }
+    for (Claim& c : found) {
       if (table) {
-        AppendTableRow(c, &out);
+        AppendClaimTableRow(StoredClaim{std::move(c), doc.source, doc.published, doc.title}, &out);
       } else {
         AppendClaimJson(c, &out);
       }

@@ -26,6 +26,9 @@ int main(int argc, char** argv) {
       "Examples:\n"
       "  claimgraph annotate corpus/articles --format table\n"
       "  claimgraph extract corpus/articles --format table\n"
+      "  claimgraph ingest --db news.db corpus/articles\n"
+      "  claimgraph ask --db news.db \"what is claimed about AMZN chips\"\n"
+      "  claimgraph query --db news.db --entity Amazon --metric backlog --format jsonl\n"
       "  claimgraph annotate news.jsonl | jq 'select(.type==\"money\")'\n"
       "  cat article.txt | claimgraph annotate -\n",
       "claimgraph"};
@@ -39,6 +42,11 @@ int main(int argc, char** argv) {
   int exit_code = 0;
   RegisterAnnotate(app, global, &exit_code);
   RegisterExtract(app, global, &exit_code);
+  RegisterIngest(app, global, &exit_code);
+  RegisterQuery(app, global, &exit_code);
+  RegisterAsk(app, global, &exit_code);
+  RegisterShow(app, &exit_code);
+  RegisterStats(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

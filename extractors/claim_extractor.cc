@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <map>
 
+#include "engine/hash.h"
 #include "engine/line_reader.h"
 #include "extractors/annotator.h"
 #include "extractors/claim_internal.h"
@@ -17,20 +18,6 @@ namespace {
 constexpr const char* kRuleFiles[] = {"quantities.json", "rules.json", "metrics.json",
                                       "catalog.json", "stance.json"};
 
-uint64_t Fnv1a(std::string_view data, uint64_t h = 0xcbf29ce484222325ull) {
-  for (unsigned char c : data) {
-    h ^= c;
-    h *= 0x100000001b3ull;
-  }
-  return h;
-}
-
-std::string Hex(uint64_t v) {
-  char buf[17];
-  std::snprintf(buf, sizeof(buf), "%016llx", static_cast<unsigned long long>(v));
-  return buf;
-}
-
 std::string ClaimId(const Claim& c) {
   std::string key = c.doc_id;
   for (std::string_view part : {std::string_view(ClaimKindName(c.kind)), std::string_view(c.rule),
@@ -41,7 +28,7 @@ std::string ClaimId(const Claim& c) {
   }
   key += '\x1f' + std::to_string(c.evidence_start);
   if (c.value) key += '\x1f' + std::to_string(c.value->start) + ":" + std::to_string(c.value->end);
-  return Hex(Fnv1a(key));
+  return HexId(Fnv1a64(key));
 }
 
 // The company mentioned most often (first on ties), the document's topic.
@@ -95,7 +82,7 @@ Result<std::unique_ptr<ClaimExtractor>> ClaimExtractor::Create(const ExtractorOp
     std::string bytes;
     Status s = ReadWholeFile(dir + file, size_t{64} << 20, &bytes);
     if (!s.ok()) return s;
-    hash = Fnv1a(bytes, Fnv1a(file, hash));
+    hash = Fnv1a64(bytes, Fnv1a64(file, hash));
   }
   auto annotator = Annotator::Create(options.schema_dir);
   if (!annotator.ok()) return annotator.status();
@@ -105,7 +92,7 @@ Result<std::unique_ptr<ClaimExtractor>> ClaimExtractor::Create(const ExtractorOp
     if (!s.ok()) break;
     s = r.catalog.AddFile(extra);
     std::string bytes;
-    if (s.ok() && ReadWholeFile(extra, size_t{64} << 20, &bytes).ok()) hash = Fnv1a(bytes, hash);
+    if (s.ok() && ReadWholeFile(extra, size_t{64} << 20, &bytes).ok()) hash = Fnv1a64(bytes, hash);
   }
   if (!s.ok()) return s;
   auto entities = EntityRecognizer::Create(r.catalog);
@@ -123,7 +110,7 @@ Result<std::unique_ptr<ClaimExtractor>> ClaimExtractor::Create(const ExtractorOp
   auto rules = ClaimRules::Load(dir + "rules.json");
   if (!rules.ok()) return rules.status();
   r.rules = std::move(rules).value();
-  r.ruleset = Hex(hash);
+  r.ruleset = HexId(hash);
   return x;
 }
 

@@ -8,6 +8,7 @@ packages=(
   libre2-dev librocksdb-dev libboost-graph-dev nlohmann-json3-dev
   catch2 libcli11-dev libbenchmark-dev
   clang clang-format libclang-rt-14-dev python3 python3-jsonschema
+  python3-networkx graphviz procps
 )
 
 missing=()

@@ -7,38 +7,17 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "cli_run.h"
 #include "test_paths.h"
 
 namespace claimgraph {
 
 namespace {
 
-struct Run {
-  int exit_code;
-  std::string out;
-  std::string err;
-};
+using testing::Claimgraph;
+using testing::Run;
 
-// Runs `args` (shell syntax) with the built binary; captures both streams.
-Run Claimgraph(const std::string& args, const std::string& stdin_text = "") {
-  testing::TempDir tmp;
-  std::string in = tmp.path() + "/stdin", out = tmp.path() + "/stdout",
-              err = tmp.path() + "/stderr";
-  std::ofstream(in) << stdin_text;
-  std::string cmd = testing::BinaryPath() + " " + args + " <" + in + " >" + out + " 2>" + err;
-  int status = std::system(cmd.c_str());
-  Run r{WIFEXITED(status) ? WEXITSTATUS(status) : -1, testing::ReadFileOrFail(out),
-        testing::ReadFileOrFail(err)};
-  return r;
-}
-
-std::vector<nlohmann::json> Lines(const std::string& out) {
-  std::vector<nlohmann::json> lines;
-  std::istringstream in(out);
-  std::string line;
-  while (std::getline(in, line)) lines.push_back(nlohmann::json::parse(line));
-  return lines;
-}
+std::vector<nlohmann::json> Lines(const std::string& out) { return testing::JsonLines(out); }
 
 }  // namespace
 

@@ -1,0 +1,75 @@
+#include "cli/store_access.h"
+
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "extractors/entity_resolver.h"
+
+namespace claimgraph::cli {
+
+namespace {
+
+std::string Lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+}  // namespace
+
+void AddDbOption(CLI::App* cmd, std::string* db) {
+  cmd->add_option("--db", *db, "Store directory (default: $CLAIMGRAPH_DB, else ./claimgraph.db)");
+}
+
+std::string ResolveDb(const std::string& flag) {
+  if (!flag.empty()) return flag;
+  if (const char* env = std::getenv("CLAIMGRAPH_DB"); env && *env) return env;
+  return "claimgraph.db";
+}
+
+std::unique_ptr<Store> OpenStoreOrReport(const std::string& command, const std::string& db,
+                                         const StoreOptions& options) {
+  auto store = Store::Open(db, options);
+  if (!store.ok()) {
+    std::cerr << "claimgraph " << command << ": " << store.status().message() << "\n";
+    return nullptr;
+  }
+  return std::move(*store);
+}
+
+std::unique_ptr<EntityCatalog> LoadCatalogOrReport(const std::string& command,
+                                                   const GlobalOptions& global,
+                                                   const std::vector<std::string>& extra) {
+  auto catalog = std::make_unique<EntityCatalog>();
+  Status s = catalog->AddFile(ResolveSchemaDir(global) + "/catalog.json");
+  for (size_t i = 0; s.ok() && i < extra.size(); ++i) s = catalog->AddFile(extra[i]);
+  if (!s.ok()) {
+    std::cerr << "claimgraph " << command << ": " << s.message() << "\n";
+    return nullptr;
+  }
+  return catalog;
+}
+
+std::vector<std::string> ResolveSubjects(const EntityCatalog& catalog, const Store& store,
+                                         const std::string& name, bool descendants) {
+  std::vector<std::string> ids = ResolveEntityName(catalog, name);
+  if (ids.empty()) {
+    const std::string wanted = Lower(name);
+    Status s = store.ForEachEntity([&](const StoredEntity& e) {
+      if (Lower(e.id) == wanted || Lower(e.name) == wanted) ids.push_back(e.id);
+      return true;
+    });
+    if (!s.ok()) std::cerr << "claimgraph: " << s.message() << "\n";
+  }
+  if (!descendants) return ids;
+  std::vector<std::string> out;
+  for (const std::string& id : ids) {
+    for (std::string& d : EntityWithDescendants(catalog, id)) {
+      if (std::find(out.begin(), out.end(), d) == out.end()) out.push_back(std::move(d));
+    }
+  }
+  return out;
+}
+
+}  // namespace claimgraph::cli

@@ -1,0 +1,134 @@
+#include "engine/ingester.h"
+
+#include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <set>
+#include <thread>
+
+#include "engine/store.h"
+
+namespace claimgraph {
+
+struct Ingester::Rep {
+  Store* store = nullptr;
+  ExtractFn extract;
+  std::string ruleset;
+  ErrorFn on_error;
+  size_t max_in_flight = 0;
+
+  std::mutex mu;
+  std::condition_variable work_cv;   // a document was queued, or closing
+  std::condition_variable space_cv;  // a document finished
+  std::deque<Document> queue;
+  std::multiset<std::string> in_flight;  // ids queued or being worked on
+  bool closing = false;
+  std::vector<std::thread> workers;
+  bool finished = false;
+
+  std::atomic<uint64_t> added{0}, replaced{0}, unchanged{0}, errors{0}, claims{0}, bytes{0};
+
+  void Work();
+  void Process(const Document& doc);
+};
+
+void Ingester::Rep::Process(const Document& doc) {
+  auto current = store->IsCurrent(doc.id, ContentHash(doc), ruleset);
+  if (current.ok() && *current) {
+    ++unchanged;
+    return;
+  }
+  std::vector<Claim> found = extract(doc);
+  auto outcome = store->PutDocument(doc, ruleset, found);
+  if (!outcome.ok()) {
+    ++errors;
+    on_error(doc, outcome.status());
+    return;
+  }
+  switch (*outcome) {
+    case PutOutcome::kAdded:
+      ++added;
+      break;
+    case PutOutcome::kReplaced:
+      ++replaced;
+      break;
+    case PutOutcome::kUnchanged:
+      ++unchanged;
+      return;
+  }
+  claims += found.size();
+}
+
+void Ingester::Rep::Work() {
+  for (;;) {
+    Document doc;
+    {
+      std::unique_lock lock(mu);
+      work_cv.wait(lock, [&] { return closing || !queue.empty(); });
+      if (queue.empty()) return;
+      doc = std::move(queue.front());
+      queue.pop_front();
+    }
+    bytes += doc.text.size();
+    Process(doc);
+    {
+      std::lock_guard lock(mu);
+      in_flight.erase(in_flight.find(doc.id));
+    }
+    space_cv.notify_all();
+  }
+}
+
+Ingester::Ingester(Store* store, ExtractFn extract, std::string ruleset, ErrorFn on_error,
+                   const IngestOptions& options)
+    : rep_(std::make_unique<Rep>()) {
+  rep_->store = store;
+  rep_->extract = std::move(extract);
+  rep_->ruleset = std::move(ruleset);
+  rep_->on_error = std::move(on_error);
+  size_t threads = options.threads;
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  rep_->max_in_flight = options.max_in_flight != 0 ? options.max_in_flight : 4 * threads;
+  for (size_t i = 0; i < threads; ++i) rep_->workers.emplace_back([r = rep_.get()] { r->Work(); });
+}
+
+Ingester::~Ingester() { static_cast<void>(Finish()); }
+
+void Ingester::Add(Document doc) {
+  std::unique_lock lock(rep_->mu);
+  // Bounded memory, and a later version of a document never overtakes an
+  // earlier one.
+  rep_->space_cv.wait(lock, [&] {
+    return rep_->in_flight.size() < rep_->max_in_flight && rep_->in_flight.count(doc.id) == 0;
+  });
+  rep_->in_flight.insert(doc.id);
+  rep_->queue.push_back(std::move(doc));
+  lock.unlock();
+  rep_->work_cv.notify_one();
+}
+
+Status Ingester::Finish() {
+  if (rep_->finished) return Status::OK();
+  rep_->finished = true;
+  {
+    std::lock_guard lock(rep_->mu);
+    rep_->closing = true;
+  }
+  rep_->work_cv.notify_all();
+  for (std::thread& t : rep_->workers) t.join();
+  return rep_->store->Sync();
+}
+
+IngestCounts Ingester::Progress() const {
+  IngestCounts c;
+  c.added = rep_->added;
+  c.replaced = rep_->replaced;
+  c.unchanged = rep_->unchanged;
+  c.errors = rep_->errors;
+  c.claims = rep_->claims;
+  c.bytes = rep_->bytes;
+  return c;
+}
+
+}  // namespace claimgraph

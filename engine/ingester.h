@@ -1,0 +1,72 @@
+// Ingester: extracts claims from documents on a pool of threads and writes
+// each document with its claims to a Store.
+//
+// Documents are handed in one at a time from the reading thread with Add();
+// workers skip documents already stored with the same content and ruleset
+// (no extraction at all), extract the rest, and PutDocument them. Two
+// documents with the same id are written in the order they were added: Add
+// waits while an earlier one with that id is still in flight. Memory is
+// bounded: Add blocks while `max_in_flight` documents are queued or being
+// worked on.
+//
+// Thread safety: Add and Finish from one thread; Progress from any.
+#pragma once
+
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/claim.h"
+#include "engine/document.h"
+#include "engine/status.h"
+
+namespace claimgraph {
+
+class Store;
+
+struct IngestOptions {
+  size_t threads = 0;        // 0 = one per core: extraction is CPU-bound
+  size_t max_in_flight = 0;  // 0 = 4 per thread: enough to keep workers busy, little memory
+};
+
+struct IngestCounts {
+  uint64_t added = 0;      // new documents
+  uint64_t replaced = 0;   // documents whose text or ruleset changed
+  uint64_t unchanged = 0;  // already stored as they are: skipped
+  uint64_t errors = 0;     // documents the store refused (reading errors are the caller's)
+  uint64_t claims = 0;     // claims written
+  uint64_t bytes = 0;      // document text bytes processed
+  uint64_t documents() const { return added + replaced + unchanged + errors; }
+};
+
+class Ingester {
+ public:
+  using ExtractFn = std::function<std::vector<Claim>(const Document&)>;
+  // Called on a worker thread for each document that could not be stored.
+  using ErrorFn = std::function<void(const Document&, const Status&)>;
+
+  // `store` and the callables must outlive the Ingester. `extract` must be
+  // safe to call from several threads at once.
+  Ingester(Store* store, ExtractFn extract, std::string ruleset, ErrorFn on_error,
+           const IngestOptions& options);
+  ~Ingester();  // finishes if Finish was not called
+  Ingester(const Ingester&) = delete;
+  Ingester& operator=(const Ingester&) = delete;
+
+  void Add(Document doc);
+  // Waits for every added document, stops the workers and syncs the store.
+  // Returns the first sync error, OK otherwise; per-document errors went to
+  // on_error and are counted.
+  Status Finish();
+  IngestCounts Progress() const;
+
+ private:
+  struct Rep;
+  std::unique_ptr<Rep> rep_;
+};
+
+}  // namespace claimgraph

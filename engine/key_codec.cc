@@ -1,0 +1,128 @@
+#include "engine/key_codec.h"
+
+namespace claimgraph {
+
+namespace {
+
+constexpr char kEscape = '\x00';
+constexpr char kEscapedZero = '\xff';
+constexpr char kTerminator = '\x01';
+
+}  // namespace
+
+void AppendKeyComponent(std::string_view component, std::string* key) {
+  for (char c : component) {
+    key->push_back(c);
+    if (c == kEscape) key->push_back(kEscapedZero);
+  }
+  key->push_back(kEscape);
+  key->push_back(kTerminator);
+}
+
+std::string EncodeKey(std::initializer_list<std::string_view> components) {
+  std::string key;
+  for (std::string_view c : components) AppendKeyComponent(c, &key);
+  return key;
+}
+
+std::optional<std::vector<std::string>> DecodeKey(std::string_view key) {
+  std::vector<std::string> parts;
+  std::string current;
+  for (size_t i = 0; i < key.size(); ++i) {
+    if (key[i] != kEscape) {
+      current.push_back(key[i]);
+      continue;
+    }
+    if (i + 1 >= key.size()) return std::nullopt;
+    const char next = key[++i];
+    if (next == kEscapedZero) {
+      current.push_back(kEscape);
+    } else if (next == kTerminator) {
+      parts.push_back(std::move(current));
+      current.clear();
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (!current.empty()) return std::nullopt;  // bytes after the last terminator
+  return parts;
+}
+
+std::string_view ClaimIndexName(ClaimIndex index) {
+  switch (index) {
+    case ClaimIndex::kBySubject:
+      return "by_subject";
+    case ClaimIndex::kByMetric:
+      return "by_metric";
+    case ClaimIndex::kByBlock:
+      return "by_block";
+    case ClaimIndex::kByDoc:
+      return "by_doc";
+    case ClaimIndex::kBySource:
+      return "by_source";
+    case ClaimIndex::kBySpeaker:
+      return "by_speaker";
+  }
+  return "by_unknown";
+}
+
+std::optional<std::string> ClaimIndexKey(ClaimIndex index, const Claim& claim,
+                                         std::string_view source) {
+  const std::string& subject = claim.subject.id;
+  switch (index) {
+    case ClaimIndex::kBySubject:
+      if (subject.empty()) return std::nullopt;
+      return EncodeKey({subject, claim.claim_id});
+    case ClaimIndex::kByMetric:
+      if (claim.metric.empty()) return std::nullopt;
+      return EncodeKey({claim.metric, claim.claim_id});
+    case ClaimIndex::kByBlock:
+      if (subject.empty() || claim.metric.empty()) return std::nullopt;
+      return EncodeKey({subject, claim.metric, ClaimPeriodKey(claim), claim.claim_id});
+    case ClaimIndex::kByDoc:
+      return EncodeKey({claim.doc_id, claim.claim_id});
+    case ClaimIndex::kBySource:
+      if (source.empty()) return std::nullopt;
+      return EncodeKey({source, claim.claim_id});
+    case ClaimIndex::kBySpeaker:
+      if (!claim.speaker || claim.speaker->id.empty()) return std::nullopt;
+      return EncodeKey({claim.speaker->id, claim.claim_id});
+  }
+  return std::nullopt;
+}
+
+std::string PeriodKey(const Period& p) {
+  if (p.year <= 0) return "";
+  const std::string year = std::to_string(p.year);
+  switch (p.granularity) {
+    case Granularity::kFiscalYear:
+      return "FY" + year;
+    case Granularity::kYear:
+      return p.fiscal ? "FY" + year : year;
+    case Granularity::kQuarter:
+      if (p.quarter >= 1 && p.quarter <= 4) {
+        return (p.fiscal ? "FY" : "") + year + "-Q" + std::to_string(p.quarter);
+      }
+      break;
+    case Granularity::kHalf:
+      if (p.start.size() >= 7) return year + (p.start.substr(5, 2) >= "07" ? "-H2" : "-H1");
+      break;
+    case Granularity::kMonth:
+      if (p.start.size() >= 7) return p.start.substr(0, 7);
+      break;
+    case Granularity::kDay:
+      if (p.start.size() >= 10) return p.start.substr(0, 10);
+      break;
+    default:
+      break;
+  }
+  if (!p.start.empty() && !p.end.empty()) return p.start + ".." + p.end;
+  return year;
+}
+
+std::string ClaimPeriodKey(const Claim& claim) {
+  if (!claim.value || !claim.value->period) return "";
+  return PeriodKey(*claim.value->period);
+}
+
+}  // namespace claimgraph

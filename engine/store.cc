@@ -1,0 +1,233 @@
+// Store: atomic document writes and the read paths.
+#include "engine/store.h"
+
+#include <rocksdb/write_batch.h>
+
+#include <cassert>
+#include <chrono>
+#include <set>
+
+#include "engine/store_internal.h"
+#include "engine/stored_codec.h"
+
+namespace claimgraph {
+
+namespace {
+
+// Holds a document id for the duration of a PutDocument.
+class BusyId {
+ public:
+  BusyId(Store::Rep* rep, std::string_view id) : rep_(rep), id_(id) {
+    std::unique_lock lock(rep_->busy_mu);
+    rep_->busy_cv.wait(lock, [&] { return rep_->busy.count(id_) == 0; });
+    rep_->busy.insert(id_);
+  }
+  ~BusyId() {
+    {
+      std::lock_guard lock(rep_->busy_mu);
+      rep_->busy.erase(id_);
+    }
+    rep_->busy_cv.notify_all();
+  }
+  BusyId(const BusyId&) = delete;
+  BusyId& operator=(const BusyId&) = delete;
+
+ private:
+  Store::Rep* rep_;
+  std::string id_;
+};
+
+rocksdb::Slice ToSlice(std::string_view s) { return rocksdb::Slice(s.data(), s.size()); }
+
+// Adds deletes of the stored claims of `doc_id`, their index entries and counters to *b.
+Status DeleteStoredClaims(Store::Rep* rep, const Store& store, std::string_view doc_id,
+                          rocksdb::WriteBatch* b, std::map<std::string, int64_t>* deltas) {
+  std::vector<std::string> ids;
+  Status s = store.ScanIndex(ClaimIndex::kByDoc, {std::string(doc_id)}, [&](const std::string& id) {
+    ids.push_back(id);
+    return true;
+  });
+  if (!s.ok()) return s;
+  for (const std::string& id : ids) {
+    auto old = store.GetClaim(id);
+    if (!old.ok()) return old.status();
+    if (!old->has_value()) {
+      // An index entry without its claim would be a bug; delete it anyway.
+      b->Delete(rep->cf(IndexCf(ClaimIndex::kByDoc)), EncodeKey({doc_id, id}));
+      continue;
+    }
+    const StoredClaim& c = **old;
+    for (ClaimIndex index : kAllClaimIndexes) {
+      if (auto key = ClaimIndexKey(index, c.claim, c.source))
+        b->Delete(rep->cf(IndexCf(index)), *key);
+    }
+    b->Delete(rep->cf(kCfClaims), id);
+    AddClaimCounters(c, -1, deltas);
+  }
+  return Status::OK();
+}
+
+}  // namespace
+
+Result<bool> Store::IsCurrent(std::string_view doc_id, std::string_view content_hash,
+                              std::string_view ruleset) const {
+  auto old = GetDocument(doc_id);
+  if (!old.ok()) return old.status();
+  return old->has_value() && (*old)->content_hash == content_hash && (*old)->ruleset == ruleset;
+}
+
+Result<PutOutcome> Store::PutDocument(const Document& doc, std::string_view ruleset,
+                                      const std::vector<Claim>& claims) {
+  Status s = rep_->CheckWritable();
+  if (!s.ok()) return s;
+  BusyId busy(rep_.get(), doc.id);
+  auto old = GetDocument(doc.id);
+  if (!old.ok()) return old.status();
+  StoredDocument stored{doc, ContentHash(doc), std::string(ruleset), 0, 0};
+  if (old->has_value() && (*old)->content_hash == stored.content_hash &&
+      (*old)->ruleset == ruleset) {
+    return PutOutcome::kUnchanged;
+  }
+  rocksdb::WriteBatch b;
+  std::map<std::string, int64_t> deltas;
+  if (old->has_value()) {
+    s = DeleteStoredClaims(rep_.get(), *this, doc.id, &b, &deltas);
+    if (!s.ok()) return s;
+    deltas[CounterKey("total", "documents")] -= 1;
+    if (!(*old)->doc.source.empty()) deltas[CounterKey("source", (*old)->doc.source)] -= 1;
+  }
+  std::set<std::string_view> seen;
+  std::string value;
+  for (const Claim& claim : claims) {
+    assert(claim.doc_id == doc.id);
+    if (!seen.insert(claim.claim_id).second) continue;  // the same claim twice
+    StoredClaim c{claim, doc.source, doc.published, doc.title};
+    value.clear();
+    EncodeStoredClaim(c, &value);
+    b.Put(rep_->cf(kCfClaims), claim.claim_id, value);
+    for (ClaimIndex index : kAllClaimIndexes) {
+      if (auto key = ClaimIndexKey(index, claim, doc.source)) {
+        b.Put(rep_->cf(IndexCf(index)), *key, rocksdb::Slice());
+      }
+    }
+    for (const StoredEntity& e : ClaimEntities(claim)) {
+      b.Put(rep_->cf(kCfEntities), e.id, EncodeEntity(e));
+    }
+    AddClaimCounters(c, +1, &deltas);
+  }
+  stored.claim_count = seen.size();
+  stored.ingested_at = std::chrono::duration_cast<std::chrono::seconds>(
+                           std::chrono::system_clock::now().time_since_epoch())
+                           .count();
+  value.clear();
+  EncodeStoredDocument(stored, &value);
+  b.Put(rep_->cf(kCfDocuments), doc.id, value);
+  deltas[CounterKey("total", "documents")] += 1;
+  if (!doc.source.empty()) deltas[CounterKey("source", doc.source)] += 1;
+  // Counters are read, added to and written under one lock, so that
+  // concurrent documents never lose an update; plain values keep the store
+  // readable by any RocksDB tool (no merge operator needed).
+  std::lock_guard counter_lock(rep_->counter_mu);
+  for (const auto& [key, delta] : deltas) {
+    if (delta == 0) continue;
+    std::string current;
+    rocksdb::Status rs =
+        rep_->db->Get(rocksdb::ReadOptions(), rep_->cf(kCfCounters), key, &current);
+    if (!rs.ok() && !rs.IsNotFound()) return FromRocks(rs, "read counters");
+    b.Put(rep_->cf(kCfCounters), key, EncodeCounter(DecodeCounter(current) + delta));
+  }
+  rocksdb::WriteOptions wo;
+  wo.sync = rep_->options.sync;
+  s = FromRocks(rep_->db->Write(wo, &b), "write document " + doc.id);
+  if (!s.ok()) return s;
+  return old->has_value() ? PutOutcome::kReplaced : PutOutcome::kAdded;
+}
+
+Result<std::optional<StoredDocument>> Store::GetDocument(std::string_view doc_id) const {
+  rocksdb::PinnableSlice value;
+  rocksdb::Status rs =
+      rep_->db->Get(rocksdb::ReadOptions(), rep_->cf(kCfDocuments), ToSlice(doc_id), &value);
+  if (rs.IsNotFound()) return std::optional<StoredDocument>();
+  if (!rs.ok()) return FromRocks(rs, "read document " + std::string(doc_id));
+  StoredDocument doc;
+  Status s = DecodeStoredDocument(std::string_view(value.data(), value.size()), &doc);
+  if (!s.ok()) return Status::Corruption("document " + std::string(doc_id) + ": " + s.message());
+  return std::optional<StoredDocument>(std::move(doc));
+}
+
+Result<std::optional<StoredClaim>> Store::GetClaim(std::string_view claim_id) const {
+  rocksdb::PinnableSlice value;
+  rocksdb::Status rs =
+      rep_->db->Get(rocksdb::ReadOptions(), rep_->cf(kCfClaims), ToSlice(claim_id), &value);
+  if (rs.IsNotFound()) return std::optional<StoredClaim>();
+  if (!rs.ok()) return FromRocks(rs, "read claim " + std::string(claim_id));
+  StoredClaim claim;
+  Status s = DecodeStoredClaim(std::string_view(value.data(), value.size()), &claim);
+  if (!s.ok()) return Status::Corruption("claim " + std::string(claim_id) + ": " + s.message());
+  return std::optional<StoredClaim>(std::move(claim));
+}
+
+Result<std::vector<StoredClaim>> Store::GetClaims(const std::vector<std::string>& ids) const {
+  std::vector<rocksdb::Slice> keys;
+  keys.reserve(ids.size());
+  for (const std::string& id : ids) keys.emplace_back(id);
+  std::vector<rocksdb::PinnableSlice> values(ids.size());
+  std::vector<rocksdb::Status> statuses(ids.size());
+  rep_->db->MultiGet(rocksdb::ReadOptions(), rep_->cf(kCfClaims), keys.size(), keys.data(),
+                     values.data(), statuses.data());
+  std::vector<StoredClaim> out;
+  out.reserve(ids.size());
+  for (size_t i = 0; i < ids.size(); ++i) {
+    if (statuses[i].IsNotFound()) continue;
+    if (!statuses[i].ok()) return FromRocks(statuses[i], "read claim " + ids[i]);
+    StoredClaim claim;
+    Status s = DecodeStoredClaim(std::string_view(values[i].data(), values[i].size()), &claim);
+    if (!s.ok()) return Status::Corruption("claim " + ids[i] + ": " + s.message());
+    out.push_back(std::move(claim));
+  }
+  return out;
+}
+
+Status Store::ScanIndex(ClaimIndex index, const std::vector<std::string>& prefix,
+                        const std::function<bool(const std::string& claim_id)>& fn) const {
+  std::string start;
+  for (const std::string& p : prefix) AppendKeyComponent(p, &start);
+  std::unique_ptr<rocksdb::Iterator> it(
+      rep_->db->NewIterator(rocksdb::ReadOptions(), rep_->cf(IndexCf(index))));
+  for (it->Seek(start); it->Valid(); it->Next()) {
+    std::string_view key(it->key().data(), it->key().size());
+    if (key.substr(0, start.size()) != start) break;
+    auto parts = DecodeKey(key);
+    if (!parts || parts->empty()) {
+      return Status::Corruption(std::string(ClaimIndexName(index)) + ": undecodable key");
+    }
+    if (!fn(parts->back())) return Status::OK();
+  }
+  return FromRocks(it->status(), std::string("scan ") + std::string(ClaimIndexName(index)));
+}
+
+Status Store::ForEachClaim(const std::function<bool(const StoredClaim&)>& fn) const {
+  std::unique_ptr<rocksdb::Iterator> it(
+      rep_->db->NewIterator(rocksdb::ReadOptions(), rep_->cf(kCfClaims)));
+  StoredClaim claim;
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    Status s = DecodeStoredClaim(std::string_view(it->value().data(), it->value().size()), &claim);
+    if (!s.ok()) return Status::Corruption("claim " + it->key().ToString() + ": " + s.message());
+    if (!fn(claim)) return Status::OK();
+  }
+  return FromRocks(it->status(), "scan claims");
+}
+
+Status Store::ForEachDocument(const std::function<bool(const StoredDocument&)>& fn) const {
+  std::unique_ptr<rocksdb::Iterator> it(
+      rep_->db->NewIterator(rocksdb::ReadOptions(), rep_->cf(kCfDocuments)));
+  StoredDocument doc;
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    Status s = DecodeStoredDocument(std::string_view(it->value().data(), it->value().size()), &doc);
+    if (!s.ok()) return Status::Corruption("document " + it->key().ToString() + ": " + s.message());
+    if (!fn(doc)) return Status::OK();
+  }
+  return FromRocks(it->status(), "scan documents");
+}
+
+}  // namespace claimgraph

@@ -1,0 +1,151 @@
+// Store: the embedded RocksDB database that keeps documents, their claims,
+// the entities they name, and the indexes queries need.
+//
+// Column families (key encodings in engine/key_codec.h):
+//   default     "format" -> kStoreFormat
+//   documents   doc_id -> StoredDocument (text, metadata, content hash)
+//   claims      claim_id -> StoredClaim
+//   entities    entity_id -> (type, name) of every subject and speaker seen
+//   counters    (group, name) -> int64 count (documents, claims by kind...)
+//   by_subject, by_metric, by_block, by_doc, by_source, by_speaker: indexes
+//
+// Every document is written with its claims, index entries and counter
+// deltas in one atomic WriteBatch (WAL on), so a process killed at any
+// moment leaves each document either fully present or absent. Replacing a
+// document deletes its old claims and every one of their index entries in
+// the same batch: no orphans.
+//
+// A writer holds RocksDB's lock on the directory. Readers open the store
+// as a RocksDB secondary instance, which never takes the lock, so `query`
+// and `ask` work while an ingest runs in another process and see the
+// state as of Open (or the last CatchUp): whole documents only.
+//
+// Thread safety: all methods may be called concurrently from several
+// threads; PutDocument calls for the same document id are serialized.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/claim.h"
+#include "engine/document.h"
+#include "engine/key_codec.h"
+#include "engine/status.h"
+#include "engine/stored.h"
+
+namespace claimgraph {
+
+// The on-disk format this build reads and writes. Bumped whenever a key or
+// value encoding changes incompatibly.
+inline constexpr std::string_view kStoreFormat = "claimgraph-store-1";
+
+struct StoreOptions {
+  // Open as a reader (RocksDB secondary instance): never blocks or is
+  // blocked by a writer in another process. Writes fail with Unsupported.
+  bool read_only = false;
+  // Writer only: create the store when the directory has none. Readers
+  // never create one.
+  bool create_if_missing = true;
+  // fsync the WAL on every document. Off by default: a killed process
+  // loses nothing either way (the WAL is in the OS's page cache); sync only
+  // adds protection against power loss, at a large cost in throughput.
+  bool sync = false;
+};
+
+enum class PutOutcome { kAdded, kReplaced, kUnchanged };
+
+// An entity as the store saw it in claims.
+struct StoredEntity {
+  std::string id;
+  EntityType type = EntityType::kCompany;
+  std::string name;
+};
+
+struct StoreStats {
+  uint64_t documents = 0;
+  uint64_t claims = 0;
+  uint64_t entities = 0;
+  std::map<std::string, uint64_t> by_kind;  // "quantity" -> count
+  std::map<std::string, uint64_t> by_metric;
+  std::map<std::string, uint64_t> by_modality;  // quantity and relative claims
+  std::map<std::string, uint64_t> by_source;    // documents per source
+  uint64_t size_bytes = 0;                      // files in the store directory
+};
+
+// What CheckConsistency found; `problems` is empty for a sound store.
+struct ConsistencyReport {
+  uint64_t documents = 0;
+  uint64_t claims = 0;
+  uint64_t index_entries = 0;
+  std::vector<std::string> problems;  // at most 100, each naming the key at fault
+};
+
+class Store {
+ public:
+  // Opens (or, for a writer, creates) the store at `path`.
+  // Errors: NotFound when a reader finds no store; InvalidArgument when the
+  // directory holds something else (a non-empty directory that is not a
+  // RocksDB database, a RocksDB database without our format marker, or a
+  // store of another format version); IOError when RocksDB fails (another
+  // writer holds the lock, say), with RocksDB's message.
+  static Result<std::unique_ptr<Store>> Open(const std::string& path, const StoreOptions& options);
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  const std::string& path() const;
+
+  // --- writing (REQUIRES: opened as a writer) ---
+
+  // True when `doc_id` is stored with this content hash and ruleset, i.e.
+  // ingesting it again would change nothing.
+  Result<bool> IsCurrent(std::string_view doc_id, std::string_view content_hash,
+                         std::string_view ruleset) const;
+  // Writes `doc` and `claims` (extracted from it with `ruleset`) in one
+  // atomic batch, replacing whatever was stored under doc.id. Unchanged
+  // (same content hash and ruleset) is a no-op. REQUIRES: every claim's
+  // doc_id == doc.id.
+  Result<PutOutcome> PutDocument(const Document& doc, std::string_view ruleset,
+                                 const std::vector<Claim>& claims);
+  // Makes every write so far durable (fsyncs the WAL).
+  Status Sync();
+
+  // --- reading ---
+
+  // Secondary instances: replays what a writer has written since Open.
+  Status CatchUp();
+  Result<std::optional<StoredDocument>> GetDocument(std::string_view doc_id) const;
+  Result<std::optional<StoredClaim>> GetClaim(std::string_view claim_id) const;
+  // The stored claims of `ids`, in the same order; ids with no claim are
+  // skipped.
+  Result<std::vector<StoredClaim>> GetClaims(const std::vector<std::string>& ids) const;
+  // Calls fn(claim_id) for each entry of `index` whose key starts with the
+  // components of `prefix` (all of them when empty), in key order, until fn
+  // returns false.
+  Status ScanIndex(ClaimIndex index, const std::vector<std::string>& prefix,
+                   const std::function<bool(const std::string& claim_id)>& fn) const;
+  // Every claim / document / entity, in key order, until fn returns false.
+  Status ForEachClaim(const std::function<bool(const StoredClaim&)>& fn) const;
+  Status ForEachDocument(const std::function<bool(const StoredDocument&)>& fn) const;
+  Status ForEachEntity(const std::function<bool(const StoredEntity&)>& fn) const;
+
+  Result<StoreStats> Stats() const;
+  // Walks every document, claim and index entry and checks that each index
+  // entry names a claim that maps to exactly that key, that each claim's
+  // document and index entries exist, and that the counters match.
+  Result<ConsistencyReport> CheckConsistency() const;
+
+  struct Rep;  // defined in engine/store_internal.h; opaque to users
+
+ private:
+  Store();
+  std::unique_ptr<Rep> rep_;
+};
+
+}  // namespace claimgraph

@@ -1,0 +1,71 @@
+// Store internals shared by store_open.cc, store.cc and store_check.cc.
+// Not part of the public API: rocksdb types stay behind this header.
+#pragma once
+
+#include <rocksdb/db.h>
+
+#include <condition_variable>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/store.h"
+
+namespace claimgraph {
+
+// Column families, in the order they are opened.
+enum Cf : size_t {
+  kCfDefault,
+  kCfDocuments,
+  kCfClaims,
+  kCfEntities,
+  kCfCounters,
+  kCfFirstIndex,  // by_subject .. by_speaker follow in kAllClaimIndexes order
+};
+inline constexpr size_t kNumIndexes = std::size(kAllClaimIndexes);
+inline constexpr size_t kNumCfs = kCfFirstIndex + kNumIndexes;
+
+// The column family names, indexed by Cf.
+const std::vector<std::string>& ColumnFamilyNames();
+
+inline size_t IndexCf(ClaimIndex index) { return kCfFirstIndex + static_cast<size_t>(index); }
+
+struct Store::Rep {
+  std::string path;
+  StoreOptions options;
+  std::unique_ptr<rocksdb::DB> db;
+  std::vector<rocksdb::ColumnFamilyHandle*> cfs;  // indexed by Cf; owned, closed in ~Rep
+  std::string secondary_dir;                      // readers: removed in ~Rep
+
+  // Document ids with a PutDocument in progress.
+  std::mutex busy_mu;
+  std::condition_variable busy_cv;
+  std::set<std::string, std::less<>> busy;
+  std::mutex counter_mu;  // held while counters are read, updated and written
+
+  ~Rep();
+  rocksdb::ColumnFamilyHandle* cf(size_t i) const { return cfs[i]; }
+  Status CheckWritable() const;
+};
+
+// rocksdb::Status -> Status, with `context` ("open /x/db") in the message.
+Status FromRocks(const rocksdb::Status& s, std::string_view context);
+
+// Counters: int64 values, 8 bytes little-endian.
+std::string EncodeCounter(int64_t v);
+int64_t DecodeCounter(std::string_view bytes);  // 0 unless 8 bytes
+
+// Counter keys.
+std::string CounterKey(std::string_view group, std::string_view name);
+// Adds the counter deltas of one stored claim (sign = +1 or -1).
+void AddClaimCounters(const StoredClaim& c, int64_t sign, std::map<std::string, int64_t>* deltas);
+// The entity records a claim contributes (subject, speaker).
+std::vector<StoredEntity> ClaimEntities(const Claim& c);
+std::string EncodeEntity(const StoredEntity& e);
+
+}  // namespace claimgraph

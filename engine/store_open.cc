@@ -1,0 +1,200 @@
+// Store::Open: format checks, column families, writer and reader instances.
+#include <rocksdb/filter_policy.h>
+#include <rocksdb/options.h>
+#include <rocksdb/table.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <system_error>
+
+#include "engine/store_internal.h"
+
+namespace claimgraph {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr char kFormatKey[] = "format";
+
+rocksdb::ColumnFamilyOptions CfOptions(size_t cf, std::shared_ptr<rocksdb::Cache> cache) {
+  rocksdb::ColumnFamilyOptions o;
+  o.compression = rocksdb::kNoCompression;
+  rocksdb::BlockBasedTableOptions t;
+  t.block_cache = std::move(cache);
+  if (cf == kCfDocuments || cf == kCfClaims) {
+    // Point lookups by id dominate: a bloom filter saves a disk read per miss.
+    t.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  }
+  o.table_factory.reset(rocksdb::NewBlockBasedTableFactory(t));
+  return o;
+}
+
+rocksdb::Options DbOptions() {
+  rocksdb::Options o;
+  o.IncreaseParallelism(2);
+  o.max_open_files = -1;  // required for secondary instances to follow a writer safely
+  o.keep_log_file_num = 4;
+  o.info_log_level = rocksdb::InfoLogLevel::WARN_LEVEL;
+  return o;
+}
+
+bool IsRocksDb(const std::string& path) { return fs::exists(fs::path(path) / "CURRENT"); }
+
+bool IsNonEmptyDir(const std::string& path) {
+  std::error_code ec;
+  return fs::is_directory(path, ec) && !fs::is_empty(path, ec);
+}
+
+// Checks the column families and format marker of an existing store.
+Status CheckFormat(Store::Rep* rep, const std::vector<std::string>& present) {
+  for (const std::string& name : ColumnFamilyNames()) {
+    if (std::find(present.begin(), present.end(), name) == present.end()) {
+      return Status::InvalidArgument(rep->path + ": not a claimgraph store (no column family '" +
+                                     name + "')");
+    }
+  }
+  std::string format;
+  rocksdb::Status s =
+      rep->db->Get(rocksdb::ReadOptions(), rep->cf(kCfDefault), kFormatKey, &format);
+  if (s.IsNotFound()) {
+    // A writer killed between creating the store and writing the marker
+    // leaves an empty store without one: finish the job.
+    std::unique_ptr<rocksdb::Iterator> it(
+        rep->db->NewIterator(rocksdb::ReadOptions(), rep->cf(kCfDocuments)));
+    it->SeekToFirst();
+    if (!rep->options.read_only && !it->Valid() && it->status().ok()) {
+      return FromRocks(rep->db->Put(rocksdb::WriteOptions(), rep->cf(kCfDefault), kFormatKey,
+                                    std::string(kStoreFormat)),
+                       "write format of " + rep->path);
+    }
+    return Status::InvalidArgument(rep->path + ": not a claimgraph store (no format marker)");
+  }
+  if (!s.ok()) return FromRocks(s, "read format of " + rep->path);
+  if (format != kStoreFormat) {
+    return Status::InvalidArgument(
+        rep->path + ": store format '" + format + "' is not the format this build reads ('" +
+        std::string(kStoreFormat) + "'); rebuild it with `claimgraph ingest` into a new --db");
+  }
+  return Status::OK();
+}
+
+Status OpenFamilies(Store::Rep* rep, const std::vector<std::string>& names, bool create) {
+  rocksdb::Options options = DbOptions();
+  options.create_if_missing = create;
+  options.create_missing_column_families = create;
+  auto cache = rocksdb::NewLRUCache(size_t{64} << 20);
+  std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
+  const std::vector<std::string>& ours = ColumnFamilyNames();
+  for (const std::string& name : names) {
+    size_t index = static_cast<size_t>(std::find(ours.begin(), ours.end(), name) - ours.begin());
+    descriptors.emplace_back(name, CfOptions(index, cache));
+  }
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  rocksdb::DB* db = nullptr;
+  rocksdb::Status s;
+  if (rep->options.read_only) {
+    char tmpl[] = "/tmp/claimgraph-reader-XXXXXX";
+    if (mkdtemp(tmpl) == nullptr) return Status::IOError("cannot create a reader's temp directory");
+    rep->secondary_dir = tmpl;
+    s = rocksdb::DB::OpenAsSecondary(options, rep->path, rep->secondary_dir, descriptors, &handles,
+                                     &db);
+  } else {
+    s = rocksdb::DB::Open(options, rep->path, descriptors, &handles, &db);
+  }
+  if (!s.ok()) return FromRocks(s, "open store " + rep->path);
+  rep->db.reset(db);
+  rep->cfs.assign(ours.size(), nullptr);
+  for (size_t i = 0; i < handles.size(); ++i) {
+    auto it = std::find(ours.begin(), ours.end(), names[i]);
+    if (it == ours.end()) {
+      rep->cfs.push_back(handles[i]);  // unknown family: kept only to be closed
+    } else {
+      rep->cfs[static_cast<size_t>(it - ours.begin())] = handles[i];
+    }
+  }
+  return Status::OK();
+}
+
+}  // namespace
+
+Status FromRocks(const rocksdb::Status& s, std::string_view context) {
+  if (s.ok()) return Status::OK();
+  std::string msg = std::string(context) + ": " + s.ToString();
+  if (s.IsCorruption()) return Status::Corruption(msg);
+  if (s.IsNotFound()) return Status::NotFound(msg);
+  if (s.IsInvalidArgument()) return Status::InvalidArgument(msg);
+  return Status::IOError(msg);
+}
+
+Store::Rep::~Rep() {
+  if (db) {
+    for (rocksdb::ColumnFamilyHandle* h : cfs) {
+      if (h != nullptr) db->DestroyColumnFamilyHandle(h).PermitUncheckedError();
+    }
+    db->Close().PermitUncheckedError();
+    db.reset();
+  }
+  if (!secondary_dir.empty()) {
+    std::error_code ec;
+    fs::remove_all(secondary_dir, ec);
+  }
+}
+
+Status Store::Rep::CheckWritable() const {
+  if (options.read_only) return Status::Unsupported(path + ": store opened read-only");
+  return Status::OK();
+}
+
+Store::Store() : rep_(std::make_unique<Rep>()) {}
+Store::~Store() = default;
+
+const std::string& Store::path() const { return rep_->path; }
+
+Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreOptions& options) {
+  std::unique_ptr<Store> store(new Store());
+  Rep* rep = store->rep_.get();
+  rep->path = path;
+  rep->options = options;
+  const bool exists = IsRocksDb(path);
+  if (!exists) {
+    if (options.read_only || !options.create_if_missing) {
+      return Status::NotFound("no claimgraph store at " + path +
+                              " (create one with `claimgraph ingest --db " + path + " INPUT...`)");
+    }
+    if (IsNonEmptyDir(path) || (fs::exists(path) && !fs::is_directory(path))) {
+      return Status::InvalidArgument(path +
+                                     " exists and is not a claimgraph store; choose another --db");
+    }
+    Status s = OpenFamilies(rep, ColumnFamilyNames(), /*create=*/true);
+    if (!s.ok()) return s;
+    rocksdb::WriteOptions wo;
+    wo.sync = true;
+    s = FromRocks(rep->db->Put(wo, rep->cf(kCfDefault), kFormatKey, std::string(kStoreFormat)),
+                  "write format of " + path);
+    if (!s.ok()) return s;
+    return store;
+  }
+  std::vector<std::string> present;
+  rocksdb::Status ls = rocksdb::DB::ListColumnFamilies(DbOptions(), path, &present);
+  if (!ls.ok()) return FromRocks(ls, "open store " + path);
+  Status s = OpenFamilies(rep, present, /*create=*/false);
+  if (!s.ok()) return s;
+  s = CheckFormat(rep, present);
+  if (!s.ok()) return s;
+  return store;
+}
+
+Status Store::CatchUp() {
+  if (!rep_->options.read_only) return Status::OK();
+  return FromRocks(rep_->db->TryCatchUpWithPrimary(), "catch up with " + rep_->path);
+}
+
+Status Store::Sync() {
+  Status s = rep_->CheckWritable();
+  if (!s.ok()) return s;
+  return FromRocks(rep_->db->FlushWAL(/*sync=*/true), "sync " + rep_->path);
+}
+
+}  // namespace claimgraph

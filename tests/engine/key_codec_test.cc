@@ -1,0 +1,99 @@
+#include "engine/key_codec.h"
+
+#include <catch2/catch.hpp>
+
+namespace claimgraph {
+
+namespace {
+
+Claim SampleClaim() {
+  Claim c;
+  c.claim_id = "00ff00ff00ff00ff";
+  c.doc_id = "doc-1";
+  c.subject.id = "AMZN";
+  c.metric = "backlog";
+  ClaimValue v;
+  v.period = Period{"2025-07-01", "2025-09-30", Granularity::kQuarter, 2025, 3, false, ""};
+  c.value = v;
+  c.speaker = Speaker{"Andy Jassy", "CEO", "person/andy-jassy"};
+  return c;
+}
+
+}  // namespace
+
+TEST_CASE("keys round trip through encode and decode including NUL bytes", "[key_codec]") {
+  const std::vector<std::string> parts = {"AMZN", std::string("a\0b", 3), "", "\xff\x01",
+                                          std::string(1, '\0')};
+  std::string key;
+  for (const std::string& p : parts) AppendKeyComponent(p, &key);
+  auto decoded = DecodeKey(key);
+  REQUIRE(decoded);
+  CHECK(*decoded == parts);
+}
+
+TEST_CASE("a prefix scan for a subject never matches a longer subject", "[key_codec]") {
+  const std::string amzn = EncodeKey({"AMZN"});
+  const std::string aws = EncodeKey({"AMZN/aws", "c1"});
+  const std::string own = EncodeKey({"AMZN", "c1"});
+  CHECK(own.compare(0, amzn.size(), amzn) == 0);
+  CHECK(aws.compare(0, amzn.size(), amzn) != 0);
+  // Component-wise order: every key of "AMZN" sorts before every key of "AMZN/aws".
+  CHECK(EncodeKey({"AMZN", "zzzz"}) < aws);
+}
+
+TEST_CASE("malformed keys are rejected rather than misread", "[key_codec]") {
+  CHECK_FALSE(DecodeKey(std::string("abc", 3)));      // no terminator
+  CHECK_FALSE(DecodeKey(std::string("a\0", 2)));      // escape at the end
+  CHECK_FALSE(DecodeKey(std::string("a\0\x07", 3)));  // unknown escape
+  CHECK_FALSE(DecodeKey(EncodeKey({"a"}) + "tail"));  // bytes after the last part
+  CHECK(DecodeKey("")->empty());
+}
+
+TEST_CASE("every index key ends with the claim id and decodes to its parts", "[key_codec]") {
+  const Claim c = SampleClaim();
+  auto subject = DecodeKey(*ClaimIndexKey(ClaimIndex::kBySubject, c, "Reuters"));
+  CHECK(*subject == std::vector<std::string>{"AMZN", c.claim_id});
+  auto block = DecodeKey(*ClaimIndexKey(ClaimIndex::kByBlock, c, "Reuters"));
+  CHECK(*block == std::vector<std::string>{"AMZN", "backlog", "2025-Q3", c.claim_id});
+  auto source = DecodeKey(*ClaimIndexKey(ClaimIndex::kBySource, c, "Reuters"));
+  CHECK(*source == std::vector<std::string>{"Reuters", c.claim_id});
+  auto speaker = DecodeKey(*ClaimIndexKey(ClaimIndex::kBySpeaker, c, ""));
+  CHECK(*speaker == std::vector<std::string>{"person/andy-jassy", c.claim_id});
+  auto doc = DecodeKey(*ClaimIndexKey(ClaimIndex::kByDoc, c, ""));
+  CHECK(*doc == std::vector<std::string>{"doc-1", c.claim_id});
+}
+
+TEST_CASE("claims without a subject metric source or speaker have no such index entry",
+          "[key_codec]") {
+  Claim c;
+  c.claim_id = "x";
+  c.doc_id = "d";
+  CHECK_FALSE(ClaimIndexKey(ClaimIndex::kBySubject, c, "src"));
+  CHECK_FALSE(ClaimIndexKey(ClaimIndex::kByMetric, c, "src"));
+  CHECK_FALSE(ClaimIndexKey(ClaimIndex::kByBlock, c, "src"));
+  CHECK_FALSE(ClaimIndexKey(ClaimIndex::kBySource, c, ""));
+  CHECK_FALSE(ClaimIndexKey(ClaimIndex::kBySpeaker, c, "src"));
+  CHECK(ClaimIndexKey(ClaimIndex::kByDoc, c, ""));
+  CHECK(ClaimIndexName(ClaimIndex::kByBlock) == "by_block");
+}
+
+TEST_CASE("period keys are canonical and prefix searchable", "[key_codec]") {
+  CHECK(PeriodKey(Period{"2025-07-01", "2025-09-30", Granularity::kQuarter, 2025, 3, false, ""}) ==
+        "2025-Q3");
+  CHECK(PeriodKey(Period{"2025-01-01", "2025-12-31", Granularity::kYear, 2025, 0, false, ""}) ==
+        "2025");
+  CHECK(PeriodKey(Period{"", "", Granularity::kFiscalYear, 2025, 0, true, ""}) == "FY2025");
+  CHECK(PeriodKey(Period{"2025-07-01", "2025-12-31", Granularity::kHalf, 2025, 0, false, ""}) ==
+        "2025-H2");
+  CHECK(PeriodKey(Period{"2025-07-01", "2025-07-31", Granularity::kMonth, 2025, 0, false, ""}) ==
+        "2025-07");
+  CHECK(PeriodKey(Period{"2025-07-14", "2025-07-14", Granularity::kDay, 2025, 0, false, ""}) ==
+        "2025-07-14");
+  CHECK(PeriodKey(Period{"2025-01-01", "2025-06-30", Granularity::kSpan, 2025, 0, false, ""}) ==
+        "2025-01-01..2025-06-30");
+  CHECK(PeriodKey(Period{}).empty());
+  CHECK(ClaimPeriodKey(SampleClaim()) == "2025-Q3");
+  CHECK(ClaimPeriodKey(Claim{}).empty());
+}
+
+}  // namespace claimgraph

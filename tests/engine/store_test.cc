@@ -1,0 +1,325 @@
+// Store and SearchClaims on real RocksDB databases in temporary directories.
+#include "engine/store.h"
+
+#include <rocksdb/db.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+
+#include "engine/claim_search.h"
+#include "test_paths.h"
+
+namespace claimgraph {
+
+namespace {
+
+using testing::TempDir;
+
+Claim MakeClaim(const std::string& doc, const std::string& id, const std::string& subject,
+                const std::string& metric, Modality modality = Modality::kReported) {
+  Claim c;
+  c.claim_id = id;
+  c.doc_id = doc;
+  c.subject = {subject, subject + " name", EntityType::kCompany};
+  c.metric = metric;
+  c.modality = modality;
+  c.evidence_text = "The " + metric + " of " + subject + " grew.";
+  ClaimValue v;
+  v.type = MentionType::kMoney;
+  v.quantity.amount = 1e9;
+  v.text = "$1 billion";
+  v.period = Period{"2025-07-01", "2025-09-30", Granularity::kQuarter, 2025, 3, false, ""};
+  c.value = v;
+  return c;
+}
+
+Document MakeDoc(const std::string& id, const std::string& text, const std::string& source = "Wire",
+                 const std::string& published = "2026-01-15") {
+  Document d;
+  d.id = id;
+  d.text = text;
+  d.source = source;
+  d.published = published;
+  d.prose_end = text.size();
+  return d;
+}
+
+std::unique_ptr<Store> OpenOrFail(const std::string& path, bool read_only = false) {
+  auto s = Store::Open(path, StoreOptions{.read_only = read_only});
+  INFO(s.status().ToString());
+  REQUIRE(s.ok());
+  return std::move(*s);
+}
+
+std::vector<std::string> Scan(const Store& store, ClaimIndex index,
+                              const std::vector<std::string>& prefix) {
+  std::vector<std::string> ids;
+  REQUIRE(store
+              .ScanIndex(index, prefix,
+                         [&](const std::string& id) {
+                           ids.push_back(id);
+                           return true;
+                         })
+              .ok());
+  return ids;
+}
+
+void RequireConsistent(const Store& store) {
+  auto report = store.CheckConsistency();
+  REQUIRE(report.ok());
+  for (const std::string& p : report->problems) INFO(p);
+  REQUIRE(report->problems.empty());
+}
+
+// Writes a raw key into one column family of a closed store.
+void RawPut(const std::string& path, const std::string& cf_name, const std::string& key,
+            const std::string& value) {
+  std::vector<std::string> names;
+  REQUIRE(rocksdb::DB::ListColumnFamilies(rocksdb::Options(), path, &names).ok());
+  std::vector<rocksdb::ColumnFamilyDescriptor> cfs;
+  for (const std::string& n : names) cfs.emplace_back(n, rocksdb::ColumnFamilyOptions());
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  rocksdb::DB* db = nullptr;
+  REQUIRE(rocksdb::DB::Open(rocksdb::Options(), path, cfs, &handles, &db).ok());
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (names[i] == cf_name) CHECK(db->Put(rocksdb::WriteOptions(), handles[i], key, value).ok());
+  }
+  for (auto* h : handles) CHECK(db->DestroyColumnFamilyHandle(h).ok());
+  delete db;
+}
+
+}  // namespace
+
+TEST_CASE("a stored document and its claims read back with counters and indexes", "[store]") {
+  TempDir tmp;
+  auto store = OpenOrFail(tmp.path() + "/db");
+  Document doc = MakeDoc("d1", "Amazon backlog grew.");
+  std::vector<Claim> claims = {MakeClaim("d1", "c1", "AMZN", "backlog"),
+                               MakeClaim("d1", "c2", "AMZN/aws", "revenue", Modality::kForecast)};
+  auto put = store->PutDocument(doc, "rules-1", claims);
+  REQUIRE(put.ok());
+  CHECK(*put == PutOutcome::kAdded);
+
+  auto got = store->GetDocument("d1");
+  REQUIRE(got.ok());
+  REQUIRE(got->has_value());
+  CHECK((*got)->doc.text == doc.text);
+  CHECK((*got)->content_hash == ContentHash(doc));
+  CHECK((*got)->claim_count == 2);
+  auto c2 = store->GetClaim("c2");
+  REQUIRE(c2.ok());
+  REQUIRE(c2->has_value());
+  CHECK((*c2)->claim.subject.id == "AMZN/aws");
+  CHECK((*c2)->source == "Wire");
+  CHECK((*c2)->published == "2026-01-15");
+
+  CHECK(Scan(*store, ClaimIndex::kBySubject, {"AMZN"}) == std::vector<std::string>{"c1"});
+  CHECK(Scan(*store, ClaimIndex::kByBlock, {"AMZN", "backlog", "2025-Q3"}) ==
+        std::vector<std::string>{"c1"});
+  CHECK(Scan(*store, ClaimIndex::kByDoc, {"d1"}).size() == 2);
+  CHECK(Scan(*store, ClaimIndex::kBySource, {"Wire"}).size() == 2);
+
+  auto stats = store->Stats();
+  REQUIRE(stats.ok());
+  CHECK(stats->documents == 1);
+  CHECK(stats->claims == 2);
+  CHECK(stats->entities == 2);
+  CHECK(stats->by_metric.at("backlog") == 1);
+  CHECK(stats->by_modality.at("forecast") == 1);
+  CHECK(stats->by_source.at("Wire") == 1);
+  RequireConsistent(*store);
+}
+
+TEST_CASE("putting the same document twice changes nothing", "[store]") {
+  TempDir tmp;
+  auto store = OpenOrFail(tmp.path() + "/db");
+  Document doc = MakeDoc("d1", "text");
+  std::vector<Claim> claims = {MakeClaim("d1", "c1", "AMZN", "backlog")};
+  REQUIRE(store->PutDocument(doc, "r", claims).ok());
+  auto again = store->PutDocument(doc, "r", claims);
+  REQUIRE(again.ok());
+  CHECK(*again == PutOutcome::kUnchanged);
+  CHECK(*store->IsCurrent("d1", ContentHash(doc), "r"));
+  CHECK_FALSE(*store->IsCurrent("d1", ContentHash(doc), "other-rules"));
+  CHECK(store->Stats()->claims == 1);
+  CHECK(store->Stats()->documents == 1);
+  RequireConsistent(*store);
+}
+
+TEST_CASE("a changed document replaces its claims and leaves no orphan index entry", "[store]") {
+  TempDir tmp;
+  auto store = OpenOrFail(tmp.path() + "/db");
+  REQUIRE(store
+              ->PutDocument(MakeDoc("d1", "v1", "Wire"), "r",
+                            {MakeClaim("d1", "keep", "AMZN", "backlog"),
+                             MakeClaim("d1", "gone", "NVDA", "revenue")})
+              .ok());
+  REQUIRE(store->PutDocument(MakeDoc("d2", "other"), "r", {MakeClaim("d2", "x", "NVDA", "revenue")})
+              .ok());
+  auto put = store->PutDocument(
+      MakeDoc("d1", "v2", "Paper"), "r",
+      {MakeClaim("d1", "keep", "AMZN", "capex"), MakeClaim("d1", "new", "AMZN", "backlog")});
+  REQUIRE(put.ok());
+  CHECK(*put == PutOutcome::kReplaced);
+  CHECK_FALSE(store->GetClaim("gone")->has_value());
+  CHECK((*store->GetClaim("keep"))->claim.metric == "capex");
+  CHECK(Scan(*store, ClaimIndex::kBySubject, {"NVDA"}) == std::vector<std::string>{"x"});
+  CHECK(Scan(*store, ClaimIndex::kByBlock, {"AMZN", "backlog"}) == std::vector<std::string>{"new"});
+  CHECK(Scan(*store, ClaimIndex::kBySource, {"Wire"}) == std::vector<std::string>{"x"});
+  auto stats = store->Stats();
+  CHECK(stats->documents == 2);
+  CHECK(stats->claims == 3);
+  CHECK(stats->by_metric.at("revenue") == 1);
+  CHECK(stats->by_source.at("Paper") == 1);
+  CHECK(stats->by_source.at("Wire") == 1);
+  RequireConsistent(*store);
+}
+
+TEST_CASE("the consistency check reports an orphan index entry", "[store]") {
+  TempDir tmp;
+  const std::string path = tmp.path() + "/db";
+  {
+    auto store = OpenOrFail(path);
+    REQUIRE(
+        store->PutDocument(MakeDoc("d1", "t"), "r", {MakeClaim("d1", "c1", "AMZN", "capex")}).ok());
+  }
+  RawPut(path, "by_subject", EncodeKey({"AMZN", "no-such-claim"}), "");
+  auto store = OpenOrFail(path, /*read_only=*/true);
+  auto report = store->CheckConsistency();
+  REQUIRE(report.ok());
+  for (const std::string& p : report->problems) UNSCOPED_INFO(p);
+  REQUIRE(report->problems.size() == 1);
+  CHECK(report->problems[0].find("no-such-claim") != std::string::npos);
+}
+
+TEST_CASE("a corrupted claim value is reported as corruption", "[store]") {
+  TempDir tmp;
+  const std::string path = tmp.path() + "/db";
+  {
+    auto store = OpenOrFail(path);
+    REQUIRE(
+        store->PutDocument(MakeDoc("d1", "t"), "r", {MakeClaim("d1", "c1", "AMZN", "capex")}).ok());
+  }
+  RawPut(path, "claims", "c1", "\x01garbage");
+  auto store = OpenOrFail(path, true);
+  auto claim = store->GetClaim("c1");
+  REQUIRE_FALSE(claim.ok());
+  CHECK(claim.status().code() == Status::Code::kCorruption);
+  CHECK(claim.status().message().find("c1") != std::string::npos);
+}
+
+TEST_CASE("stores of another format or other databases are refused", "[store]") {
+  TempDir tmp;
+  const std::string path = tmp.path() + "/db";
+  { OpenOrFail(path); }
+  RawPut(path, "default", "format", "claimgraph-store-0");
+  auto old = Store::Open(path, {});
+  REQUIRE_FALSE(old.ok());
+  CHECK(old.status().message().find("claimgraph-store-0") != std::string::npos);
+  CHECK_FALSE(Store::Open(path, StoreOptions{.read_only = true}).ok());
+
+  // A RocksDB database that is not ours.
+  const std::string other = tmp.path() + "/other";
+  {
+    rocksdb::Options o;
+    o.create_if_missing = true;
+    rocksdb::DB* db = nullptr;
+    REQUIRE(rocksdb::DB::Open(o, other, &db).ok());
+    delete db;
+  }
+  auto foreign = Store::Open(other, {});
+  REQUIRE_FALSE(foreign.ok());
+  CHECK(foreign.status().message().find("not a claimgraph store") != std::string::npos);
+}
+
+TEST_CASE("a non-empty directory that is not a store is refused and left untouched", "[store]") {
+  TempDir tmp;
+  std::ofstream(tmp.path() + "/notes.txt") << "mine";
+  auto s = Store::Open(tmp.path(), {});
+  REQUIRE_FALSE(s.ok());
+  CHECK(s.status().code() == Status::Code::kInvalidArgument);
+  size_t files = 0;
+  for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(tmp.path())) ++files;
+  CHECK(files == 1);
+
+  auto missing = Store::Open(tmp.path() + "/none", StoreOptions{.read_only = true});
+  REQUIRE_FALSE(missing.ok());
+  CHECK(missing.status().code() == Status::Code::kNotFound);
+  CHECK(missing.status().message().find("claimgraph ingest") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(tmp.path() + "/none"));
+}
+
+TEST_CASE("a reader follows a writer without blocking it and cannot write", "[store]") {
+  TempDir tmp;
+  const std::string path = tmp.path() + "/db";
+  auto writer = OpenOrFail(path);
+  REQUIRE(
+      writer->PutDocument(MakeDoc("d1", "a"), "r", {MakeClaim("d1", "c1", "AMZN", "capex")}).ok());
+  auto reader = OpenOrFail(path, /*read_only=*/true);
+  CHECK(reader->Stats()->documents == 1);
+  REQUIRE(
+      writer->PutDocument(MakeDoc("d2", "b"), "r", {MakeClaim("d2", "c2", "AMZN", "capex")}).ok());
+  CHECK(reader->Stats()->documents == 1);  // a stable view until it catches up
+  REQUIRE(reader->CatchUp().ok());
+  CHECK(reader->Stats()->documents == 2);
+  CHECK(reader->GetClaim("c2")->has_value());
+  RequireConsistent(*reader);
+  auto write = reader->PutDocument(MakeDoc("d3", "c"), "r", {});
+  REQUIRE_FALSE(write.ok());
+  CHECK(write.status().code() == Status::Code::kUnsupported);
+
+  auto second_writer = Store::Open(path, {});
+  REQUIRE_FALSE(second_writer.ok());
+  CHECK(second_writer.status().code() == Status::Code::kIOError);
+}
+
+TEST_CASE("search answers scopes and filters from the indexes", "[store][search]") {
+  TempDir tmp;
+  auto store = OpenOrFail(tmp.path() + "/db");
+  Claim chip = MakeClaim("old", "chip", "AMZN", "revenue_run_rate");
+  chip.evidence_text = "Amazon's chip business runs at $20 billion.";
+  Claim retail = MakeClaim("old", "retail", "AMZN", "revenue");
+  retail.evidence_text = "Retail sales grew; chipper than ever.";  // "chip" only inside a word
+  Claim trn = MakeClaim("new", "trn", "AMZN/trainium3", "capex", Modality::kForecast);
+  Claim nvda = MakeClaim("new", "nvda", "NVDA", "revenue");
+  nvda.speaker = Speaker{"Jensen Huang", "CEO", "person/jensen-huang"};
+  REQUIRE(store->PutDocument(MakeDoc("old", "o", "Wire", "2025-06-01"), "r", {chip, retail}).ok());
+  REQUIRE(store->PutDocument(MakeDoc("new", "n", "Paper", "2026-02-01"), "r", {trn, nvda}).ok());
+
+  ClaimQuery q;
+  q.scopes.push_back({"Trainium3", {"AMZN/trainium3"}, {}, {}, {}});
+  q.scopes.push_back({"chip business", {"AMZN", "AMZN/aws"}, {}, {"chip", "chips"}, {}});
+  auto hits = SearchClaims(*store, q);
+  REQUIRE(hits.ok());
+  REQUIRE(hits->size() == 2);
+  CHECK((*hits)[0].claim.claim.claim_id == "trn");  // newest document first
+  CHECK((*hits)[0].scope == 0);
+  CHECK((*hits)[1].claim.claim.claim_id == "chip");
+  CHECK((*hits)[1].scope == 1);
+
+  ClaimQuery by_speaker;
+  by_speaker.scopes.push_back({"Nvidia", {"NVDA/none"}, {}, {}, {"person/jensen-huang"}});
+  CHECK(SearchClaims(*store, by_speaker)->size() == 1);
+
+  ClaimQuery filtered;
+  filtered.since = "2026-01-01";
+  CHECK(SearchClaims(*store, filtered)->size() == 2);
+  filtered.modalities = {Modality::kForecast};
+  CHECK(SearchClaims(*store, filtered)->at(0).claim.claim.claim_id == "trn");
+  ClaimQuery until;
+  until.until = "2025-12-31";
+  until.sources = {"Wire"};
+  CHECK(SearchClaims(*store, until)->size() == 2);
+  ClaimQuery period;
+  period.period = "2025";
+  period.limit = 3;
+  CHECK(SearchClaims(*store, period)->size() == 3);
+  period.period = "2025-Q4";
+  CHECK(SearchClaims(*store, period)->empty());
+  ClaimQuery metric;
+  metric.scopes.push_back({"", {}, {"revenue"}, {}, {}});
+  CHECK(SearchClaims(*store, metric)->size() == 2);
+}
+
+}  // namespace claimgraph
