@@ -1,5 +1,6 @@
 // `claimgraph ingest`: extract claims in parallel and store each document
 // with its claims and index entries in one atomic write.
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -112,6 +113,9 @@ void PrintSummary(const IngestCommandOptions& o, const IngestCounts& c, size_t r
     w.Field("claims", c.claims);
     w.Field("bytes", c.bytes);
     w.Field("seconds", secs);
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    w.Field("peak_rss_bytes", static_cast<uint64_t>(usage.ru_maxrss) * 1024);
     w.Field("db", ResolveDb(o.db));
     w.EndObject();
     std::cout << out << "\n";

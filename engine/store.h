@@ -113,7 +113,8 @@ class Store {
   // doc_id == doc.id.
   Result<PutOutcome> PutDocument(const Document& doc, std::string_view ruleset,
                                  const std::vector<Claim>& claims);
-  // Makes every write so far durable (fsyncs the WAL).
+  // Makes every write so far durable (fsyncs the WAL) and flushes the
+  // memtables to table files, so readers opened later start fast.
   Status Sync();
 
   // --- reading ---

@@ -20,7 +20,7 @@ constexpr char kFormatKey[] = "format";
 
 rocksdb::ColumnFamilyOptions CfOptions(size_t cf, std::shared_ptr<rocksdb::Cache> cache) {
   rocksdb::ColumnFamilyOptions o;
-  o.compression = rocksdb::kNoCompression;
+  o.compression = rocksdb::kLZ4Compression;  // evidence text repeats across claims
   rocksdb::BlockBasedTableOptions t;
   t.block_cache = std::move(cache);
   if (cf == kCfDocuments || cf == kCfClaims) {
@@ -194,7 +194,15 @@ Status Store::CatchUp() {
 Status Store::Sync() {
   Status s = rep_->CheckWritable();
   if (!s.ok()) return s;
-  return FromRocks(rep_->db->FlushWAL(/*sync=*/true), "sync " + rep_->path);
+  s = FromRocks(rep_->db->FlushWAL(/*sync=*/true), "sync " + rep_->path);
+  if (!s.ok()) return s;
+  // Memtables to table files too: a reader opening later replays only the
+  // WAL written after this point, so it opens fast.
+  std::vector<rocksdb::ColumnFamilyHandle*> all;
+  for (rocksdb::ColumnFamilyHandle* h : rep_->cfs) {
+    if (h != nullptr) all.push_back(h);
+  }
+  return FromRocks(rep_->db->Flush(rocksdb::FlushOptions(), all), "flush " + rep_->path);
 }
 
 }  // namespace claimgraph

@@ -1,14 +1,20 @@
 #!/usr/bin/env bash
 # The main job, end to end on a fresh Debian 12 machine (as root): installs
-# the dependencies, builds claimgraph, annotates the bundled corpus and
-# extracts its claims.
+# the dependencies, builds claimgraph, ingests the bundled corpus into a
+# fresh store and answers "what is claimed about AMZN chips".
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/install-deps.sh"
 "$root/scripts/build.sh" "$root/build" -DCLAIMGRAPH_BUILD_TESTS=OFF -DCLAIMGRAPH_BUILD_BENCH=OFF \
   >/dev/null
-echo "== claimgraph annotate corpus/articles --format table"
-"$root/build/cli/claimgraph" annotate "$root/corpus/articles" --format table
+bin="$root/build/cli/claimgraph"
+db="${CLAIMGRAPH_DEMO_DB:-$root/build/demo.db}"
+rm -rf "$db"
+echo "== claimgraph ingest --db $db corpus/articles"
+"$bin" ingest --db "$db" "$root/corpus/articles"
 echo
-echo "== claimgraph extract corpus/articles --format table"
-"$root/build/cli/claimgraph" extract "$root/corpus/articles" --format table
+echo "== claimgraph ask --db $db \"what is claimed about AMZN chips\""
+"$bin" ask --db "$db" "what is claimed about AMZN chips"
+echo
+echo "== claimgraph stats --db $db"
+"$bin" stats --db "$db"
