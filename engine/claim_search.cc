@@ -11,7 +11,7 @@ namespace claimgraph {
 
 namespace {
 
-constexpr size_t kFetchBatch = 512;
+constexpr size_t kFetchBatch = 256;
 
 bool Contains(const std::vector<std::string>& v, std::string_view s) {
   return std::find(v.begin(), v.end(), s) != v.end();
@@ -47,31 +47,35 @@ bool ScopeMatches(const ClaimScope& scope, const Claim& c) {
                      [&](const std::string& w) { return HasWord(lower, w); });
 }
 
-// Claim ids the indexes offer for `query`; nullopt when only a full scan
-// can answer it.
-Result<std::optional<std::vector<std::string>>> Candidates(const Store& store,
-                                                           const ClaimQuery& query) {
-  std::vector<std::string> ids;
+struct Candidate {
+  std::string date;  // the document's date from the index key; may be empty
+  std::string id;
+};
+
+// The claims the indexes offer for `query`, deduplicated, within its date
+// range, newest first; nullopt when only a full scan can answer it.
+Result<std::optional<std::vector<Candidate>>> Candidates(const Store& store,
+                                                         const ClaimQuery& query) {
+  std::vector<Candidate> found;
   std::unordered_set<std::string> seen;
-  auto collect = [&](const std::string& id) {
-    if (seen.insert(id).second) ids.push_back(id);
-    return true;
-  };
   auto scan = [&](ClaimIndex index, std::vector<std::string> prefix) {
-    return store.ScanIndex(index, prefix, collect);
+    return store.ScanIndexKeys(index, prefix, false, [&](const std::vector<std::string>& parts) {
+      std::string date = parts.size() >= 2 ? parts[parts.size() - 2] : std::string();
+      if (!query.since.empty() && date < query.since) return true;
+      if (!query.until.empty() && (date.empty() || date > query.until)) return true;
+      if (seen.insert(parts.back()).second) found.push_back({std::move(date), parts.back()});
+      return true;
+    });
   };
-  if (query.scopes.empty()) {
-    if (query.sources.empty()) return std::optional<std::vector<std::string>>();
-    for (const std::string& source : query.sources) {
-      if (Status s = scan(ClaimIndex::kBySource, {source}); !s.ok()) return s;
-    }
-    return std::optional(std::move(ids));
+  using Found = std::optional<std::vector<Candidate>>;
+  if (query.scopes.empty() && query.sources.empty()) return Found();
+  Status s;
+  for (const std::string& source :
+       query.scopes.empty() ? query.sources : std::vector<std::string>{}) {
+    if (s = scan(ClaimIndex::kBySource, {source}); !s.ok()) return s;
   }
   for (const ClaimScope& scope : query.scopes) {
-    if (scope.subjects.empty() && scope.speakers.empty() && scope.metrics.empty()) {
-      return std::optional<std::vector<std::string>>();
-    }
-    Status s;
+    if (scope.subjects.empty() && scope.speakers.empty() && scope.metrics.empty()) return Found();
     for (const std::string& subject : scope.subjects) {
       if (scope.metrics.empty()) {
         s = scan(ClaimIndex::kBySubject, {subject});
@@ -91,7 +95,10 @@ Result<std::optional<std::vector<std::string>>> Candidates(const Store& store,
       }
     }
   }
-  return std::optional(std::move(ids));
+  std::sort(found.begin(), found.end(), [](const Candidate& a, const Candidate& b) {
+    return a.date != b.date ? a.date > b.date : a.id < b.id;
+  });
+  return Found(std::move(found));
 }
 
 void Consider(const ClaimQuery& query, StoredClaim claim, std::vector<ClaimHit>* out) {
@@ -142,14 +149,28 @@ Result<std::vector<ClaimHit>> SearchClaims(const Store& store, const ClaimQuery&
     });
     if (!s.ok()) return s;
   } else {
-    const std::vector<std::string>& ids = **candidates;
-    for (size_t i = 0; i < ids.size(); i += kFetchBatch) {
-      std::vector<std::string> batch(
-          ids.begin() + static_cast<std::ptrdiff_t>(i),
-          ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), i + kFetchBatch)));
+    // Newest first; with a limit, stop once it is reached and every other
+    // candidate of the same day (which may sort before it) has been seen.
+    const std::vector<Candidate>& all = **candidates;
+    std::string cutoff;
+    bool full = false;
+    for (size_t i = 0; i < all.size() && !(full && all[i].date < cutoff); i += kFetchBatch) {
+      std::vector<std::string> batch;
+      for (size_t j = i; j < std::min(all.size(), i + kFetchBatch); ++j) {
+        if (full && all[j].date < cutoff) break;
+        batch.push_back(all[j].id);
+      }
       auto claims = store.GetClaims(batch);
       if (!claims.ok()) return claims.status();
-      for (StoredClaim& c : *claims) Consider(query, std::move(c), &hits);
+      for (StoredClaim& c : *claims) {
+        const std::string date(IndexDate(c.published));
+        if (full && date < cutoff) continue;
+        Consider(query, std::move(c), &hits);
+        if (!full && query.limit > 0 && hits.size() >= query.limit) {
+          full = true;
+          cutoff = date;
+        }
+      }
     }
   }
   std::sort(hits.begin(), hits.end(), [](const ClaimHit& a, const ClaimHit& b) {

@@ -66,27 +66,38 @@ std::string_view ClaimIndexName(ClaimIndex index) {
   return "by_unknown";
 }
 
+std::string_view IndexDate(std::string_view published) {
+  if (published.size() < 10) return {};
+  std::string_view d = published.substr(0, 10);
+  for (size_t i = 0; i < 10; ++i) {
+    const bool dash = i == 4 || i == 7;
+    if (dash ? d[i] != '-' : (d[i] < '0' || d[i] > '9')) return {};
+  }
+  return d;
+}
+
 std::optional<std::string> ClaimIndexKey(ClaimIndex index, const Claim& claim,
-                                         std::string_view source) {
+                                         std::string_view source, std::string_view published) {
   const std::string& subject = claim.subject.id;
+  const std::string_view date = IndexDate(published);
   switch (index) {
     case ClaimIndex::kBySubject:
       if (subject.empty()) return std::nullopt;
-      return EncodeKey({subject, claim.claim_id});
+      return EncodeKey({subject, date, claim.claim_id});
     case ClaimIndex::kByMetric:
       if (claim.metric.empty()) return std::nullopt;
-      return EncodeKey({claim.metric, claim.claim_id});
+      return EncodeKey({claim.metric, date, claim.claim_id});
     case ClaimIndex::kByBlock:
       if (subject.empty() || claim.metric.empty()) return std::nullopt;
-      return EncodeKey({subject, claim.metric, ClaimPeriodKey(claim), claim.claim_id});
+      return EncodeKey({subject, claim.metric, ClaimPeriodKey(claim), date, claim.claim_id});
     case ClaimIndex::kByDoc:
       return EncodeKey({claim.doc_id, claim.claim_id});
     case ClaimIndex::kBySource:
       if (source.empty()) return std::nullopt;
-      return EncodeKey({source, claim.claim_id});
+      return EncodeKey({source, date, claim.claim_id});
     case ClaimIndex::kBySpeaker:
       if (!claim.speaker || claim.speaker->id.empty()) return std::nullopt;
-      return EncodeKey({claim.speaker->id, claim.claim_id});
+      return EncodeKey({claim.speaker->id, date, claim.claim_id});
   }
   return std::nullopt;
 }

@@ -8,14 +8,17 @@
 // RocksDB prefix scan over EncodeKey({"AMZN"}) finds the keys of AMZN and
 // never those of "AMZN/aws".
 //
-// Indexes (each its own column family; values are empty):
-//   by_subject  subject_id, claim_id
-//   by_metric   metric, claim_id
-//   by_block    subject_id, metric, period_key, claim_id  (the unit of
-//               comparison for agreement and contradiction)
+// Indexes (each its own column family; values are empty). `date` is the
+// document's published date, "YYYY-MM-DD" or empty, so that within one
+// subject (metric, source...) keys run oldest to newest and a reverse scan
+// yields the newest claims first without reading any claim:
+//   by_subject  subject_id, date, claim_id
+//   by_metric   metric, date, claim_id
+//   by_block    subject_id, metric, period_key, date, claim_id  (the unit
+//               of comparison for agreement and contradiction)
 //   by_doc      doc_id, claim_id
-//   by_source   source, claim_id
-//   by_speaker  speaker_id, claim_id
+//   by_source   source, date, claim_id
+//   by_speaker  speaker_id, date, claim_id
 // Pure functions; safe from any thread.
 #pragma once
 
@@ -46,10 +49,17 @@ inline constexpr ClaimIndex kAllClaimIndexes[] = {ClaimIndex::kBySubject, ClaimI
 std::string_view ClaimIndexName(ClaimIndex index);
 
 // The index key of a claim in `index`, or nullopt when the claim has no
-// entry there (no subject id, no metric, no source, no speaker id). `source` is the
-// document's. The claim id is always the last component.
+// entry there (no subject id, no metric, no source, no speaker id).
+// `source` and `published` are the document's. The claim id is always the
+// last component, and the date (IndexDate) the one before it, except in
+// by_doc.
 std::optional<std::string> ClaimIndexKey(ClaimIndex index, const Claim& claim,
-                                         std::string_view source);
+                                         std::string_view source, std::string_view published);
+// The date component of index keys: the first 10 bytes of `published` when
+// they are a YYYY-MM-DD date, else empty.
+std::string_view IndexDate(std::string_view published);
+// Whether keys of `index` carry a date component.
+inline bool IndexHasDate(ClaimIndex index) { return index != ClaimIndex::kByDoc; }
 
 // A period as a sortable, prefix-searchable key: "2025", "2025-Q3",
 // "2025-H1", "2025-07", "2025-07-14", "FY2025", "2025-01-01..2025-06-30"

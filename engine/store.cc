@@ -58,7 +58,7 @@ Status DeleteStoredClaims(Store::Rep* rep, const Store& store, std::string_view 
     }
     const StoredClaim& c = **old;
     for (ClaimIndex index : kAllClaimIndexes) {
-      if (auto key = ClaimIndexKey(index, c.claim, c.source))
+      if (auto key = ClaimIndexKey(index, c.claim, c.source, c.published))
         b->Delete(rep->cf(IndexCf(index)), *key);
     }
     b->Delete(rep->cf(kCfClaims), id);
@@ -106,7 +106,7 @@ Result<PutOutcome> Store::PutDocument(const Document& doc, std::string_view rule
     EncodeStoredClaim(c, &value);
     b.Put(rep_->cf(kCfClaims), claim.claim_id, value);
     for (ClaimIndex index : kAllClaimIndexes) {
-      if (auto key = ClaimIndexKey(index, claim, doc.source)) {
+      if (auto key = ClaimIndexKey(index, claim, doc.source, doc.published)) {
         b.Put(rep_->cf(IndexCf(index)), *key, rocksdb::Slice());
       }
     }
@@ -190,18 +190,36 @@ Result<std::vector<StoredClaim>> Store::GetClaims(const std::vector<std::string>
 
 Status Store::ScanIndex(ClaimIndex index, const std::vector<std::string>& prefix,
                         const std::function<bool(const std::string& claim_id)>& fn) const {
+  return ScanIndexKeys(index, prefix, false,
+                       [&](const std::vector<std::string>& parts) { return fn(parts.back()); });
+}
+
+Status Store::ScanIndexKeys(
+    ClaimIndex index, const std::vector<std::string>& prefix, bool descending,
+    const std::function<bool(const std::vector<std::string>& parts)>& fn) const {
   std::string start;
   for (const std::string& p : prefix) AppendKeyComponent(p, &start);
   std::unique_ptr<rocksdb::Iterator> it(
       rep_->db->NewIterator(rocksdb::ReadOptions(), rep_->cf(IndexCf(index))));
-  for (it->Seek(start); it->Valid(); it->Next()) {
+  if (!descending) {
+    it->Seek(start);
+  } else if (start.empty()) {
+    it->SeekToLast();
+  } else {
+    // Every key with this prefix sorts below the prefix with its final
+    // terminator byte (0x01) raised to 0x02, which is no valid key itself.
+    std::string bound = start;
+    bound.back() = '\x02';
+    it->SeekForPrev(bound);
+  }
+  for (; it->Valid(); descending ? it->Prev() : it->Next()) {
     std::string_view key(it->key().data(), it->key().size());
     if (key.substr(0, start.size()) != start) break;
     auto parts = DecodeKey(key);
     if (!parts || parts->empty()) {
       return Status::Corruption(std::string(ClaimIndexName(index)) + ": undecodable key");
     }
-    if (!fn(parts->back())) return Status::OK();
+    if (!fn(*parts)) return Status::OK();
   }
   return FromRocks(it->status(), std::string("scan ") + std::string(ClaimIndexName(index)));
 }

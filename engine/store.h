@@ -131,6 +131,11 @@ class Store {
   // returns false.
   Status ScanIndex(ClaimIndex index, const std::vector<std::string>& prefix,
                    const std::function<bool(const std::string& claim_id)>& fn) const;
+  // Like ScanIndex, but passes every component of each key (claim id last,
+  // the date before it; see key_codec.h), in descending key order when
+  // `descending` (newest first within one prefix).
+  Status ScanIndexKeys(ClaimIndex index, const std::vector<std::string>& prefix, bool descending,
+                       const std::function<bool(const std::vector<std::string>& parts)>& fn) const;
   // Every claim / document / entity, in key order, until fn returns false.
   Status ForEachClaim(const std::function<bool(const StoredClaim&)>& fn) const;
   Status ForEachDocument(const std::function<bool(const StoredDocument&)>& fn) const;

@@ -63,7 +63,8 @@ Status CheckIndex(const Store& store, const Store::Rep& rep, ClaimIndex index,
     if (!claim.ok()) return claim.status();
     if (!claim->has_value()) {
       Problem(r, name + ": entry " + Printable(key) + " names missing claim " + parts->back());
-    } else if (ClaimIndexKey(index, (*claim)->claim, (*claim)->source) != key) {
+    } else if (ClaimIndexKey(index, (*claim)->claim, (*claim)->source, (*claim)->published) !=
+               key) {
       Problem(r, name + ": entry " + Printable(key) + " does not match claim " + parts->back());
     }
   }
@@ -192,7 +193,7 @@ Result<ConsistencyReport> Store::CheckConsistency() const {
       Problem(&r, "claim " + c.claim.claim_id + ": document " + c.claim.doc_id + " missing");
     }
     for (ClaimIndex index : kAllClaimIndexes) {
-      auto key = ClaimIndexKey(index, c.claim, c.source);
+      auto key = ClaimIndexKey(index, c.claim, c.source, c.published);
       std::string ignored;
       if (key &&
           !rep_->db->Get(rocksdb::ReadOptions(), rep_->cf(IndexCf(index)), *key, &ignored).ok()) {

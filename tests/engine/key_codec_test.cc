@@ -51,15 +51,18 @@ TEST_CASE("malformed keys are rejected rather than misread", "[key_codec]") {
 
 TEST_CASE("every index key ends with the claim id and decodes to its parts", "[key_codec]") {
   const Claim c = SampleClaim();
-  auto subject = DecodeKey(*ClaimIndexKey(ClaimIndex::kBySubject, c, "Reuters"));
-  CHECK(*subject == std::vector<std::string>{"AMZN", c.claim_id});
-  auto block = DecodeKey(*ClaimIndexKey(ClaimIndex::kByBlock, c, "Reuters"));
-  CHECK(*block == std::vector<std::string>{"AMZN", "backlog", "2025-Q3", c.claim_id});
-  auto source = DecodeKey(*ClaimIndexKey(ClaimIndex::kBySource, c, "Reuters"));
-  CHECK(*source == std::vector<std::string>{"Reuters", c.claim_id});
-  auto speaker = DecodeKey(*ClaimIndexKey(ClaimIndex::kBySpeaker, c, ""));
-  CHECK(*speaker == std::vector<std::string>{"person/andy-jassy", c.claim_id});
-  auto doc = DecodeKey(*ClaimIndexKey(ClaimIndex::kByDoc, c, ""));
+  auto subject =
+      DecodeKey(*ClaimIndexKey(ClaimIndex::kBySubject, c, "Reuters", "2026-03-04T10:00:00Z"));
+  CHECK(*subject == std::vector<std::string>{"AMZN", "2026-03-04", c.claim_id});
+  auto block =
+      DecodeKey(*ClaimIndexKey(ClaimIndex::kByBlock, c, "Reuters", "2026-03-04T10:00:00Z"));
+  CHECK(*block == std::vector<std::string>{"AMZN", "backlog", "2025-Q3", "2026-03-04", c.claim_id});
+  auto source =
+      DecodeKey(*ClaimIndexKey(ClaimIndex::kBySource, c, "Reuters", "2026-03-04T10:00:00Z"));
+  CHECK(*source == std::vector<std::string>{"Reuters", "2026-03-04", c.claim_id});
+  auto speaker = DecodeKey(*ClaimIndexKey(ClaimIndex::kBySpeaker, c, "", "2026-03-04T10:00:00Z"));
+  CHECK(*speaker == std::vector<std::string>{"person/andy-jassy", "2026-03-04", c.claim_id});
+  auto doc = DecodeKey(*ClaimIndexKey(ClaimIndex::kByDoc, c, "", "2026-03-04T10:00:00Z"));
   CHECK(*doc == std::vector<std::string>{"doc-1", c.claim_id});
 }
 
@@ -68,13 +71,27 @@ TEST_CASE("claims without a subject metric source or speaker have no such index 
   Claim c;
   c.claim_id = "x";
   c.doc_id = "d";
-  CHECK_FALSE(ClaimIndexKey(ClaimIndex::kBySubject, c, "src"));
-  CHECK_FALSE(ClaimIndexKey(ClaimIndex::kByMetric, c, "src"));
-  CHECK_FALSE(ClaimIndexKey(ClaimIndex::kByBlock, c, "src"));
-  CHECK_FALSE(ClaimIndexKey(ClaimIndex::kBySource, c, ""));
-  CHECK_FALSE(ClaimIndexKey(ClaimIndex::kBySpeaker, c, "src"));
-  CHECK(ClaimIndexKey(ClaimIndex::kByDoc, c, ""));
+  CHECK_FALSE(ClaimIndexKey(ClaimIndex::kBySubject, c, "src", "2026-03-04T10:00:00Z"));
+  CHECK_FALSE(ClaimIndexKey(ClaimIndex::kByMetric, c, "src", "2026-03-04T10:00:00Z"));
+  CHECK_FALSE(ClaimIndexKey(ClaimIndex::kByBlock, c, "src", "2026-03-04T10:00:00Z"));
+  CHECK_FALSE(ClaimIndexKey(ClaimIndex::kBySource, c, "", "2026-03-04T10:00:00Z"));
+  CHECK_FALSE(ClaimIndexKey(ClaimIndex::kBySpeaker, c, "src", "2026-03-04T10:00:00Z"));
+  CHECK(ClaimIndexKey(ClaimIndex::kByDoc, c, "", "2026-03-04T10:00:00Z"));
   CHECK(ClaimIndexName(ClaimIndex::kByBlock) == "by_block");
+}
+
+TEST_CASE("index dates are the day of a published timestamp or empty", "[key_codec]") {
+  CHECK(IndexDate("2026-03-04T10:00:00Z") == "2026-03-04");
+  CHECK(IndexDate("2026-03-04") == "2026-03-04");
+  CHECK(IndexDate("March 4 2026").empty());
+  CHECK(IndexDate("2026-3-4").empty());
+  CHECK(IndexDate("").empty());
+  // Keys of one subject run oldest to newest, undated first.
+  Claim c = SampleClaim();
+  CHECK(*ClaimIndexKey(ClaimIndex::kBySubject, c, "", "") <
+        *ClaimIndexKey(ClaimIndex::kBySubject, c, "", "2025-12-31"));
+  CHECK(*ClaimIndexKey(ClaimIndex::kBySubject, c, "", "2025-12-31") <
+        *ClaimIndexKey(ClaimIndex::kBySubject, c, "", "2026-01-01"));
 }
 
 TEST_CASE("period keys are canonical and prefix searchable", "[key_codec]") {
