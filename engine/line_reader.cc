@@ -1,5 +1,8 @@
 #include "engine/line_reader.h"
 
+#include <unistd.h>
+
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <memory>
@@ -37,11 +40,16 @@ bool LineReader::Fill() {
   }
   size_t old = buffer_.size();
   buffer_.resize(old + kChunkBytes);
-  size_t got = std::fread(buffer_.data() + old, 1, kChunkBytes, file_);
-  buffer_.resize(old + got);
-  if (got == 0) {
+  // read(2), not fread: on a pipe it returns what is there instead of
+  // waiting for a whole chunk, so a live feed streams line by line.
+  ssize_t got;
+  do {
+    got = ::read(fileno(file_), buffer_.data() + old, kChunkBytes);
+  } while (got < 0 && errno == EINTR);
+  buffer_.resize(old + static_cast<size_t>(std::max<ssize_t>(got, 0)));
+  if (got <= 0) {
     eof_ = true;
-    if (std::ferror(file_)) error_ = Status::IOError(std::strerror(errno));
+    if (got < 0) error_ = Status::IOError(std::strerror(errno));
     return false;
   }
   return true;

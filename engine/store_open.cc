@@ -2,8 +2,11 @@
 #include <rocksdb/filter_policy.h>
 #include <rocksdb/options.h>
 #include <rocksdb/table.h>
+#include <signal.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cerrno>
 #include <cstdlib>
 #include <filesystem>
 #include <system_error>
@@ -38,6 +41,24 @@ rocksdb::Options DbOptions() {
   o.keep_log_file_num = 4;
   o.info_log_level = rocksdb::InfoLogLevel::WARN_LEVEL;
   return o;
+}
+
+// Readers' scratch directories: /tmp/claimgraph-reader-<pid>-XXXXXX.
+constexpr char kReaderDirPrefix[] = "/tmp/claimgraph-reader-";
+
+// Removes scratch directories of readers that died without cleaning up
+// (killed, or ended by SIGPIPE in `claimgraph query | head`).
+void RemoveStaleReaderDirs() {
+  std::error_code ec;
+  const std::string name_prefix = fs::path(kReaderDirPrefix).filename().string();
+  for (const auto& entry : fs::directory_iterator(fs::path(kReaderDirPrefix).parent_path(), ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.compare(0, name_prefix.size(), name_prefix) != 0) continue;
+    const long pid = std::strtol(name.c_str() + name_prefix.size(), nullptr, 10);
+    if (pid <= 0 || (kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH)) {
+      fs::remove_all(entry.path(), ec);
+    }
+  }
 }
 
 bool IsRocksDb(const std::string& path) { return fs::exists(fs::path(path) / "CURRENT"); }
@@ -95,13 +116,22 @@ Status OpenFamilies(Store::Rep* rep, const std::vector<std::string>& names, bool
   rocksdb::DB* db = nullptr;
   rocksdb::Status s;
   if (rep->options.read_only) {
-    char tmpl[] = "/tmp/claimgraph-reader-XXXXXX";
-    if (mkdtemp(tmpl) == nullptr) return Status::IOError("cannot create a reader's temp directory");
+    RemoveStaleReaderDirs();
+    std::string tmpl = std::string(kReaderDirPrefix) + std::to_string(getpid()) + "-XXXXXX";
+    if (mkdtemp(tmpl.data()) == nullptr) {
+      return Status::IOError("cannot create a reader's temp directory " + tmpl);
+    }
     rep->secondary_dir = tmpl;
     s = rocksdb::DB::OpenAsSecondary(options, rep->path, rep->secondary_dir, descriptors, &handles,
                                      &db);
   } else {
     s = rocksdb::DB::Open(options, rep->path, descriptors, &handles, &db);
+  }
+  if (!s.ok() && !rep->options.read_only && s.ToString().find("lock") != std::string::npos) {
+    return Status::IOError(rep->path +
+                           " is in use by another writer (an ingest still running?); "
+                           "query, ask, stats and show work meanwhile (" +
+                           s.ToString() + ")");
   }
   if (!s.ok()) return FromRocks(s, "open store " + rep->path);
   rep->db.reset(db);
@@ -159,6 +189,9 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreO
   rep->options = options;
   const bool exists = IsRocksDb(path);
   if (!exists) {
+    if (options.read_only && IsNonEmptyDir(path)) {
+      return Status::InvalidArgument(path + " is not a claimgraph store");
+    }
     if (options.read_only || !options.create_if_missing) {
       return Status::NotFound("no claimgraph store at " + path +
                               " (create one with `claimgraph ingest --db " + path + " INPUT...`)");

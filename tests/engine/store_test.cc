@@ -2,6 +2,7 @@
 #include "engine/store.h"
 
 #include <rocksdb/db.h>
+#include <unistd.h>
 
 #include <catch2/catch.hpp>
 #include <filesystem>
@@ -272,6 +273,31 @@ TEST_CASE("a reader follows a writer without blocking it and cannot write", "[st
   auto second_writer = Store::Open(path, {});
   REQUIRE_FALSE(second_writer.ok());
   CHECK(second_writer.status().code() == Status::Code::kIOError);
+  CHECK(second_writer.status().message().find("in use by another writer") != std::string::npos);
+}
+
+TEST_CASE("readers remove scratch directories that dead readers left behind", "[store]") {
+  TempDir tmp;
+  const std::string path = tmp.path() + "/db";
+  { OpenOrFail(path); }
+  // pid_max on Linux is at most 2^22, so this pid is never alive.
+  const std::string stale = "/tmp/claimgraph-reader-99999999-test";
+  std::filesystem::create_directories(stale);
+  std::ofstream(stale + "/LOG") << "x";
+  const std::string live = "/tmp/claimgraph-reader-" + std::to_string(getpid()) + "-test";
+  std::filesystem::create_directories(live);
+  { OpenOrFail(path, /*read_only=*/true); }
+  CHECK_FALSE(std::filesystem::exists(stale));
+  CHECK(std::filesystem::exists(live));  // its owner (this process) is alive
+  std::filesystem::remove_all(live);
+}
+
+TEST_CASE("a reader pointed at a directory that is not a store says so", "[store]") {
+  TempDir tmp;
+  std::ofstream(tmp.path() + "/notes.txt") << "mine";
+  auto s = Store::Open(tmp.path(), StoreOptions{.read_only = true});
+  REQUIRE_FALSE(s.ok());
+  CHECK(s.status().message().find("is not a claimgraph store") != std::string::npos);
 }
 
 TEST_CASE("search answers scopes and filters from the indexes", "[store][search]") {
