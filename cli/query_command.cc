@@ -193,7 +193,8 @@ int RunAsk(const GlobalOptions& global, QueryCommandOptions& o) {
   }
   auto store = OpenStoreOrReport("ask", ResolveDb(o.db), StoreOptions{.read_only = true});
   if (!store) return 1;
-  if (o.limit > 0) parsed.query.limit = o.limit;
+  // The question's own limit ("top 5") wins over the default.
+  if (parsed.query.limit == 0) parsed.query.limit = o.limit;
   const bool table = o.format == "table";
   PrintUnderstanding(parsed, *catalog, table ? std::cout : std::cerr);
   std::cout.flush();
@@ -225,7 +226,9 @@ void AddOutputOptions(CLI::App* cmd, QueryCommandOptions* o, bool csv) {
                   csv ? "Output: table (default), jsonl (claim schema) or csv"
                       : "Output: table (default) or jsonl (claim schema)")
       ->check(CLI::IsMember(formats));
-  cmd->add_option("--limit", o->limit, "At most N claims, newest first (default: all)");
+  cmd->add_option("--limit", o->limit,
+                  csv ? "At most N claims, newest first (default: all)"
+                      : "At most N claims, newest first (default: 100; 0 = all)");
   cmd->add_option("--catalog", o->catalogs, "Extra entity catalog; repeatable")
       ->check(CLI::ExistingFile)
       ->expected(1);
@@ -266,6 +269,7 @@ void RegisterAsk(CLI::App& app, const GlobalOptions& global, int* exit_code) {
       "  claimgraph ask \"what does Nvidia claim\"\n"
       "  claimgraph ask \"claims about Trainium3 since 2026-01-01\" --format jsonl");
   cmd->add_option("question", opts->question, "The question, in quotes")->required();
+  opts->limit = 100;  // an answer is for reading; `query` or --limit 0 give everything
   AddOutputOptions(cmd, opts.get(), false);
   cmd->callback([&global, opts, exit_code] { *exit_code = RunAsk(global, *opts); });
 }
