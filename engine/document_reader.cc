@@ -1,6 +1,9 @@
 #include "engine/document_reader.h"
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <deque>
 #include <filesystem>
 #include <system_error>
@@ -82,7 +85,9 @@ struct DocumentReader::Rep {
   std::string line;
 
   Outcome NextFromLines(Document* doc, ReadError* error);
-  Outcome ReadTextFile(const PendingFile& file, Document* doc, ReadError* error);
+  // `prefix`: bytes of the file already read (a format sniff).
+  Outcome ReadTextFile(const PendingFile& file, std::string_view prefix, Document* doc,
+                       ReadError* error);
   Outcome StartFile(const PendingFile& file, Document* doc, ReadError* error);
   // Expands one command-line input into files; false with *error set when the
   // input cannot be read at all.
@@ -160,30 +165,36 @@ bool DocumentReader::Rep::Expand(const std::string& input, ReadError* error) {
 DocumentReader::Outcome DocumentReader::Rep::StartFile(const PendingFile& file, Document* doc,
                                                        ReadError* error) {
   InputFormat format = file.format;
+  std::string sniffed;                 // the first non-space byte of stdin, read raw
   if (format == InputFormat::kAuto) {  // only stdin is left undecided
-    int c;
-    while ((c = std::getc(stdin)) == ' ' || c == '\n' || c == '\r' || c == '\t') {
+    char c = 0;
+    ssize_t n;
+    while ((n = ::read(fileno(stdin), &c, 1)) == 1 || (n < 0 && errno == EINTR)) {
+      if (n == 1 && c != ' ' && c != '\n' && c != '\r' && c != '\t') break;
     }
-    if (c != EOF) std::ungetc(c, stdin);
+    if (n == 1) sniffed.assign(1, c);
     format = c == '{' ? InputFormat::kJsonl : InputFormat::kText;
   }
-  if (format == InputFormat::kText) return ReadTextFile(file, doc, error);
+  if (format == InputFormat::kText) return ReadTextFile(file, sniffed, doc, error);
   auto opened = LineReader::Open(file.path, MaxJsonlLineBytes(options));
   if (!opened.ok()) {
     *error = {file.path, "", opened.status()};
     return Outcome::kError;
   }
   lines = std::move(opened).value();
+  lines->Unread(sniffed);
   lines_path = file.path == "-" ? "stdin" : file.path;
   return NextFromLines(doc, error);
 }
 
-DocumentReader::Outcome DocumentReader::Rep::ReadTextFile(const PendingFile& file, Document* doc,
+DocumentReader::Outcome DocumentReader::Rep::ReadTextFile(const PendingFile& file,
+                                                          std::string_view prefix, Document* doc,
                                                           ReadError* error) {
   *doc = Document();
   doc->id = file.id;
   doc->origin = file.path == "-" ? "stdin" : file.path;
   Status s = ReadWholeFile(file.path, options.max_document_bytes, &doc->text);
+  doc->text.insert(0, prefix);
   if (s.ok()) s = FinishDocument(options, doc);
   if (!s.ok()) {
     *error = {doc->origin, doc->id, s};

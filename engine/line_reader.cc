@@ -100,7 +100,14 @@ Status ReadWholeFile(const std::string& path, size_t max_bytes, std::string* out
   out->clear();
   char buf[1 << 16];
   for (;;) {
-    size_t got = std::fread(buf, 1, sizeof(buf), f);
+    // read(2) like LineReader::Fill: stdin is read raw everywhere, never
+    // through the FILE's buffer, so no byte is read twice or lost.
+    ssize_t n;
+    do {
+      n = ::read(fileno(f), buf, sizeof(buf));
+    } while (n < 0 && errno == EINTR);
+    if (n < 0) return Status::IOError(ErrnoMessage(path));
+    const size_t got = static_cast<size_t>(n);
     if (got == 0) break;
     if (out->size() + got > max_bytes) {
       return Status::ResourceExhausted("document is larger than the limit of " +

@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "engine/status.h"
 
@@ -29,6 +30,9 @@ class LineReader {
   // *line. line_number() is the 1-based number of the line just read.
   Outcome Next(std::string* line);
   size_t line_number() const { return line_number_; }
+  // Puts bytes already taken from the input (a format sniff) back in front
+  // of what is still to be read. REQUIRES: no line read yet.
+  void Unread(std::string_view bytes) { buffer_.insert(pos_, bytes); }
   // Meaningful after kError.
   const Status& error() const { return error_; }
 
