@@ -104,10 +104,6 @@ TEST_CASE("A broken schema directory is a clear error", "[cli]") {
   CHECK(r.out.empty());
 }
 
-}  // namespace claimgraph
-
-namespace claimgraph {
-
 TEST_CASE("A 50 MB document is rejected by name and the batch goes on", "[cli]") {
   testing::TempDir tmp;
   {
@@ -125,6 +121,19 @@ TEST_CASE("A 50 MB document is rejected by name and the batch goes on", "[cli]")
   CHECK(lines[0]["type"] == "error");
   CHECK(lines[0]["code"] == "resource_exhausted");
   CHECK(lines[1]["doc_id"] == "b_small.txt");
+}
+
+TEST_CASE("plain text on stdin keeps its first byte and its offsets", "[cli]") {
+  // The format is sniffed from the first byte; that byte must still be part
+  // of the document, or every offset would shift by one.
+  Run r = Claimgraph("annotate -", "$1.2 billion of free cash flow.");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  auto lines = testing::JsonLines(r.out);
+  REQUIRE_FALSE(lines.empty());
+  CHECK(lines[0]["text"] == "$1.2 billion");
+  CHECK(lines[0]["start"] == 0);
+  CHECK(lines[0]["amount"].get<double>() == 1.2e9);
 }
 
 }  // namespace claimgraph
