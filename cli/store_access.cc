@@ -5,18 +5,10 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "engine/utf8.h"
 #include "extractors/entity_resolver.h"
 
 namespace claimgraph::cli {
-
-namespace {
-
-std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
-}  // namespace
 
 void AddDbOption(CLI::App* cmd, std::string* db) {
   cmd->add_option("--db", *db, "Store directory (default: $CLAIMGRAPH_DB, else ./claimgraph.db)");
@@ -55,9 +47,9 @@ std::vector<std::string> ResolveSubjects(const EntityCatalog& catalog, const Sto
                                          const std::string& name, bool descendants) {
   std::vector<std::string> ids = ResolveEntityName(catalog, name);
   if (ids.empty()) {
-    const std::string wanted = Lower(name);
+    const std::string wanted = AsciiLowered(name);
     Status s = store.ForEachEntity([&](const StoredEntity& e) {
-      if (Lower(e.id) == wanted || Lower(e.name) == wanted) ids.push_back(e.id);
+      if (AsciiLowered(e.id) == wanted || AsciiLowered(e.name) == wanted) ids.push_back(e.id);
       return true;
     });
     if (!s.ok()) std::cerr << "claimgraph: " << s.message() << "\n";

@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "engine/key_codec.h"
+#include "engine/utf8.h"
 
 namespace claimgraph {
 
@@ -41,8 +42,7 @@ bool ScopeMatches(const ClaimScope& scope, const Claim& c) {
   if (!any_subject && !Contains(scope.subjects, c.subject.id) && !speaker_ok) return false;
   if (!scope.metrics.empty() && !Contains(scope.metrics, c.metric)) return false;
   if (scope.evidence_words.empty()) return true;
-  std::string lower = c.evidence_text;
-  for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  const std::string lower = AsciiLowered(c.evidence_text);
   return std::any_of(scope.evidence_words.begin(), scope.evidence_words.end(),
                      [&](const std::string& w) { return HasWord(lower, w); });
 }

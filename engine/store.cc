@@ -143,28 +143,28 @@ Result<PutOutcome> Store::PutDocument(const Document& doc, std::string_view rule
   return old->has_value() ? PutOutcome::kReplaced : PutOutcome::kAdded;
 }
 
-Result<std::optional<StoredDocument>> Store::GetDocument(std::string_view doc_id) const {
+// Reads and decodes one record of `cf`: nullopt when absent, Corruption
+// naming `what` and the key when its value does not decode.
+template <typename Record>
+Result<std::optional<Record>> ReadRecord(const Store::Rep& rep, size_t cf, std::string_view key,
+                                         const char* what,
+                                         Status (*decode)(std::string_view, Record*)) {
   rocksdb::PinnableSlice value;
-  rocksdb::Status rs =
-      rep_->db->Get(rocksdb::ReadOptions(), rep_->cf(kCfDocuments), ToSlice(doc_id), &value);
-  if (rs.IsNotFound()) return std::optional<StoredDocument>();
-  if (!rs.ok()) return FromRocks(rs, "read document " + std::string(doc_id));
-  StoredDocument doc;
-  Status s = DecodeStoredDocument(std::string_view(value.data(), value.size()), &doc);
-  if (!s.ok()) return Status::Corruption("document " + std::string(doc_id) + ": " + s.message());
-  return std::optional<StoredDocument>(std::move(doc));
+  rocksdb::Status rs = rep.db->Get(rocksdb::ReadOptions(), rep.cf(cf), ToSlice(key), &value);
+  if (rs.IsNotFound()) return std::optional<Record>();
+  if (!rs.ok()) return FromRocks(rs, std::string("read ") + what + " " + std::string(key));
+  Record record;
+  Status s = decode(std::string_view(value.data(), value.size()), &record);
+  if (!s.ok()) return Status::Corruption(what + (" " + std::string(key)) + ": " + s.message());
+  return std::optional<Record>(std::move(record));
+}
+
+Result<std::optional<StoredDocument>> Store::GetDocument(std::string_view doc_id) const {
+  return ReadRecord<StoredDocument>(*rep_, kCfDocuments, doc_id, "document", DecodeStoredDocument);
 }
 
 Result<std::optional<StoredClaim>> Store::GetClaim(std::string_view claim_id) const {
-  rocksdb::PinnableSlice value;
-  rocksdb::Status rs =
-      rep_->db->Get(rocksdb::ReadOptions(), rep_->cf(kCfClaims), ToSlice(claim_id), &value);
-  if (rs.IsNotFound()) return std::optional<StoredClaim>();
-  if (!rs.ok()) return FromRocks(rs, "read claim " + std::string(claim_id));
-  StoredClaim claim;
-  Status s = DecodeStoredClaim(std::string_view(value.data(), value.size()), &claim);
-  if (!s.ok()) return Status::Corruption("claim " + std::string(claim_id) + ": " + s.message());
-  return std::optional<StoredClaim>(std::move(claim));
+  return ReadRecord<StoredClaim>(*rep_, kCfClaims, claim_id, "claim", DecodeStoredClaim);
 }
 
 Result<std::vector<StoredClaim>> Store::GetClaims(const std::vector<std::string>& ids) const {

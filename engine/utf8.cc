@@ -63,4 +63,12 @@ size_t CodePointCount(std::string_view text, size_t byte_offset) {
   return count;
 }
 
+std::string AsciiLowered(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
 }  // namespace claimgraph

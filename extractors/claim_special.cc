@@ -1,19 +1,10 @@
 // Speakers, status claims and stance claims.
 #include <cmath>
 
+#include "engine/utf8.h"
 #include "extractors/claim_internal.h"
 
 namespace claimgraph {
-
-namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-}  // namespace
 
 std::optional<Speaker> SentenceAssembler::SpeakerFor(const Mention& v, const Clause& c) const {
   const std::string_view text = ctx_.text;
@@ -41,7 +32,7 @@ std::optional<Speaker> SentenceAssembler::SpeakerFor(const Mention& v, const Cla
                     (m.start < v.start && ClauseAt(m.start).end >= v.start) ||
                     (m.start > v.end && TokensBetween(text, m.end, s_.span.end) <= 2);
     if (!eligible) continue;
-    bool according = Lower(text.substr(m.start, m.end - m.start)) == "according to";
+    bool according = AsciiLowered(text.substr(m.start, m.end - m.start)) == "according to";
     for (const EntityMention* e : s_.entities) {
       bool before = !according && e->end <= m.start && TokensBetween(text, e->end, m.start) <= 1;
       // "..., said Jassy." but not "says Trainium could save": the name after

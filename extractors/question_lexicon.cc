@@ -8,6 +8,7 @@
 
 #include "engine/key_codec.h"
 #include "engine/line_reader.h"
+#include "engine/utf8.h"
 #include "extractors/entity_catalog.h"
 #include "extractors/entity_words.h"
 #include "extractors/json_fields.h"
@@ -47,12 +48,6 @@ std::string_view StripEdges(std::string_view word) {
     }
   }
   return word;
-}
-
-std::string LowerAscii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = AsciiLower(c);
-  return out;
 }
 
 // ---- Periods ----
@@ -126,7 +121,7 @@ std::optional<Modality> ModalityNamed(std::string_view name) {
 
 bool IsOneLowerWord(const std::string& w) {
   Tokens tokens = TokenizeQuestion(w);
-  return tokens.size() == 1 && tokens[0].text == w && LowerAscii(w) == w;
+  return tokens.size() == 1 && tokens[0].text == w && AsciiLowered(w) == w;
 }
 
 void AddOnce(const std::string& id, std::vector<std::string>* out) {
@@ -145,7 +140,7 @@ std::vector<QuestionToken> TokenizeQuestion(std::string_view text) {
     std::string_view word = StripEdges(text.substr(start, pos - start));
     if (word.empty()) continue;
     size_t offset = static_cast<size_t>(word.data() - text.data());
-    out.push_back({std::string(word), LowerAscii(word), offset, offset + word.size()});
+    out.push_back({std::string(word), AsciiLowered(word), offset, offset + word.size()});
   }
   return out;
 }
