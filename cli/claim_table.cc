@@ -29,6 +29,9 @@ std::string ValueText(const Claim& c) {
     case ClaimKind::kRelative:
       value += " vs " + c.comparator;
       break;
+    case ClaimKind::kRelation:
+      value = c.relation + " " + (c.object.id.empty() ? c.object.name : c.object.id);
+      break;
     case ClaimKind::kQuantity:
       break;
   }

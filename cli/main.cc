@@ -47,6 +47,10 @@ int main(int argc, char** argv) {
   RegisterAsk(app, global, &exit_code);
   RegisterShow(app, &exit_code);
   RegisterStats(app, &exit_code);
+  RegisterGraph(app, global, &exit_code);
+  RegisterContradictions(app, global, &exit_code);
+  RegisterConsistency(app, global, &exit_code);
+  RegisterRebuild(app, global, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -14,6 +14,8 @@ std::string_view ClaimKindName(ClaimKind kind) {
       return "stance";
     case ClaimKind::kScore:
       return "score";
+    case ClaimKind::kRelation:
+      return "relation";
   }
   return "unknown";
 }

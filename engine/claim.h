@@ -25,6 +25,7 @@ enum class ClaimKind {
   kStatus,    // sold out, fully booked, reserved before release
   kStance,    // an opinion on an entity, positive or negative
   kScore,     // a document-level score from metadata (Sentiment Score 0.72)
+  kRelation,  // subject -relation-> object, stated in text ("Anthropic runs on Trainium")
 };
 
 enum class Modality {
@@ -88,6 +89,10 @@ struct Claim {
   std::string stance;      // kStance: "positive" / "negative"
   double score = 0;        // kStance: polarity score; kScore: the metadata value
   std::string label;       // kScore: the metadata label ("Sentiment Score")
+  // kRelation: the relation id from schemas/rules.json ("runs_on",
+  // "customer_of", "displaced") and the entity at the other end.
+  std::string relation;
+  ClaimSubject object;
 };
 
 }  // namespace claimgraph

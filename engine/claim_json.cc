@@ -132,6 +132,15 @@ void AppendClaimJson(const Claim& c, std::string* out) {
     w.Field("label", c.label);
     w.Field("score", c.score);
   }
+  if (c.kind == ClaimKind::kRelation) {
+    w.Field("relation", c.relation);
+    w.Key("object");
+    w.BeginObject();
+    w.Field("id", c.object.id);
+    w.Field("name", c.object.name);
+    w.Field("type", EntityTypeName(c.object.type));
+    w.EndObject();
+  }
   w.EndObject();
   out->push_back('\n');
 }

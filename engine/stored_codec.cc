@@ -11,11 +11,11 @@ namespace claimgraph {
 
 namespace {
 
-constexpr char kRecordVersion = 1;
+constexpr char kRecordVersion = 2;  // 2: relation claims (relation, object)
 
 // The last enumerator of each enum the codec stores; decoding rejects
 // larger values. Update these when an enum grows.
-constexpr ClaimKind kLastClaimKind = ClaimKind::kScore;
+constexpr ClaimKind kLastClaimKind = ClaimKind::kRelation;
 constexpr Modality kLastModality = Modality::kOpinion;
 constexpr MentionType kLastMentionType = MentionType::kDuration;
 constexpr Qualifier kLastQualifier = Qualifier::kRange;
@@ -358,6 +358,10 @@ void EncodeStoredClaim(const StoredClaim& stored, std::string* out) {
   PutString(out, c.stance);
   PutDouble(out, c.score);
   PutString(out, c.label);
+  PutString(out, c.relation);
+  PutString(out, c.object.id);
+  PutString(out, c.object.name);
+  PutEnum(out, c.object.type);
   PutString(out, stored.source);
   PutString(out, stored.published);
   PutString(out, stored.title);
@@ -391,6 +395,10 @@ Status DecodeStoredClaim(std::string_view in, StoredClaim* stored) {
   r.String("stance", &c.stance);
   r.Double("score", &c.score);
   r.String("label", &c.label);
+  r.String("relation", &c.relation);
+  r.String("object.id", &c.object.id);
+  r.String("object.name", &c.object.name);
+  r.Enum("object.type", kLastEntityType, &c.object.type);
   r.String("source", &stored->source);
   r.String("published", &stored->published);
   r.String("title", &stored->title);

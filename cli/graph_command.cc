@@ -1,0 +1,8 @@
+// Placeholder; filled in by issue 5 work.
+#include "cli/commands.h"
+
+namespace claimgraph::cli {
+
+void RegisterGraph(CLI::App&, const GlobalOptions&, int*) {}
+
+}  // namespace claimgraph::cli
