@@ -4,17 +4,15 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
-#include <atomic>
 #include <chrono>
-#include <condition_variable>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
 #include <mutex>
-#include <thread>
 
 #include "cli/commands.h"
 #include "cli/document_inputs.h"
+#include "cli/progress_line.h"
 #include "cli/store_access.h"
 #include "engine/ingester.h"
 #include "engine/json_writer.h"
@@ -34,8 +32,6 @@ struct IngestCommandOptions {
   std::string format = "text";
 };
 
-using Clock = std::chrono::steady_clock;
-
 // Bytes of every input file, for the ETA; 0 when unknown (stdin).
 uint64_t InputBytes(const std::vector<std::string>& inputs) {
   namespace fs = std::filesystem;
@@ -52,51 +48,6 @@ uint64_t InputBytes(const std::vector<std::string>& inputs) {
   }
   return total;
 }
-
-// Redraws one status line on stderr every quarter second until stopped.
-class ProgressLine {
- public:
-  ProgressLine(const Ingester* ingester, uint64_t total_bytes)
-      : ingester_(ingester), total_(total_bytes), start_(Clock::now()) {
-    thread_ = std::thread([this] { Run(); });
-  }
-  ~ProgressLine() {
-    {
-      std::lock_guard lock(mu_);
-      stop_ = true;
-    }
-    cv_.notify_all();
-    thread_.join();
-    std::fputs("\r\033[K", stderr);
-  }
-
- private:
-  void Run() {
-    std::unique_lock lock(mu_);
-    while (!cv_.wait_for(lock, std::chrono::milliseconds(250), [&] { return stop_; })) Draw();
-  }
-  void Draw() const {
-    const IngestCounts c = ingester_->Progress();
-    const double secs = std::chrono::duration<double>(Clock::now() - start_).count();
-    const double rate = secs > 0 ? static_cast<double>(c.bytes) / secs : 0;
-    char eta[32] = "";
-    if (total_ > c.bytes && rate > 0) {
-      const auto left = static_cast<long>(static_cast<double>(total_ - c.bytes) / rate);
-      std::snprintf(eta, sizeof(eta), "  ETA ~%ld:%02ld", left / 60, left % 60);
-    }
-    std::fprintf(stderr, "\r\033[K  %llu docs  %llu claims  %.1f MB/s%s",
-                 static_cast<unsigned long long>(c.documents()),
-                 static_cast<unsigned long long>(c.claims), rate / 1e6, eta);
-  }
-
-  const Ingester* ingester_;
-  uint64_t total_;
-  Clock::time_point start_;
-  std::mutex mu_;
-  std::condition_variable cv_;
-  bool stop_ = false;
-  std::thread thread_;
-};
 
 void PrintSummary(const IngestCommandOptions& o, const IngestCounts& c, size_t read_errors,
                   double secs) {
@@ -137,7 +88,7 @@ int RunIngest(const GlobalOptions& global, IngestCommandOptions& o) {
   std::unique_ptr<Store> store =
       OpenStoreOrReport("ingest", ResolveDb(o.db), StoreOptions{.sync = o.sync});
   if (!store) return 1;
-  const auto start = Clock::now();
+  const auto start = std::chrono::steady_clock::now();
   const ClaimExtractor& ex = **extractor;
   std::mutex err_mu;
   Ingester ingester(
@@ -152,7 +103,7 @@ int RunIngest(const GlobalOptions& global, IngestCommandOptions& o) {
   {
     std::unique_ptr<ProgressLine> progress;
     if (o.progress && isatty(STDERR_FILENO)) {
-      progress = std::make_unique<ProgressLine>(&ingester, InputBytes(o.input.inputs));
+      progress = std::make_unique<ProgressLine>(&ingester, InputBytes(o.input.inputs), 0);
     }
     std::string unused;
     summary =
@@ -163,7 +114,7 @@ int RunIngest(const GlobalOptions& global, IngestCommandOptions& o) {
   if (!summary) return 2;
   const IngestCounts counts = ingester.Progress();
   PrintSummary(o, counts, summary->errors,
-               std::chrono::duration<double>(Clock::now() - start).count());
+               std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
   return counts.errors + summary->errors > 0 ? 1 : 0;
 }
 

@@ -1,8 +1,216 @@
-// Placeholder; filled in by issue 5 work.
+// `claimgraph rebuild`: re-extract what the rules changed, then derive the
+// graph, contradictions and source scores as a new snapshot, published
+// atomically (engine/store_dir.h, cli/snapshot.h).
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <chrono>
+#include <ctime>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <mutex>
+
+#include "cli/analysis_source.h"
 #include "cli/commands.h"
+#include "cli/progress_line.h"
+#include "cli/rebuild_diff.h"
+#include "cli/snapshot.h"
+#include "cli/store_access.h"
+#include "engine/ingester.h"
+#include "extractors/claim_extractor.h"
+#include "graph/graph_build.h"
+#include "graph/graph_io.h"
 
 namespace claimgraph::cli {
 
-void RegisterRebuild(CLI::App&, const GlobalOptions&, int*) {}
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+struct RebuildCommandOptions {
+  std::string db;
+  bool full = false;
+  size_t threads = 0;
+  std::vector<std::string> catalogs;
+  bool progress = true;
+  std::string format = "text";
+  size_t show = 10;
+};
+
+// Everything the run needs, loaded before the store is touched.
+struct Inputs {
+  std::unique_ptr<ClaimExtractor> extractor;
+  std::unique_ptr<EntityCatalog> catalog;
+  AnalysisContext context;
+};
+
+std::optional<Inputs> LoadInputs(const GlobalOptions& global, const RebuildCommandOptions& o) {
+  auto extractor = ClaimExtractor::Create({ResolveSchemaDir(global), o.catalogs});
+  if (!extractor.ok()) {
+    std::cerr << "claimgraph rebuild: " << extractor.status().message() << "\n";
+    return std::nullopt;
+  }
+  Inputs in;
+  in.extractor = std::move(extractor).value();
+  in.catalog = LoadCatalogOrReport("rebuild", global, o.catalogs);
+  if (!in.catalog) return std::nullopt;
+  auto lexicon = MetricLexicon::Load(ResolveSchemaDir(global) + "/metrics.json");
+  if (!lexicon.ok()) {
+    std::cerr << "claimgraph rebuild: " << lexicon.status().message() << "\n";
+    return std::nullopt;
+  }
+  in.context = MakeAnalysisContext(*in.catalog, *lexicon);
+  return in;
+}
+
+// Re-extracts into `staged` every document of `store` whose ruleset is not
+// the current one (every document with --full).
+Result<IngestCounts> Reextract(const RebuildCommandOptions& o, const ClaimExtractor& ex,
+                               const Store& store, Store* staged, uint64_t* current) {
+  auto stats = store.Stats();
+  if (!stats.ok()) return stats.status();
+  std::mutex err_mu;
+  Ingester ingester(
+      staged, [&ex](const Document& d) { return ex.Extract(d); }, ex.ruleset(),
+      [&err_mu](const Document& d, const Status& s) {
+        std::lock_guard lock(err_mu);
+        std::cerr << "claimgraph rebuild: document " << d.id << " not stored: " << s.message()
+                  << "\n";
+      },
+      IngestOptions{.threads = o.threads, .max_in_flight = 0, .force = o.full});
+  std::unique_ptr<ProgressLine> progress;
+  if (o.progress && isatty(STDERR_FILENO)) {
+    progress = std::make_unique<ProgressLine>(&ingester, 0, stats->documents);
+  }
+  Status s = store.ForEachDocument([&](const StoredDocument& d) {
+    if (o.full || d.ruleset != ex.ruleset()) {
+      ingester.Add(d.doc);
+    } else {
+      ++*current;
+    }
+    return true;
+  });
+  Status fs = ingester.Finish();
+  progress.reset();
+  if (!s.ok()) return s;
+  if (!fs.ok()) return fs;
+  return ingester.Progress();
+}
+
+// Analyzes `staged`, builds its graph and writes the snapshot files, the
+// manifest last.
+Result<SnapshotManifest> WriteSnapshot(const Inputs& in, Store* staged, Analysis* analysis,
+                                       std::vector<uint64_t>* claim_ids) {
+  const auto start = Clock::now();
+  auto a = AnalyzeStore(*staged, in.context);
+  if (!a.ok()) return a.status();
+  *analysis = std::move(a).value();
+  auto graph =
+      BuildClaimGraph(*staged, in.catalog->entities(), LinksFromFindings(analysis->findings));
+  if (!graph.ok()) return graph.status();
+  auto ids = CollectClaimIds(*staged);
+  if (!ids.ok()) return ids.status();
+  *claim_ids = std::move(ids).value();
+  const std::string dir = staged->snapshot_dir();
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) return Status::IOError("cannot create " + dir + ": " + ec.message());
+  Status s = WriteFileDurably(dir + "/" + kAnalysisFile, EncodeAnalysis(*analysis));
+  if (s.ok()) s = SaveGraph(*graph, dir + "/" + kGraphFile);
+  if (s.ok()) s = WriteClaimIds(dir + "/" + kClaimIdsFile, *claim_ids);
+  if (!s.ok()) return s;
+  auto stats = staged->Stats();
+  if (!stats.ok()) return stats.status();
+  SnapshotManifest m;
+  m.generation = staged->generation();
+  m.sequence = staged->sequence();
+  m.ruleset = in.extractor->ruleset();
+  m.built_at = static_cast<int64_t>(std::time(nullptr));
+  m.documents = stats->documents;
+  m.claims = stats->claims;
+  m.findings = analysis->findings.size();
+  for (const Finding& f : analysis->findings) m.contradictions += IsGenuine(f) ? 1 : 0;
+  m.sources = analysis->sources.size();
+  m.graph_vertices = graph->vertex_count();
+  m.graph_edges = graph->edge_count();
+  m.build_seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  s = WriteSnapshotManifest(dir, m);
+  if (!s.ok()) return s;
+  return m;
+}
+
+int Fail(const Status& s) {
+  std::cerr << "claimgraph rebuild: " << s.message() << "\n";
+  return 1;
+}
+
+int RunRebuild(const GlobalOptions& global, const RebuildCommandOptions& o) {
+  const auto start = Clock::now();
+  std::optional<Inputs> in = LoadInputs(global, o);
+  if (!in) return 1;
+  std::unique_ptr<Store> store =
+      OpenStoreOrReport("rebuild", ResolveDb(o.db), StoreOptions{.create_if_missing = false});
+  if (!store) return 1;
+  auto previous = LoadPreviousRun(*store);
+  if (!previous.ok()) return Fail(previous.status());
+  auto staged = store->StageGeneration();
+  if (!staged.ok()) return Fail(staged.status());
+  uint64_t current = 0;
+  auto counts = Reextract(o, *in->extractor, *store, staged->get(), &current);
+  if (!counts.ok()) return Fail(counts.status());
+  Analysis analysis;
+  std::vector<uint64_t> claim_ids;
+  auto manifest = WriteSnapshot(*in, staged->get(), &analysis, &claim_ids);
+  if (!manifest.ok()) return Fail(manifest.status());
+  Status s = store->PublishGeneration(staged->get());
+  if (!s.ok()) return Fail(s);
+  RebuildReport report;
+  report.generation = manifest->generation;
+  report.reextracted = *counts;
+  report.current = current;
+  report.manifest = *manifest;
+  report.diff = DiffRuns(*previous, analysis, claim_ids);
+  report.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  PrintRebuildReport(report, o.format == "json", o.show, std::cout);
+  return counts->errors > 0 ? 1 : 0;
+}
+
+}  // namespace
+
+void RegisterRebuild(CLI::App& app, const GlobalOptions& global, int* exit_code) {
+  auto opts = std::make_shared<RebuildCommandOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "rebuild",
+      "Re-extract documents whose rules changed, then rebuild the graph, the\n"
+      "contradictions and the source scores as a new snapshot of the store.\n\n"
+      "The work happens in a copy of the store (a new generation beside the old one);\n"
+      "query, ask, contradictions, consistency and graph keep answering from the\n"
+      "previous generation until the new one is complete, then switch to it at once.\n"
+      "A rebuild killed midway leaves the previous generation serving; run it again.\n"
+      "Ingest waits for no one: while a rebuild runs, a second writer is refused.\n\n"
+      "Prints the generation built and what changed since the previous run: claims\n"
+      "added and removed, new and resolved contradictions, sources whose reliability\n"
+      "moved.  Exit status: 0 ok, 1 failure (the previous generation still serves), 2 usage.\n\n"
+      "Examples:\n"
+      "  claimgraph rebuild --db news.db            # after editing schemas/\n"
+      "  claimgraph rebuild --db news.db --full     # after upgrading claimgraph\n"
+      "  claimgraph rebuild --db news.db --format json | jq .contradictions");
+  AddDbOption(cmd, &opts->db);
+  cmd->add_flag("--full", opts->full,
+                "Re-extract every document, not only those extracted with other rules");
+  cmd->add_option("--threads", opts->threads, "Extraction threads (default: one per core)")
+      ->check(CLI::Range(0, 1024));
+  cmd->add_option("--catalog", opts->catalogs,
+                  "Extra entity catalog (same format as schemas/catalog.json); repeatable")
+      ->check(CLI::ExistingFile)
+      ->expected(1);
+  cmd->add_flag("!--no-progress", opts->progress, "No progress line on stderr");
+  cmd->add_option("--format", opts->format, "Report: text (default) or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("--show", opts->show,
+                  "How many new/resolved contradictions and moved sources to list (default 10)");
+  cmd->callback([&global, opts, exit_code] { *exit_code = RunRebuild(global, *opts); });
+}
 
 }  // namespace claimgraph::cli

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/snapshot.h"
 #include "cli/store_access.h"
 #include "engine/json_writer.h"
 
@@ -40,6 +41,14 @@ void PrintCounts(const char* title, const std::map<std::string, uint64_t>& m, st
   }
 }
 
+// "current" (the rebuild's snapshot matches the store), "stale" (written
+// since), or "none" (no rebuild yet).
+std::string SnapshotState(const Store& store) {
+  if (CurrentSnapshot(store)) return "current";
+  auto m = ReadSnapshotManifest(store.snapshot_dir());
+  return m.ok() && m->has_value() ? "stale" : "none";
+}
+
 int RunStats(StatsOptions& o) {
   auto store = OpenStoreOrReport("stats", ResolveDb(o.db), StoreOptions{.read_only = true});
   if (!store) return 1;
@@ -53,6 +62,8 @@ int RunStats(StatsOptions& o) {
     JsonWriter w(&out);
     w.BeginObject();
     w.Field("db", store->path());
+    w.Field("generation", store->generation());
+    w.Field("snapshot", SnapshotState(*store));
     w.Field("documents", st->documents);
     w.Field("claims", st->claims);
     w.Field("entities", st->entities);
@@ -67,9 +78,10 @@ int RunStats(StatsOptions& o) {
   } else {
     char head[512];
     std::snprintf(head, sizeof(head),
-                  "store      %s\ndocuments  %llu\nclaims     %llu\nentities   %llu\n"
-                  "sources    %zu\nsize       %.1f MB\n",
-                  store->path().c_str(), static_cast<unsigned long long>(st->documents),
+                  "store      %s\ngeneration %llu (snapshot: %s)\ndocuments  %llu\n"
+                  "claims     %llu\nentities   %llu\nsources    %zu\nsize       %.1f MB\n",
+                  store->path().c_str(), static_cast<unsigned long long>(store->generation()),
+                  SnapshotState(*store).c_str(), static_cast<unsigned long long>(st->documents),
                   static_cast<unsigned long long>(st->claims),
                   static_cast<unsigned long long>(st->entities), st->by_source.size(),
                   static_cast<double>(st->size_bytes) / 1e6);

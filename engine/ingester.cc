@@ -17,6 +17,7 @@ struct Ingester::Rep {
   std::string ruleset;
   ErrorFn on_error;
   size_t max_in_flight = 0;
+  bool force = false;
 
   std::mutex mu;
   std::condition_variable work_cv;   // a document was queued, or closing
@@ -34,13 +35,15 @@ struct Ingester::Rep {
 };
 
 void Ingester::Rep::Process(const Document& doc) {
-  auto current = store->IsCurrent(doc.id, ContentHash(doc), ruleset);
-  if (current.ok() && *current) {
-    ++unchanged;
-    return;
+  if (!force) {
+    auto current = store->IsCurrent(doc.id, ContentHash(doc), ruleset);
+    if (current.ok() && *current) {
+      ++unchanged;
+      return;
+    }
   }
   std::vector<Claim> found = extract(doc);
-  auto outcome = store->PutDocument(doc, ruleset, found);
+  auto outcome = store->PutDocument(doc, ruleset, found, force);
   if (!outcome.ok()) {
     ++errors;
     on_error(doc, outcome.status());
@@ -90,6 +93,7 @@ Ingester::Ingester(Store* store, ExtractFn extract, std::string ruleset, ErrorFn
   size_t threads = options.threads;
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   rep_->max_in_flight = options.max_in_flight != 0 ? options.max_in_flight : 4 * threads;
+  rep_->force = options.force;
   for (size_t i = 0; i < threads; ++i) rep_->workers.emplace_back([r = rep_.get()] { r->Work(); });
 }
 

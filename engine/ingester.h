@@ -31,6 +31,7 @@ class Store;
 struct IngestOptions {
   size_t threads = 0;        // 0 = one per core: extraction is CPU-bound
   size_t max_in_flight = 0;  // 0 = 4 per thread: enough to keep workers busy, little memory
+  bool force = false;        // extract and rewrite even documents stored as they are
 };
 
 struct IngestCounts {

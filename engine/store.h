@@ -43,7 +43,7 @@ namespace claimgraph {
 
 // The on-disk format this build reads and writes. Bumped whenever a key or
 // value encoding changes incompatibly.
-inline constexpr std::string_view kStoreFormat = "claimgraph-store-1";
+inline constexpr std::string_view kStoreFormat = "claimgraph-store-2";
 
 struct StoreOptions {
   // Open as a reader (RocksDB secondary instance): never blocks or is
@@ -99,7 +99,18 @@ class Store {
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;
 
+  // The store directory, as given to Open.
   const std::string& path() const;
+  // The generation this store opened (see engine/store_dir.h), its RocksDB
+  // directory, and the directory for what a rebuild derived from it
+  // (graph, analysis); the latter may not exist.
+  uint64_t generation() const;
+  const std::string& db_path() const;
+  std::string snapshot_dir() const;
+  // RocksDB's latest sequence number: grows with every write, survives
+  // checkpoints and reopening. A rebuild records it with its snapshot, so a
+  // reader can tell whether the store changed since.
+  uint64_t sequence() const;
 
   // --- writing (REQUIRES: opened as a writer) ---
 
@@ -109,13 +120,27 @@ class Store {
                          std::string_view ruleset) const;
   // Writes `doc` and `claims` (extracted from it with `ruleset`) in one
   // atomic batch, replacing whatever was stored under doc.id. Unchanged
-  // (same content hash and ruleset) is a no-op. REQUIRES: every claim's
-  // doc_id == doc.id.
+  // (same content hash and ruleset) is a no-op unless `force` (rebuild
+  // --full: the extractor's code may have changed while the rules did not).
+  // REQUIRES: every claim's doc_id == doc.id.
   Result<PutOutcome> PutDocument(const Document& doc, std::string_view ruleset,
-                                 const std::vector<Claim>& claims);
+                                 const std::vector<Claim>& claims, bool force = false);
   // Makes every write so far durable (fsyncs the WAL) and flushes the
   // memtables to table files, so readers opened later start fast.
   Status Sync();
+
+  // --- generations (REQUIRES: opened as a writer) ---
+
+  // Makes a copy of this generation as the next one (a RocksDB checkpoint:
+  // table files are hard links, so it is cheap) and opens it as a writer.
+  // Readers keep opening this generation until PublishGeneration. A
+  // previous attempt's leftovers are removed first. The returned store
+  // shares this store's writer lock: it must be destroyed before this one.
+  Result<std::unique_ptr<Store>> StageGeneration();
+  // Syncs `staged` (from StageGeneration) and makes it the generation that
+  // readers and writers open from now on, atomically (engine/store_dir.h);
+  // removes generations older than this one. `staged` stays usable.
+  Status PublishGeneration(Store* staged);
 
   // --- reading ---
 

@@ -162,7 +162,7 @@ Result<StoreStats> Store::Stats() const {
     return true;
   });
   if (!s.ok()) return s;
-  st.size_bytes = DirectorySize(rep_->path);
+  st.size_bytes = DirectorySize(GenerationDir(rep_->path, rep_->generation));
   return st;
 }
 

@@ -9,12 +9,14 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "engine/store.h"
+#include "engine/store_dir.h"
 
 namespace claimgraph {
 
@@ -36,7 +38,10 @@ const std::vector<std::string>& ColumnFamilyNames();
 inline size_t IndexCf(ClaimIndex index) { return kCfFirstIndex + static_cast<size_t>(index); }
 
 struct Store::Rep {
-  std::string path;
+  std::string path;     // the store directory (--db), as the user named it
+  std::string db_path;  // the RocksDB directory of the opened generation
+  uint64_t generation = 0;
+  std::optional<WriterLock> lock;  // writers of the current generation
   StoreOptions options;
   std::unique_ptr<rocksdb::DB> db;
   std::vector<rocksdb::ColumnFamilyHandle*> cfs;  // indexed by Cf; owned, closed in ~Rep
@@ -52,6 +57,10 @@ struct Store::Rep {
   rocksdb::ColumnFamilyHandle* cf(size_t i) const { return cfs[i]; }
   Status CheckWritable() const;
 };
+
+// Opens the existing database at rep->db_path (rep->path, options and
+// generation set) and checks that it is a store of this format.
+Status OpenGenerationDb(Store::Rep* rep);
 
 // rocksdb::Status -> Status, with `context` ("open /x/db") in the message.
 Status FromRocks(const rocksdb::Status& s, std::string_view context);

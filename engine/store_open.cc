@@ -122,10 +122,10 @@ Status OpenFamilies(Store::Rep* rep, const std::vector<std::string>& names, bool
       return Status::IOError("cannot create a reader's temp directory " + tmpl);
     }
     rep->secondary_dir = tmpl;
-    s = rocksdb::DB::OpenAsSecondary(options, rep->path, rep->secondary_dir, descriptors, &handles,
-                                     &db);
+    s = rocksdb::DB::OpenAsSecondary(options, rep->db_path, rep->secondary_dir, descriptors,
+                                     &handles, &db);
   } else {
-    s = rocksdb::DB::Open(options, rep->path, descriptors, &handles, &db);
+    s = rocksdb::DB::Open(options, rep->db_path, descriptors, &handles, &db);
   }
   if (!s.ok() && !rep->options.read_only && s.ToString().find("lock") != std::string::npos) {
     return Status::IOError(rep->path +
@@ -182,41 +182,115 @@ Store::~Store() = default;
 
 const std::string& Store::path() const { return rep_->path; }
 
-Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreOptions& options) {
-  std::unique_ptr<Store> store(new Store());
-  Rep* rep = store->rep_.get();
-  rep->path = path;
-  rep->options = options;
-  const bool exists = IsRocksDb(path);
-  if (!exists) {
-    if (options.read_only && IsNonEmptyDir(path)) {
-      return Status::InvalidArgument(path + " is not a claimgraph store");
-    }
-    if (options.read_only || !options.create_if_missing) {
-      return Status::NotFound("no claimgraph store at " + path +
-                              " (create one with `claimgraph ingest --db " + path + " INPUT...`)");
-    }
-    if (IsNonEmptyDir(path) || (fs::exists(path) && !fs::is_directory(path))) {
-      return Status::InvalidArgument(path +
-                                     " exists and is not a claimgraph store; choose another --db");
-    }
-    Status s = OpenFamilies(rep, ColumnFamilyNames(), /*create=*/true);
-    if (!s.ok()) return s;
-    rocksdb::WriteOptions wo;
-    wo.sync = true;
-    s = FromRocks(rep->db->Put(wo, rep->cf(kCfDefault), kFormatKey, std::string(kStoreFormat)),
-                  "write format of " + path);
-    if (!s.ok()) return s;
-    return store;
-  }
+Status OpenGenerationDb(Store::Rep* rep) {
   std::vector<std::string> present;
-  rocksdb::Status ls = rocksdb::DB::ListColumnFamilies(DbOptions(), path, &present);
-  if (!ls.ok()) return FromRocks(ls, "open store " + path);
+  rocksdb::Status ls = rocksdb::DB::ListColumnFamilies(DbOptions(), rep->db_path, &present);
+  if (!ls.ok()) return FromRocks(ls, "open store " + rep->path);
   Status s = OpenFamilies(rep, present, /*create=*/false);
   if (!s.ok()) return s;
-  s = CheckFormat(rep, present);
+  return CheckFormat(rep, present);
+}
+
+namespace {
+
+Status NoStoreAt(const std::string& path) {
+  return Status::NotFound("no claimgraph store at " + path +
+                          " (create one with `claimgraph ingest --db " + path + " INPUT...`)");
+}
+
+// Creates generation 1 of a new store and points SNAPSHOT at it.
+Status CreateFirstGeneration(Store::Rep* rep) {
+  RemoveStaleGenerations(rep->path, 0);  // leftovers of an interrupted creation
+  rep->generation = 1;
+  rep->db_path = GenerationDbDir(rep->path, 1);
+  std::error_code ec;
+  fs::create_directories(GenerationDir(rep->path, 1), ec);
+  if (ec)
+    return Status::IOError("cannot create " + GenerationDir(rep->path, 1) + ": " + ec.message());
+  Status s = OpenFamilies(rep, ColumnFamilyNames(), /*create=*/true);
   if (!s.ok()) return s;
-  return store;
+  rocksdb::WriteOptions wo;
+  wo.sync = true;
+  s = FromRocks(rep->db->Put(wo, rep->cf(kCfDefault), kFormatKey, std::string(kStoreFormat)),
+                "write format of " + rep->path);
+  if (!s.ok()) return s;
+  return PublishCurrentGeneration(rep->path, 1);
+}
+
+Status OpenWriter(Store::Rep* rep) {
+  const std::string& path = rep->path;
+  std::error_code ec;
+  if (!fs::exists(path, ec)) {
+    if (!rep->options.create_if_missing) return NoStoreAt(path);
+    fs::create_directories(path, ec);
+    if (ec) return Status::IOError("cannot create " + path + ": " + ec.message());
+  } else if (!fs::is_directory(path, ec)) {
+    return Status::InvalidArgument(path +
+                                   " exists and is not a claimgraph store; choose another --db");
+  }
+  auto current = ReadCurrentGeneration(path);
+  if (!current.ok()) return current.status();
+  if (!*current && !HoldsOnlyStoreLeftovers(path)) {
+    return Status::InvalidArgument(path +
+                                   " exists and is not a claimgraph store; choose another --db");
+  }
+  auto lock = WriterLock::Acquire(path);
+  if (!lock.ok()) return lock.status();
+  rep->lock.emplace(std::move(lock).value());
+  current = ReadCurrentGeneration(path);  // again, now that no writer can change it
+  if (!current.ok()) return current.status();
+  if (!*current) {
+    if (!rep->options.create_if_missing) return NoStoreAt(path);
+    return CreateFirstGeneration(rep);
+  }
+  RemoveStaleGenerations(path, **current);
+  rep->generation = **current;
+  rep->db_path = GenerationDbDir(path, rep->generation);
+  return OpenGenerationDb(rep);
+}
+
+Status OpenReader(Store::Rep* rep) {
+  const std::string& path = rep->path;
+  std::error_code ec;
+  if (!fs::exists(path, ec)) return NoStoreAt(path);
+  auto current = ReadCurrentGeneration(path);
+  if (!current.ok()) return current.status();
+  if (!*current) {
+    if (IsNonEmptyDir(path) && !HoldsOnlyStoreLeftovers(path)) {
+      return Status::InvalidArgument(path + " is not a claimgraph store");
+    }
+    return NoStoreAt(path);
+  }
+  rep->generation = **current;
+  rep->db_path = GenerationDbDir(path, rep->generation);
+  return OpenGenerationDb(rep);
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreOptions& options) {
+  if (IsRocksDb(path)) {
+    return Status::InvalidArgument(
+        path + " is a RocksDB database but not a claimgraph store of this format (" +
+        std::string(kStoreFormat) + " keeps its database under " + path +
+        "/gen-NNNNNN/db); re-ingest into a new --db");
+  }
+  // A reader can lose a race with a rebuild that publishes a generation
+  // and removes the one SNAPSHOT named a moment ago: it tries once more.
+  for (int attempt = 0;; ++attempt) {
+    std::unique_ptr<Store> store(new Store());
+    Rep* rep = store->rep_.get();
+    rep->path = path;
+    rep->options = options;
+    Status s = options.read_only ? OpenReader(rep) : OpenWriter(rep);
+    if (s.ok()) return store;
+    const uint64_t tried = rep->generation;
+    store.reset();
+    auto now = ReadCurrentGeneration(path);
+    if (!options.read_only || attempt > 0 || tried == 0 || !now.ok() || !*now || **now == tried) {
+      return s;
+    }
+  }
 }
 
 Status Store::CatchUp() {

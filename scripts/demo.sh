@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The main job, end to end on a fresh Debian 12 machine (as root): installs
 # the dependencies, builds claimgraph, ingests the bundled corpus into a
-# fresh store and answers "what is claimed about AMZN chips".
+# fresh store, answers "what is claimed about AMZN chips", rebuilds the
+# graph and analysis snapshot, and prints where the sources disagree.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/install-deps.sh"
@@ -15,6 +16,15 @@ echo "== claimgraph ingest --db $db corpus/articles"
 echo
 echo "== claimgraph ask --db $db \"what is claimed about AMZN chips\""
 "$bin" ask --db "$db" "what is claimed about AMZN chips"
+echo
+echo "== claimgraph rebuild --db $db"
+"$bin" rebuild --db "$db"
+echo
+echo "== claimgraph contradictions --db $db"
+"$bin" contradictions --db "$db"
+echo
+echo "== claimgraph consistency --db $db"
+"$bin" consistency --db "$db"
 echo
 echo "== claimgraph stats --db $db"
 "$bin" stats --db "$db"

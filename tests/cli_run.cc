@@ -6,9 +6,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -101,5 +104,34 @@ void ClaimgraphProcess::CloseStdin() {
 
 std::string ClaimgraphProcess::Out() const { return ReadFileOrFail(out_); }
 std::string ClaimgraphProcess::Err() const { return ReadFileOrFail(err_); }
+
+std::vector<std::string> SeedCorpusLines(size_t count) {
+  std::vector<std::string> paths;
+  for (const auto& e : std::filesystem::directory_iterator(SourceDir() + "/corpus/articles")) {
+    paths.push_back(e.path().string());
+  }
+  std::sort(paths.begin(), paths.end());
+  std::vector<std::string> paragraphs;
+  for (const std::string& path : paths) {
+    std::istringstream in(ReadFileOrFail(path));
+    std::string line;
+    while (std::getline(in, line)) {
+      if (line.size() > 150) paragraphs.push_back(line);
+    }
+  }
+  REQUIRE(paragraphs.size() > 10);
+  std::vector<std::string> lines;
+  for (size_t i = 0; i < count; ++i) {
+    char id[32], lead[160];
+    std::snprintf(id, sizeof(id), "doc-%05zu", i);
+    std::snprintf(lead, sizeof(lead),
+                  "Report %zu: Amazon said revenue rose %zu%% to $%zu billion in the quarter. ", i,
+                  i % 50 + 1, i + 10);
+    const std::string text = lead + paragraphs[i % paragraphs.size()] + "\n" +
+                             paragraphs[(i * 7 + 3) % paragraphs.size()];
+    lines.push_back(nlohmann::json{{"id", id}, {"text", text}}.dump() + "\n");
+  }
+  return lines;
+}
 
 }  // namespace claimgraph::testing

@@ -16,6 +16,11 @@ struct Run {
 // Runs `args` (shell syntax) with the built binary; captures both streams.
 Run Claimgraph(const std::string& args, const std::string& stdin_text = "");
 
+// `count` JSON Lines documents built from the seed articles, with ids
+// doc-00000, doc-00001...: each has a lead sentence with its own numbers (so
+// every document has claims of its own) and two paragraphs of the seeds.
+std::vector<std::string> SeedCorpusLines(size_t count);
+
 // Each line of `out` parsed as JSON; fails the test on a bad line.
 std::vector<nlohmann::json> JsonLines(const std::string& out);
 

@@ -49,39 +49,6 @@ constexpr int kMaxPolls = 5000;
 constexpr size_t kFirstBytes = (size_t{3} << 20) / 2;
 constexpr int kMaxHeldPolls = 200;
 
-// `count` JSON Lines documents built from the seed articles: each has its own
-// id, a lead sentence with its own numbers (so every document has claims of
-// its own) and two paragraphs of the seeds.
-std::vector<std::string> CorpusLines(size_t count) {
-  std::vector<std::string> paths;
-  for (const auto& e :
-       std::filesystem::directory_iterator(testing::SourceDir() + "/corpus/articles")) {
-    paths.push_back(e.path().string());
-  }
-  std::sort(paths.begin(), paths.end());
-  std::vector<std::string> paragraphs;
-  for (const std::string& path : paths) {
-    std::istringstream in(testing::ReadFileOrFail(path));
-    std::string line;
-    while (std::getline(in, line)) {
-      if (line.size() > 150) paragraphs.push_back(line);
-    }
-  }
-  REQUIRE(paragraphs.size() > 10);
-  std::vector<std::string> lines;
-  for (size_t i = 0; i < count; ++i) {
-    char id[32], lead[160];
-    std::snprintf(id, sizeof(id), "doc-%05zu", i);
-    std::snprintf(lead, sizeof(lead),
-                  "Report %zu: Amazon said revenue rose %zu%% to $%zu billion in the quarter. ", i,
-                  i % 50 + 1, i + 10);
-    const std::string text = lead + paragraphs[i % paragraphs.size()] + "\n" +
-                             paragraphs[(i * 7 + 3) % paragraphs.size()];
-    lines.push_back(json{{"id", id}, {"text", text}}.dump() + "\n");
-  }
-  return lines;
-}
-
 std::string WriteLines(const std::string& path, const std::vector<std::string>& lines) {
   std::ofstream out(path, std::ios::binary);
   for (const std::string& line : lines) out << line;
@@ -301,7 +268,7 @@ TEST_CASE("An ingest killed with SIGKILL leaves whole documents and running it a
   testing::TempDir tmp;
   const std::string db = tmp.path() + "/db";
   const size_t n = 2500;
-  const std::vector<std::string> lines = CorpusLines(n);
+  const std::vector<std::string> lines = testing::SeedCorpusLines(n);
   const std::string corpus = WriteLines(tmp.path() + "/corpus.jsonl", lines);
   Run extracted = Claimgraph("extract " + corpus);
   REQUIRE(extracted.exit_code == 0);
@@ -363,7 +330,7 @@ TEST_CASE("Readers work during an ingest and see whole documents only", "[cli][s
   testing::TempDir tmp;
   const std::string db = tmp.path() + "/db";
   const size_t n = 2500;
-  const std::vector<std::string> lines = CorpusLines(n);
+  const std::vector<std::string> lines = testing::SeedCorpusLines(n);
   size_t corpus_bytes = 0;
   for (const std::string& line : lines) corpus_bytes += line.size();
   // Hold the rest of the input back until a reader has seen the store
@@ -416,7 +383,7 @@ TEST_CASE("Readers work during an ingest and see whole documents only", "[cli][s
       Run second = Claimgraph("ingest --db " + db + " --no-progress " + intruder);
       INFO(second.err);
       CHECK(second.exit_code == 1);
-      CHECK(second.err.find("lock") != std::string::npos);
+      CHECK(second.err.find("in use by another writer") != std::string::npos);
       feeder.Release();
       released = true;
     }

@@ -1,0 +1,155 @@
+#include "engine/store_dir.h"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <system_error>
+
+namespace claimgraph {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr char kSnapshotFile[] = "SNAPSHOT";
+constexpr char kLockFile[] = "WRITER.lock";
+constexpr char kGenPrefix[] = "gen-";
+constexpr size_t kGenDigits = 6;
+
+// "gen-000012" -> 12; nullopt for any other name.
+std::optional<uint64_t> ParseGenerationName(const std::string& name) {
+  const size_t prefix = std::strlen(kGenPrefix);
+  if (name.size() < prefix + kGenDigits || name.compare(0, prefix, kGenPrefix) != 0) {
+    return std::nullopt;
+  }
+  uint64_t gen = 0;
+  for (size_t i = prefix; i < name.size(); ++i) {
+    if (name[i] < '0' || name[i] > '9' || gen > (UINT64_MAX - 9) / 10) return std::nullopt;
+    gen = gen * 10 + static_cast<uint64_t>(name[i] - '0');
+  }
+  return gen;
+}
+
+std::string GenerationName(uint64_t generation) {
+  char buf[32];
+  std::snprintf(buf, sizeof(buf), "%s%06llu", kGenPrefix,
+                static_cast<unsigned long long>(generation));
+  return buf;
+}
+
+Status FsyncPath(const std::string& path, int flags) {
+  int fd = open(path.c_str(), flags | O_CLOEXEC);
+  if (fd < 0) return Status::IOError("open " + path + ": " + std::strerror(errno));
+  const int rc = fsync(fd);
+  const int err = errno;
+  close(fd);
+  if (rc != 0) return Status::IOError("fsync " + path + ": " + std::strerror(err));
+  return Status::OK();
+}
+
+}  // namespace
+
+std::string GenerationDir(const std::string& dir, uint64_t generation) {
+  return (fs::path(dir) / GenerationName(generation)).string();
+}
+
+std::string GenerationDbDir(const std::string& dir, uint64_t generation) {
+  return GenerationDir(dir, generation) + "/db";
+}
+
+std::string GenerationSnapshotDir(const std::string& dir, uint64_t generation) {
+  return GenerationDir(dir, generation) + "/snapshot";
+}
+
+Result<std::optional<uint64_t>> ReadCurrentGeneration(const std::string& dir) {
+  const std::string path = (fs::path(dir) / kSnapshotFile).string();
+  std::ifstream in(path);
+  if (!in) {
+    std::error_code ec;
+    if (!fs::exists(path, ec)) return std::optional<uint64_t>();
+    return Status::IOError("cannot read " + path);
+  }
+  std::string name;
+  std::getline(in, name);
+  std::optional<uint64_t> gen = ParseGenerationName(name);
+  if (!gen) return Status::Corruption(path + " does not name a generation ('" + name + "')");
+  return gen;
+}
+
+Status PublishCurrentGeneration(const std::string& dir, uint64_t generation) {
+  const std::string path = (fs::path(dir) / kSnapshotFile).string();
+  const std::string tmp = path + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::trunc);
+    out << GenerationName(generation) << "\n";
+    out.flush();
+    if (!out) return Status::IOError("cannot write " + tmp);
+  }
+  Status s = FsyncPath(tmp, O_RDONLY);
+  if (!s.ok()) return s;
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    return Status::IOError("rename " + tmp + " to " + path + ": " + std::strerror(errno));
+  }
+  return FsyncPath(dir, O_RDONLY | O_DIRECTORY);
+}
+
+void RemoveStaleGenerations(const std::string& dir, uint64_t current) {
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    std::optional<uint64_t> gen = ParseGenerationName(entry.path().filename().string());
+    if (!gen || *gen == current || *gen + 1 == current) continue;
+    std::error_code rm;
+    fs::remove_all(entry.path(), rm);
+  }
+}
+
+bool HoldsOnlyStoreLeftovers(const std::string& dir) {
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name == kLockFile) continue;
+    if (ParseGenerationName(name) && entry.is_directory(ec)) continue;
+    return false;
+  }
+  return !ec;
+}
+
+Result<WriterLock> WriterLock::Acquire(const std::string& dir) {
+  const std::string path = (fs::path(dir) / kLockFile).string();
+  int fd = open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (fd < 0) return Status::IOError("cannot open " + path + ": " + std::strerror(errno));
+  if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    const int err = errno;
+    close(fd);
+    if (err == EWOULDBLOCK) {
+      return Status::IOError(dir +
+                             " is in use by another writer (an ingest or rebuild still "
+                             "running?); query, ask, stats and show work meanwhile");
+    }
+    return Status::IOError("cannot lock " + path + ": " + std::strerror(err));
+  }
+  return WriterLock(fd);
+}
+
+WriterLock::WriterLock(WriterLock&& other) noexcept : fd_(other.fd_) { other.fd_ = -1; }
+
+WriterLock& WriterLock::operator=(WriterLock&& other) noexcept {
+  if (this != &other) {
+    if (fd_ >= 0) close(fd_);
+    fd_ = other.fd_;
+    other.fd_ = -1;
+  }
+  return *this;
+}
+
+WriterLock::~WriterLock() {
+  if (fd_ >= 0) close(fd_);  // closing the last descriptor releases the flock
+}
+
+}  // namespace claimgraph

@@ -1,0 +1,71 @@
+// StoreDir: the layout of a store directory (--db) and its generations.
+//
+//   DIR/SNAPSHOT          the generation readers open: "gen-000002\n"
+//   DIR/WRITER.lock       flock()ed by the one writer (ingest or rebuild)
+//   DIR/gen-000002/db/    the RocksDB database of generation 2
+//   DIR/gen-000002/snapshot/  what `claimgraph rebuild` derived from it:
+//                         graph, contradictions, source scores
+//
+// A rebuild prepares generation N+1 beside generation N (a RocksDB
+// checkpoint: hard links, then re-extraction and analysis) and publishes it
+// by renaming a new SNAPSHOT file over the old one, which is atomic. A
+// reader resolves SNAPSHOT once when it opens, so it answers from one whole
+// generation; a crash before the rename leaves generation N serving and a
+// partial N+1 that the next writer removes. Generation N is kept after the
+// switch so that a reader that resolved SNAPSHOT just before it can still
+// open it; older ones are removed.
+//
+// All functions are plain filesystem operations; thread-compatible.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "engine/status.h"
+
+namespace claimgraph {
+
+// DIR/gen-NNNNNN, DIR/gen-NNNNNN/db and DIR/gen-NNNNNN/snapshot.
+std::string GenerationDir(const std::string& dir, uint64_t generation);
+std::string GenerationDbDir(const std::string& dir, uint64_t generation);
+std::string GenerationSnapshotDir(const std::string& dir, uint64_t generation);
+
+// The generation DIR/SNAPSHOT names; nullopt when there is no SNAPSHOT file.
+// Corruption when the file does not name a generation.
+Result<std::optional<uint64_t>> ReadCurrentGeneration(const std::string& dir);
+
+// Points DIR/SNAPSHOT at `generation` atomically and durably: the file is
+// written beside it, fsynced, renamed over it, and the directory fsynced.
+Status PublishCurrentGeneration(const std::string& dir, uint64_t generation);
+
+// Removes every generation directory except `current` and `current - 1`:
+// partial generations a crashed rebuild left, and ones no reader can still
+// be opening. Best effort: a directory that cannot be removed stays.
+void RemoveStaleGenerations(const std::string& dir, uint64_t current);
+
+// True when `dir` holds nothing but generation directories and the writer
+// lock file, i.e. a store whose creation was interrupted before SNAPSHOT
+// was written (or an empty directory).
+bool HoldsOnlyStoreLeftovers(const std::string& dir);
+
+// An exclusive, non-blocking flock on DIR/WRITER.lock, held until the
+// object dies (or the process does: the kernel drops it on exit or kill).
+// Not thread-safe; move-only.
+class WriterLock {
+ public:
+  // IOError "DIR is in use by another writer ..." when another process
+  // (or another WriterLock in this one) holds it.
+  static Result<WriterLock> Acquire(const std::string& dir);
+  WriterLock(WriterLock&& other) noexcept;
+  WriterLock& operator=(WriterLock&& other) noexcept;
+  WriterLock(const WriterLock&) = delete;
+  WriterLock& operator=(const WriterLock&) = delete;
+  ~WriterLock();
+
+ private:
+  explicit WriterLock(int fd) : fd_(fd) {}
+  int fd_ = -1;
+};
+
+}  // namespace claimgraph
