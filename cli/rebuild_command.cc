@@ -103,12 +103,20 @@ Result<IngestCounts> Reextract(const RebuildCommandOptions& o, const ClaimExtrac
 Result<SnapshotManifest> WriteSnapshot(const Inputs& in, Store* staged, Analysis* analysis,
                                        std::vector<uint64_t>* claim_ids) {
   const auto start = Clock::now();
+  auto seconds_since = [](Clock::time_point t) {
+    return std::chrono::duration<double>(Clock::now() - t).count();
+  };
+  SnapshotManifest m;
   auto a = AnalyzeStore(*staged, in.context);
   if (!a.ok()) return a.status();
   *analysis = std::move(a).value();
+  m.analysis_seconds = seconds_since(start);
+  const auto graph_start = Clock::now();
   auto graph =
       BuildClaimGraph(*staged, in.catalog->entities(), LinksFromFindings(analysis->findings));
   if (!graph.ok()) return graph.status();
+  m.graph_seconds = seconds_since(graph_start);
+  m.graph_bytes = graph->MemoryBytes();
   auto ids = CollectClaimIds(*staged);
   if (!ids.ok()) return ids.status();
   *claim_ids = std::move(ids).value();
@@ -122,7 +130,6 @@ Result<SnapshotManifest> WriteSnapshot(const Inputs& in, Store* staged, Analysis
   if (!s.ok()) return s;
   auto stats = staged->Stats();
   if (!stats.ok()) return stats.status();
-  SnapshotManifest m;
   m.generation = staged->generation();
   m.sequence = staged->sequence();
   m.ruleset = in.extractor->ruleset();
@@ -134,7 +141,7 @@ Result<SnapshotManifest> WriteSnapshot(const Inputs& in, Store* staged, Analysis
   m.sources = analysis->sources.size();
   m.graph_vertices = graph->vertex_count();
   m.graph_edges = graph->edge_count();
-  m.build_seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  m.build_seconds = seconds_since(start);
   s = WriteSnapshotManifest(dir, m);
   if (!s.ok()) return s;
   return m;
@@ -157,8 +164,11 @@ int RunRebuild(const GlobalOptions& global, const RebuildCommandOptions& o) {
   auto staged = store->StageGeneration();
   if (!staged.ok()) return Fail(staged.status());
   uint64_t current = 0;
+  const auto reextract_start = Clock::now();
   auto counts = Reextract(o, *in->extractor, *store, staged->get(), &current);
   if (!counts.ok()) return Fail(counts.status());
+  const double reextract_seconds =
+      std::chrono::duration<double>(Clock::now() - reextract_start).count();
   Analysis analysis;
   std::vector<uint64_t> claim_ids;
   auto manifest = WriteSnapshot(*in, staged->get(), &analysis, &claim_ids);
@@ -171,6 +181,7 @@ int RunRebuild(const GlobalOptions& global, const RebuildCommandOptions& o) {
   report.current = current;
   report.manifest = *manifest;
   report.diff = DiffRuns(*previous, analysis, claim_ids);
+  report.reextract_seconds = reextract_seconds;
   report.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   PrintRebuildReport(report, o.format == "json", o.show, std::cout);
   return counts->errors > 0 ? 1 : 0;

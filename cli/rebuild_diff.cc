@@ -77,6 +77,11 @@ void WriteJson(const RebuildReport& r, size_t show, std::ostream& out) {
   w.Field("sources", r.manifest.sources);
   w.Field("graph_vertices", r.manifest.graph_vertices);
   w.Field("graph_edges", r.manifest.graph_edges);
+  w.Field("graph_bytes", r.manifest.graph_bytes);
+  w.Field("reextract_seconds", r.reextract_seconds);
+  w.Field("analysis_seconds", r.manifest.analysis_seconds);
+  w.Field("graph_seconds", r.manifest.graph_seconds);
+  w.Field("snapshot_seconds", r.manifest.build_seconds);
   w.Field("has_previous", r.diff.has_previous);
   w.Field("new_contradictions_count", static_cast<uint64_t>(r.diff.new_contradictions.size()));
   w.Field("resolved_count", static_cast<uint64_t>(r.diff.resolved.size()));

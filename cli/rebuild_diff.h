@@ -59,7 +59,8 @@ struct RebuildReport {
   uint64_t current = 0;      // documents already extracted with these rules: kept as they are
   SnapshotManifest manifest;
   RunDiff diff;
-  double seconds = 0;
+  double reextract_seconds = 0;
+  double seconds = 0;  // the whole run
 };
 
 // Text: one summary line, then up to `show` rows of each list. JSON: one

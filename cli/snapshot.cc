@@ -186,6 +186,9 @@ Result<std::optional<SnapshotManifest>> ReadSnapshotManifest(const std::string& 
     m.graph_vertices = j.at("graph_vertices").get<uint64_t>();
     m.graph_edges = j.at("graph_edges").get<uint64_t>();
     m.build_seconds = j.at("build_seconds").get<double>();
+    m.analysis_seconds = j.value("analysis_seconds", 0.0);
+    m.graph_seconds = j.value("graph_seconds", 0.0);
+    m.graph_bytes = j.value("graph_bytes", uint64_t{0});
   } catch (const nlohmann::json::exception& e) {
     return Status::Corruption(path + ": " + e.what());
   }
@@ -205,7 +208,10 @@ Status WriteSnapshotManifest(const std::string& dir, const SnapshotManifest& m) 
                       {"sources", m.sources},
                       {"graph_vertices", m.graph_vertices},
                       {"graph_edges", m.graph_edges},
-                      {"build_seconds", m.build_seconds}};
+                      {"build_seconds", m.build_seconds},
+                      {"analysis_seconds", m.analysis_seconds},
+                      {"graph_seconds", m.graph_seconds},
+                      {"graph_bytes", m.graph_bytes}};
   return WriteFileDurably(dir + "/" + kManifestFile, j.dump(2) + "\n");
 }
 

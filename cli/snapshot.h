@@ -35,7 +35,10 @@ struct SnapshotManifest {
   uint64_t sources = 0;
   uint64_t graph_vertices = 0;
   uint64_t graph_edges = 0;
-  double build_seconds = 0;
+  double build_seconds = 0;     // analysis + graph + writing the files
+  double analysis_seconds = 0;  // contradictions and source scores
+  double graph_seconds = 0;     // building the graph from the store
+  uint64_t graph_bytes = 0;     // the graph's memory (ClaimGraph::MemoryBytes)
 };
 
 inline constexpr char kAnalysisFile[] = "analysis.bin";
