@@ -60,6 +60,8 @@ StoredClaim FullClaim() {
   c.stance = "negative";
   c.score = -0.42;
   c.label = "Sentiment Score";
+  c.relation = "runs_on";
+  c.object = {"AMZN/trainium", "Trainium", EntityType::kProduct};
   s.source = "Reuters";
   s.published = "2024-04-30";
   s.title = "Amazon cash flow";
@@ -144,6 +146,10 @@ void CheckSameClaim(const StoredClaim& a, const StoredClaim& b) {
   CHECK(x.stance == y.stance);
   CHECK(Bits(x.score) == Bits(y.score));
   CHECK(x.label == y.label);
+  CHECK(x.relation == y.relation);
+  CHECK(x.object.id == y.object.id);
+  CHECK(x.object.name == y.object.name);
+  CHECK(x.object.type == y.object.type);
   CHECK(a.source == b.source);
   CHECK(a.published == b.published);
   CHECK(a.title == b.title);
@@ -310,7 +316,7 @@ TEST_CASE("Every enum value round trips", "[stored_codec]") {
 
 TEST_CASE("An enum value past the last one is corruption naming the field", "[stored_codec]") {
   StoredClaim claim = FullClaim();
-  claim.claim.kind = static_cast<ClaimKind>(static_cast<int>(ClaimKind::kScore) + 1);
+  claim.claim.kind = static_cast<ClaimKind>(static_cast<int>(ClaimKind::kRelation) + 1);
   Status s = DecodeClaimBytes(Encode(claim));
   CHECK(s.code() == Status::Code::kCorruption);
   CHECK(s.message() == "stored claim: bad value for field kind");
@@ -345,7 +351,7 @@ TEST_CASE("Encoding appends to the output", "[stored_codec]") {
   EncodeStoredClaim(FullClaim(), &out);
   REQUIRE(out.compare(0, 4, "key:") == 0);
   CHECK(out.substr(4) == Encode(FullClaim()));
-  CHECK(Encode(FullClaim()).front() == '\x01');
+  CHECK(Encode(FullClaim()).front() == '\x02');
 }
 
 TEST_CASE("Every truncated prefix is rejected as corruption", "[stored_codec]") {
@@ -384,7 +390,7 @@ TEST_CASE("A truncation names the field it cut", "[stored_codec]") {
 }
 
 TEST_CASE("An unknown record version is rejected", "[stored_codec]") {
-  for (char version : {'\x00', '\x02', '\xff'}) {
+  for (char version : {'\x00', '\x01', '\x03', '\xff'}) {
     std::string claim = Encode(FullClaim());
     claim[0] = version;
     Status s = DecodeClaimBytes(claim);
@@ -424,16 +430,16 @@ TEST_CASE("Malformed scalars are rejected naming the field", "[stored_codec]") {
         "stored claim: value out of range at field value.period.year");
 
   // A claim_id length that overflows 64 bits.
-  bytes = '\x01' + std::string(10, '\xff') + std::string(20, '\x01');
+  bytes = '\x02' + std::string(10, '\xff') + std::string(20, '\x01');
   CHECK(DecodeClaimBytes(bytes).message() == "stored claim: bad varint at field claim_id");
   // A claim_id length past the end of the input.
-  bytes = std::string("\x01\xe8\x07", 3) + "short";
+  bytes = std::string("\x02\xe8\x07", 3) + "short";
   CHECK(DecodeClaimBytes(bytes).message() == "stored claim: truncated at field claim_id");
 }
 
 TEST_CASE("A huge metadata count is rejected before allocating", "[stored_codec]") {
   // Version, seven empty strings, prose_end 0, then a count of 2^63.
-  std::string bytes = std::string("\x01", 1) + std::string(8, '\0');
+  std::string bytes = std::string("\x02", 1) + std::string(8, '\0');
   bytes += std::string(9, '\x80') + '\x01';
   StoredDocument doc;
   Status s = DecodeStoredDocument(bytes, &doc);
