@@ -63,6 +63,17 @@ Clause SentenceAssembler::ClauseAt(size_t pos) const {
   return c;
 }
 
+std::vector<Clause> SentenceAssembler::Clauses() const {
+  std::vector<Clause> out;
+  size_t start = s_.span.start;
+  for (const PhraseMatch& m : Cues(ctx_.rules->clause_breaks, s_.span.start, s_.span.end)) {
+    out.push_back({start, m.start});
+    start = m.end;
+  }
+  out.push_back({start, s_.span.end});
+  return out;
+}
+
 std::string SentenceAssembler::MetricFor(const Mention& v, const Clause& c, int* sign) const {
   *sign = 1;
   const std::string_view text = ctx_.text;

@@ -26,6 +26,7 @@ std::string ClaimId(const Claim& c) {
     key.push_back('\x1f');
     key.append(part);
   }
+  if (c.kind == ClaimKind::kRelation) key += '\x1f' + c.relation + '\x1f' + c.object.id;
   key += '\x1f' + std::to_string(c.evidence_start);
   if (c.value) key += '\x1f' + std::to_string(c.value->start) + ":" + std::to_string(c.value->end);
   return HexId(Fnv1a64(key));

@@ -63,8 +63,12 @@ class SentenceAssembler {
   bool RelativeClaim(size_t i, std::vector<Claim>* out);
   void StatusClaims(std::vector<Claim>* out);
   void StanceClaim(std::vector<Claim>* out);
+  // Relation claims of the rules' relation phrases, clause by clause.
+  void RelationClaims(std::vector<Claim>* out);
 
   Clause ClauseAt(size_t pos) const;
+  // The clauses of the sentence, in order (clause breaks excluded).
+  std::vector<Clause> Clauses() const;
   // The matches of `m` in this sentence that lie within [from, to); each
   // matcher runs over the sentence once and is cached.
   std::vector<PhraseMatch> Cues(const PhraseMatcher& m, size_t from, size_t to) const;
@@ -81,7 +85,8 @@ class SentenceAssembler {
   const Mention* PeriodFor(const Mention& v, const Clause& c, const Mention* prior) const;
   Modality ModalityOf(const Clause& c) const;
   bool NegatedBefore(size_t pos, size_t floor) const;
-  std::optional<Speaker> SpeakerFor(const Mention& v, const Clause& c) const;
+  // The speaker of what text[start, end) (a value, a verb phrase) states.
+  std::optional<Speaker> SpeakerFor(size_t start, size_t end, const Clause& c) const;
   int ChangeDirectionBefore(size_t pos, size_t floor) const;
   Claim NewClaim(ClaimKind kind, const std::string& rule) const;
   // The period mention right before pos (no token between), or after pos

@@ -92,6 +92,9 @@ Result<ClaimRules> ClaimRules::Parse(std::string_view json_text, std::string_vie
     if (!it->is_number()) return Status::InvalidArgument(where + ": stance_min_abs_score: number");
     r.stance_min_abs_score = it->get<double>();
   }
+  auto relations = RelationExtractor::Parse(json_text, origin);
+  if (!relations.ok()) return relations.status();
+  r.relations = std::move(relations).value();
   return r;
 }
 

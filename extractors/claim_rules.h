@@ -10,6 +10,7 @@
 #include "engine/claim.h"
 #include "engine/status.h"
 #include "extractors/phrase_matcher.h"
+#include "extractors/relation_extractor.h"
 
 namespace claimgraph {
 
@@ -28,6 +29,7 @@ struct ClaimRules {
   std::vector<std::string> metric_verb_ids;
   std::vector<std::string> score_labels;  // lower-cased
   double stance_min_abs_score = 0.5;
+  RelationExtractor relations;  // the "relations" section
 
   // Parses rules JSON; errors name `origin` and the field.
   static Result<ClaimRules> Parse(std::string_view json_text, std::string_view origin);

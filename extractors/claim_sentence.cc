@@ -1,6 +1,6 @@
 // Claim assembly for one sentence: roles of its values (main, prior,
-// change), then one claim per main value, plus relative, status and stance
-// claims.
+// change), then one claim per main value, plus relative, status, stance and
+// relation claims.
 #include <algorithm>
 
 #include "extractors/claim_internal.h"
@@ -61,6 +61,7 @@ void SentenceAssembler::Run(std::vector<Claim>* out) {
   for (size_t i = 0; i < s_.values.size(); ++i) QuantityClaim(i, out);
   StatusClaims(out);
   if (out->size() == before) StanceClaim(out);
+  RelationClaims(out);  // not "other claims" for stance: a relation has no polarity
 }
 
 void SentenceAssembler::AssignRoles() {
@@ -231,7 +232,7 @@ void SentenceAssembler::QuantityClaim(size_t i, std::vector<Claim>* out) {
   if (direction != 0) claim.change_direction = direction > 0 ? "up" : "down";
   claim.modality = modality;
   claim.negated = NegatedBefore(v.start, c.start);
-  claim.speaker = SpeakerFor(v, c);
+  claim.speaker = SpeakerFor(v.start, v.end, c);
   last_metric_ = metric;
   last_subject_ = subject;
   last_value_end_ = v.end;
@@ -269,7 +270,7 @@ bool SentenceAssembler::RelativeClaim(size_t i, std::vector<Claim>* out) {
   claim.comparator = std::string(text.substr(cmp_start, cmp_end - cmp_start));
   claim.modality = ModalityOf(c);
   claim.negated = NegatedBefore(v.start, c.start);
-  claim.speaker = SpeakerFor(v, c);
+  claim.speaker = SpeakerFor(v.start, v.end, c);
   out->push_back(std::move(claim));
   return true;
 }

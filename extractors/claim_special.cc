@@ -1,4 +1,5 @@
-// Speakers, status claims and stance claims.
+// Speakers, status, stance and relation claims.
+#include <algorithm>
 #include <cmath>
 
 #include "engine/utf8.h"
@@ -6,7 +7,8 @@
 
 namespace claimgraph {
 
-std::optional<Speaker> SentenceAssembler::SpeakerFor(const Mention& v, const Clause& c) const {
+std::optional<Speaker> SentenceAssembler::SpeakerFor(size_t start, size_t end,
+                                                     const Clause& c) const {
   const std::string_view text = ctx_.text;
   const ClaimRules& r = *ctx_.rules;
   auto speaker_from = [&](const EntityMention& e) {
@@ -28,9 +30,8 @@ std::optional<Speaker> SentenceAssembler::SpeakerFor(const Mention& v, const Cla
     return speaker_from(*person);
   };
   for (const PhraseMatch& m : Cues(r.speaker_verbs, s_.span.start, s_.span.end)) {
-    bool eligible = c.Contains(m.start) ||
-                    (m.start < v.start && ClauseAt(m.start).end >= v.start) ||
-                    (m.start > v.end && TokensBetween(text, m.end, s_.span.end) <= 2);
+    bool eligible = c.Contains(m.start) || (m.start < start && ClauseAt(m.start).end >= start) ||
+                    (m.start > end && TokensBetween(text, m.end, s_.span.end) <= 2);
     if (!eligible) continue;
     bool according = AsciiLowered(text.substr(m.start, m.end - m.start)) == "according to";
     for (const EntityMention* e : s_.entities) {
@@ -49,7 +50,7 @@ std::optional<Speaker> SentenceAssembler::SpeakerFor(const Mention& v, const Cla
   }
   // "In his shareholder letter, he stated": attributed to the last person.
   for (const PhraseMatch& m : Cues(r.speaker_sources, s_.span.start, s_.span.end)) {
-    if (m.start < v.start) {
+    if (m.start < start) {
       if (const EntityMention* person = ctx_.LastPersonBefore(m.start))
         return speaker_from(*person);
     }
@@ -97,6 +98,28 @@ void SentenceAssembler::StanceClaim(std::vector<Claim>* out) {
   claim.score = score.score;
   claim.modality = Modality::kOpinion;
   out->push_back(std::move(claim));
+}
+
+void SentenceAssembler::RelationClaims(std::vector<Claim>* out) {
+  const RelationExtractor& relations = ctx_.rules->relations;
+  if (relations.empty() || s_.entities.size() < 2) return;
+  std::vector<std::string> seen;  // "Anthropic runs on Trainium and runs on Trainium2" once each
+  for (const Clause& c : Clauses()) {
+    for (const RelationMatch& m : relations.Find(ctx_.text, c.start, c.end, s_.entities)) {
+      std::string key = m.relation + '\x1f' + m.subject->id + '\x1f' + m.object->id;
+      if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
+      seen.push_back(key);
+      Claim claim =
+          NewClaim(ClaimKind::kRelation, "relation/" + m.relation + (m.from_role ? "/role" : ""));
+      SetSubject(m.subject, &claim);
+      claim.relation = m.relation;
+      claim.object = {m.object->id, m.object->name, m.object->type};
+      claim.modality = ModalityOf(c);
+      claim.negated = NegatedBefore(m.verb_start, std::max(c.start, m.before_end));
+      claim.speaker = SpeakerFor(m.verb_start, m.verb_end, c);
+      out->push_back(std::move(claim));
+    }
+  }
 }
 
 }  // namespace claimgraph

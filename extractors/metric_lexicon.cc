@@ -15,8 +15,8 @@ using nlohmann::json;
 
 constexpr size_t kMaxLexiconBytes = size_t{4} << 20;
 constexpr const char* kKinds[] = {"money", "percent", "ratio", "count", "multiple"};
-constexpr const char* kMetricKeys[] = {"id",          "name",     "kind",    "family",
-                                       "description", "synonyms", "$comment"};
+constexpr const char* kMetricKeys[] = {"id",          "name",     "kind",     "family",
+                                       "description", "synonyms", "additive", "$comment"};
 
 bool IsSnakeCase(const std::string& s) {
   if (s.empty() || s[0] < 'a' || s[0] > 'z') return false;
@@ -102,6 +102,11 @@ Status ParseMetric(const json& m, const std::string& where, MetricDef* out) {
     s = ReadString(m, "description", where, NonEmpty, "a non-empty string", &out->description);
   }
   if (!s.ok()) return s;
+  if (auto additive = m.find("additive"); additive != m.end()) {
+    if (!additive->is_boolean())
+      return Status::InvalidArgument(where + ".additive: must be a boolean");
+    out->additive = additive->get<bool>();
+  }
   auto syn = m.find("synonyms");
   if (syn == m.end() || !syn->is_array() || syn->empty()) {
     return Status::InvalidArgument(where + ".synonyms: must be a non-empty array");

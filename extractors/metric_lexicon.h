@@ -32,6 +32,10 @@ struct MetricDef {
                        // "growth", "valuation", ...
   std::string description;  // one sentence for people
   std::vector<MetricSynonym> synonyms;
+  // Values add up over a company's segments and products and are never
+  // negative (revenue, backlog, capex), so a company's value is at least any
+  // part's. From the optional "additive" key; false when absent.
+  bool additive = false;
 };
 
 struct MetricMention {

@@ -1,8 +1,11 @@
 // Runs every case in corpus/cases/claims.jsonl through the claim extractor:
-// {"text", "published"?, "expect": [{"kind", "value_text"?, fields...}]}.
+// {"text", "published"?, "expect": [{"kind", "value_text"?, fields...}],
+//  "absent"?: [{"kind", fields...}]}.
 // A claim is located by kind and value text (or subject and status for
-// status claims, subject for stance claims); every other stated field must
-// match. Adding a case needs no C++.
+// status claims, subject, relation and object for relation claims, subject
+// for stance claims); every other stated field must match. No claim may
+// match an "absent" entry (kind and every stated subject, relation, object).
+// Adding a case needs no C++.
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <fstream>
@@ -26,6 +29,12 @@ const Claim* Find(const json& e, const std::vector<Claim>& claims) {
       if (c.value && c.value->text == e["value_text"]) return &c;
     } else if (e.contains("status")) {
       if (c.status == e["status"] && c.subject.id == e.value("subject", "")) return &c;
+    } else if (c.kind == ClaimKind::kRelation) {
+      if ((!e.contains("subject") || c.subject.id == e["subject"]) &&
+          (!e.contains("relation") || c.relation == e["relation"]) &&
+          (!e.contains("object") || c.object.id == e["object"])) {
+        return &c;
+      }
     } else if (c.subject.id == e.value("subject", "")) {
       return &c;
     }
@@ -44,6 +53,8 @@ std::string Check(const json& e, const Claim& c) {
       {"speaker", c.speaker ? c.speaker->name : ""},
       {"comparator", c.comparator},
       {"stance", c.stance},
+      {"relation", c.relation},
+      {"object", c.object.id},
       {"prior_relative", c.prior && c.prior->period ? c.prior->period->relative_offset : ""},
       {"prior_period_start", c.prior && c.prior->period ? c.prior->period->start : ""},
   };
@@ -58,6 +69,17 @@ std::string Check(const json& e, const Claim& c) {
     return "amount";
   }
   return "";
+}
+
+std::string Got(const std::vector<Claim>& claims) {
+  std::string out;
+  for (const Claim& x : claims) {
+    out += "\n      got " + std::string(ClaimKindName(x.kind)) + " " + x.subject.id + " " +
+           x.metric + x.relation + " " +
+           (x.kind == ClaimKind::kRelation ? x.object.id : Text(x.value)) + " " +
+           std::string(ModalityName(x.modality)) + (x.negated ? " negated" : "");
+  }
+  return out;
 }
 
 }  // namespace
@@ -84,10 +106,11 @@ TEST_CASE("Claim cases in corpus yield their expected claims", "[claims][corpus]
       const Claim* found = Find(e, claims);
       std::string why = found ? Check(e, *found) : "not found";
       if (why.empty()) continue;
-      report += "\n" + doc.text + "\n    " + e.dump() + "\n    " + why;
-      for (const Claim& x : claims) {
-        report += "\n      got " + std::string(ClaimKindName(x.kind)) + " " + x.subject.id + " " +
-                  x.metric + " " + Text(x.value) + " " + std::string(ModalityName(x.modality));
+      report += "\n" + doc.text + "\n    " + e.dump() + "\n    " + why + Got(claims);
+    }
+    for (const json& e : c.value("absent", json::array())) {
+      if (Find(e, claims) != nullptr) {
+        report += "\n" + doc.text + "\n    absent " + e.dump() + "\n    found" + Got(claims);
       }
     }
   }
