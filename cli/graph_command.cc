@@ -43,7 +43,7 @@ std::optional<GraphContext> OpenGraph(const std::string& command, const GlobalOp
   if (!c.store) return std::nullopt;
   c.catalog = LoadCatalogOrReport(command, global, o.catalogs);
   if (!c.catalog) return std::nullopt;
-  auto graph = LoadGraphForCommand(*c.store, *c.catalog);
+  auto graph = LoadGraphForCommand(*c.store, *c.catalog, ResolveSchemaDir(global), command);
   if (!graph.ok()) {
     std::cerr << "claimgraph " << command << ": " << graph.status().message() << "\n";
     return std::nullopt;
@@ -172,7 +172,7 @@ void PrintStep(const GraphContext& c, size_t i, const PathStep& step, const std:
     AppendVertexJson(g, step.vertex, &w);
     if (step.edge) {
       AppendEdgeJson(g, *step.edge, step.forward, &w);
-      w.Field("evidence", evidence);
+      if (info.provenance != kNoVertex) w.Field("evidence", evidence);
     }
     w.EndObject();
     *out += "\n";

@@ -4,6 +4,8 @@
 // commands.
 #pragma once
 
+#include <string>
+
 #include "engine/status.h"
 #include "engine/store.h"
 #include "extractors/entity_catalog.h"
@@ -11,10 +13,15 @@
 
 namespace claimgraph::cli {
 
-// The graph of `store` with every `catalog` entity; no analysis links yet.
-// Streams the store once (documents, entities, claims). Errors: the
-// store's (Corruption, IOError) and the builder's (ResourceExhausted).
-// The graph does not refer to `store` or `catalog` once returned.
-Result<ClaimGraph> LoadGraphForCommand(const Store& store, const EntityCatalog& catalog);
+// The graph of `store`: the nightly rebuild's snapshot while the store is
+// unchanged since (cli/snapshot.h); otherwise built on the spot from the
+// store, every `catalog` entity, and contradicts/corroborates links from an
+// analysis of the stored claims (metric lexicon from `schema_dir`), with a
+// note on stderr naming `command` when a snapshot exists but is stale.
+// Errors: the store's (Corruption, IOError), the lexicon's, and the
+// builder's (ResourceExhausted). The graph does not refer to `store` or
+// `catalog` once returned.
+Result<ClaimGraph> LoadGraphForCommand(const Store& store, const EntityCatalog& catalog,
+                                       const std::string& schema_dir, const std::string& command);
 
 }  // namespace claimgraph::cli

@@ -1,2 +1,387 @@
-// Placeholder; filled in by issue 5 work.
-namespace claimgraph {}
+#include "graph/graph_build.h"
+
+#include <algorithm>
+#include <unordered_map>
+#include <utility>
+
+#include "engine/utf8.h"
+#include "graph/claim_graph_rep.h"
+
+namespace claimgraph {
+
+namespace {
+
+constexpr size_t kMaxClaimLabel = 64;
+constexpr size_t kMaxDocumentLabel = 80;
+
+// `s` cut to at most n bytes at a UTF-8 character boundary.
+std::string_view Cut(std::string_view s, size_t n) {
+  if (s.size() <= n) return s;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return s.substr(0, n);
+}
+
+// A short human label: "Amazon: free_cash_flow $1.2 billion".
+std::string ClaimLabel(const Claim& c) {
+  std::string label = c.subject.name.empty() ? "" : c.subject.name + ": ";
+  switch (c.kind) {
+    case ClaimKind::kQuantity:
+      label += c.metric + (c.value ? " " + c.value->text : "");
+      break;
+    case ClaimKind::kRelative:
+      label += c.metric + " vs " + c.comparator;
+      break;
+    case ClaimKind::kStatus:
+      label += c.status;
+      break;
+    case ClaimKind::kStance:
+      label += "stance " + c.stance;
+      break;
+    case ClaimKind::kScore:
+      label += c.label;
+      break;
+    case ClaimKind::kRelation:
+      label += c.relation + " " + c.object.name;
+      break;
+  }
+  return std::string(Cut(label, kMaxClaimLabel));
+}
+
+// A comparator or relation object waiting for every entity name.
+struct PendingEntityEdge {
+  VertexId claim;
+  VertexId subject;
+  EdgeType type;
+  std::string text;      // the name as written
+  std::string relation;  // kRelation only
+};
+
+}  // namespace
+
+struct GraphBuilder::State {
+  std::unique_ptr<ClaimGraph::Rep> rep = std::make_unique<ClaimGraph::Rep>();
+  // Labels while building: (start, length) in label_bytes; placeholders
+  // are relabelled when defined, so they are compacted at Build().
+  std::string label_bytes;
+  std::vector<std::pair<uint64_t, uint32_t>> label_spans;
+  std::vector<bool> defined;
+  std::vector<VertexId> edge_source, edge_target;
+  std::vector<EdgeAttr> attrs;  // edge = index in insertion order
+  std::unordered_map<std::string, uint32_t> string_ids;
+  std::unordered_map<std::string, VertexId> names;  // lower-cased name or alias -> entity
+  std::vector<PendingEntityEdge> pending;
+  std::vector<ClaimLink> links;
+  GraphBuildStats stats;
+  bool too_many = false;
+
+  void SetLabel(VertexId v, std::string_view label) {
+    label_spans[v] = {label_bytes.size(), static_cast<uint32_t>(label.size())};
+    label_bytes += label;
+  }
+
+  // The vertex `id`, created when new; `define` sets type and label of a
+  // new vertex or a placeholder. Second: true when this call defined it.
+  std::pair<VertexId, bool> Touch(std::string_view id, VertexType type, std::string_view label,
+                                  bool define) {
+    if (auto v = FindVertex(*rep, id)) {
+      if (!define || defined[*v]) return {*v, false};
+      rep->vertex_types[*v] = type;
+      SetLabel(*v, label);
+      defined[*v] = true;
+      return {*v, true};
+    }
+    if (rep->vertex_count() >= kNoVertex - 1) {
+      too_many = true;
+      return {0, false};
+    }
+    const auto v = static_cast<VertexId>(rep->vertex_count());
+    rep->ids += id;
+    rep->id_offsets.push_back(rep->ids.size());
+    rep->vertex_types.push_back(type);
+    label_spans.emplace_back();
+    SetLabel(v, label);
+    defined.push_back(define);
+    IndexVertex(rep.get(), v);
+    return {v, define};
+  }
+
+  uint32_t Intern(std::string_view s) {
+    if (s.empty()) return 0;
+    auto [it, added] = string_ids.emplace(std::string(s), 0);
+    if (added) {
+      it->second = static_cast<uint32_t>(rep->strings.size());
+      rep->strings.emplace_back(s);
+    }
+    return it->second;
+  }
+
+  void AddName(std::string_view name, VertexId v) {
+    if (!name.empty()) names.emplace(AsciiLowered(name), v);
+  }
+
+  // The entity a comparator or object names: its id, name or alias, else
+  // the longest run of leading words that is one ("Nvidia GPUs" -> Nvidia,
+  // "Nvidia's H100" -> Nvidia).
+  std::optional<VertexId> ResolveName(std::string_view text) const {
+    std::string s = AsciiLowered(text);
+    if (s.rfind("the ", 0) == 0) s.erase(0, 4);
+    while (!s.empty()) {
+      if (auto it = names.find(s); it != names.end()) return it->second;
+      if (s.ends_with("'s")) {
+        if (auto it = names.find(s.substr(0, s.size() - 2)); it != names.end()) return it->second;
+      }
+      const size_t space = s.find_last_of(' ');
+      if (space == std::string::npos) break;
+      s.resize(space);
+    }
+    return std::nullopt;
+  }
+
+  void Edge(VertexId from, VertexId to, EdgeType type, VertexId provenance,
+            std::string_view relation, std::string_view label) {
+    if (too_many) return;
+    if (edge_source.size() >= kNoVertex - 1) {
+      too_many = true;
+      return;
+    }
+    const auto e = static_cast<EdgeId>(edge_source.size());
+    edge_source.push_back(from);
+    edge_target.push_back(to);
+    rep->edge_types.push_back(type);
+    if (provenance != DefaultProvenance(type, from, to) || !relation.empty() || !label.empty()) {
+      attrs.push_back(EdgeAttr{e, provenance, Intern(relation), Intern(label)});
+    }
+  }
+
+  // "doc:<doc_id>", defined with its source on first definition.
+  VertexId Document(std::string_view doc_id, std::string_view title, std::string_view source) {
+    const std::string id = "doc:" + std::string(doc_id);
+    const auto [d, defined_now] = Touch(
+        id, VertexType::kDocument, Cut(title.empty() ? doc_id : title, kMaxDocumentLabel), true);
+    if (defined_now && !source.empty()) {
+      const VertexId src =
+          Touch("source:" + std::string(source), VertexType::kSource, source, true).first;
+      Edge(d, src, EdgeType::kPublishedBy, kNoVertex, {}, {});
+    }
+    return d;
+  }
+
+  Result<ClaimGraph> Finish();
+  void ResolvePending();
+  void SortEdges();
+};
+
+VertexType EntityVertexType(EntityType type) {
+  switch (type) {
+    case EntityType::kCompany:
+      return VertexType::kCompany;
+    case EntityType::kSegment:
+      return VertexType::kSegment;
+    case EntityType::kProduct:
+      return VertexType::kProduct;
+    case EntityType::kPerson:
+      return VertexType::kPerson;
+  }
+  return VertexType::kCompany;
+}
+
+GraphBuilder::GraphBuilder() : state_(std::make_unique<State>()) {}
+GraphBuilder::~GraphBuilder() = default;
+
+size_t GraphBuilder::vertex_count() const { return state_->rep->vertex_count(); }
+const GraphBuildStats& GraphBuilder::stats() const { return state_->stats; }
+
+VertexId GraphBuilder::AddVertex(std::string_view id, VertexType type, std::string_view label) {
+  return state_->Touch(id, type, label, true).first;
+}
+
+void GraphBuilder::AddEdge(VertexId from, VertexId to, EdgeType type, VertexId provenance,
+                           std::string_view relation, std::string_view label) {
+  state_->Edge(from, to, type, provenance, relation, label);
+}
+
+void GraphBuilder::AddEntity(const CatalogEntity& entity) {
+  State& s = *state_;
+  const auto [v, defined_now] =
+      s.Touch(entity.id, EntityVertexType(entity.type), entity.name, true);
+  if (s.too_many) return;
+  s.AddName(entity.id, v);
+  s.AddName(entity.name, v);
+  for (const std::string& alias : entity.aliases) s.AddName(alias, v);
+  if (!defined_now) return;
+  if (!entity.parent.empty()) {
+    const VertexId p = s.Touch(entity.parent, VertexType::kCompany, entity.parent, false).first;
+    switch (entity.type) {
+      case EntityType::kSegment:
+        AddEdge(v, p, EdgeType::kSegmentOf, kNoVertex);
+        break;
+      case EntityType::kProduct:
+        AddEdge(p, v, EdgeType::kMakerOf, kNoVertex);
+        break;
+      case EntityType::kPerson:
+        AddEdge(v, p, EdgeType::kEmployedBy, kNoVertex);
+        break;
+      case EntityType::kCompany:
+        break;  // a company's parent is not modelled
+    }
+  }
+  if (!entity.family.empty() && entity.family != entity.id) {
+    const VertexId f = s.Touch(entity.family, VertexType::kProduct, entity.family, false).first;
+    AddEdge(v, f, EdgeType::kGenerationOf, kNoVertex);
+  }
+}
+
+void GraphBuilder::AddDocument(std::string_view doc_id, std::string_view title,
+                               std::string_view source) {
+  state_->Document(doc_id, title, source);
+}
+
+void GraphBuilder::AddClaim(const StoredClaim& stored) {
+  State& s = *state_;
+  const Claim& c = stored.claim;
+  const auto [v, defined_now] =
+      s.Touch("claim:" + c.claim_id, VertexType::kClaim, ClaimLabel(c), true);
+  if (!defined_now || s.too_many) return;
+  VertexId subject = kNoVertex;
+  if (!c.subject.id.empty()) {
+    subject = s.Touch(c.subject.id, EntityVertexType(c.subject.type), c.subject.name, false).first;
+    AddEdge(subject, v, EdgeType::kSubjectOf, v);
+  }
+  if (!c.metric.empty()) {
+    const VertexId m = s.Touch("metric:" + c.metric, VertexType::kMetric, c.metric, true).first;
+    AddEdge(v, m, EdgeType::kAboutMetric, v);
+  }
+  AddEdge(v, s.Document(c.doc_id, stored.title, stored.source), EdgeType::kStatedIn, v);
+  if (c.speaker && !c.speaker->id.empty()) {
+    const VertexType type =
+        c.speaker->id.rfind("person/", 0) == 0 ? VertexType::kPerson : VertexType::kCompany;
+    const VertexId p = s.Touch(c.speaker->id, type, c.speaker->name, false).first;
+    AddEdge(v, p, EdgeType::kSaidBy, v);
+  }
+  if (subject == kNoVertex || s.too_many) return;
+  if (c.kind == ClaimKind::kRelation && !c.object.id.empty()) {
+    const VertexId o =
+        s.Touch(c.object.id, EntityVertexType(c.object.type), c.object.name, false).first;
+    AddEdge(subject, o, EdgeType::kRelation, v, c.relation);
+  } else if (c.kind == ClaimKind::kRelation && !c.object.name.empty()) {
+    s.pending.push_back({v, subject, EdgeType::kRelation, c.object.name, c.relation});
+  } else if (c.kind == ClaimKind::kRelative && !c.comparator.empty()) {
+    s.pending.push_back({v, subject, EdgeType::kComparedWith, c.comparator, ""});
+  }
+}
+
+void GraphBuilder::AddLink(const ClaimLink& link) { state_->links.push_back(link); }
+
+void GraphBuilder::State::ResolvePending() {
+  for (const PendingEntityEdge& p : pending) {
+    auto target = ResolveName(p.text);
+    if (!target || *target == p.subject) {
+      ++stats.comparisons_unresolved;
+      continue;
+    }
+    Edge(p.subject, *target, p.type, p.claim, p.relation, {});
+  }
+  pending.clear();
+  for (const ClaimLink& l : links) {
+    auto a = FindVertex(*rep, "claim:" + l.a_claim_id);
+    auto b = FindVertex(*rep, "claim:" + l.b_claim_id);
+    if (!a || !b) {
+      ++stats.links_skipped;
+      continue;
+    }
+    Edge(*a, *b, l.contradicts ? EdgeType::kContradicts : EdgeType::kCorroborates, kNoVertex, {},
+         l.label);
+  }
+  links.clear();
+}
+
+// Stable counting sort of the edges by source, so that edge ids are the
+// CSR's edge indexes; builds the CSR.
+void GraphBuilder::State::SortEdges() {
+  const size_t n = rep->vertex_count();
+  const size_t m = edge_source.size();
+  std::vector<EdgeId> start(n + 1, 0);
+  for (VertexId s : edge_source) ++start[s + 1];
+  for (size_t v = 0; v < n; ++v) start[v + 1] += start[v];
+  std::vector<EdgeId> new_id(m);
+  for (size_t e = 0; e < m; ++e) new_id[e] = start[edge_source[e]]++;
+  std::vector<std::pair<VertexId, VertexId>> sorted(m);
+  std::vector<EdgeType> types(m);
+  for (size_t e = 0; e < m; ++e) {
+    sorted[new_id[e]] = {edge_source[e], edge_target[e]};
+    types[new_id[e]] = rep->edge_types[e];
+  }
+  rep->edge_types = std::move(types);
+  for (EdgeAttr& a : attrs) a.edge = new_id[a.edge];
+  std::sort(attrs.begin(), attrs.end(),
+            [](const EdgeAttr& x, const EdgeAttr& y) { return x.edge < y.edge; });
+  rep->attrs = std::move(attrs);
+  rep->attrs.shrink_to_fit();
+  std::vector<VertexId>().swap(edge_source);
+  std::vector<VertexId>().swap(edge_target);
+  std::vector<EdgeId>().swap(new_id);
+  rep->csr = ClaimGraph::Rep::Csr(boost::edges_are_unsorted_multi_pass, sorted.begin(),
+                                  sorted.end(), static_cast<uint32_t>(n));
+}
+
+Result<ClaimGraph> GraphBuilder::State::Finish() {
+  ResolvePending();
+  if (too_many) return Status::ResourceExhausted("graph: 2^32 - 1 vertices or edges or more");
+  std::string labels;
+  labels.reserve(label_bytes.size());
+  rep->label_offsets.assign(1, 0);
+  rep->label_offsets.reserve(label_spans.size() + 1);
+  for (const auto& [start, length] : label_spans) {
+    labels.append(label_bytes, start, length);
+    rep->label_offsets.push_back(labels.size());
+  }
+  rep->labels = std::move(labels);
+  std::string().swap(label_bytes);
+  SortEdges();
+  rep->ids.shrink_to_fit();
+  rep->id_offsets.shrink_to_fit();
+  rep->vertex_types.shrink_to_fit();
+  rep->edge_types.shrink_to_fit();
+  return ClaimGraph(std::move(rep));
+}
+
+Result<ClaimGraph> GraphBuilder::Build() {
+  Result<ClaimGraph> graph = state_->Finish();
+  GraphBuildStats stats = state_->stats;
+  state_ = std::make_unique<State>();
+  state_->stats = stats;
+  return graph;
+}
+
+Result<ClaimGraph> BuildClaimGraph(const Store& store, const std::vector<CatalogEntity>& catalog,
+                                   const std::vector<ClaimLink>& links, GraphBuildStats* stats) {
+  GraphBuilder builder;
+  for (const CatalogEntity& e : catalog) builder.AddEntity(e);
+  Status s = store.ForEachEntity([&](const StoredEntity& e) {
+    CatalogEntity entity;
+    entity.id = e.id;
+    entity.type = e.type;
+    entity.name = e.name;
+    builder.AddEntity(entity);
+    return true;
+  });
+  if (s.ok()) {
+    s = store.ForEachDocument([&](const StoredDocument& d) {
+      builder.AddDocument(d.doc.id, d.doc.title, d.doc.source);
+      return true;
+    });
+  }
+  if (s.ok()) {
+    s = store.ForEachClaim([&](const StoredClaim& c) {
+      builder.AddClaim(c);
+      return true;
+    });
+  }
+  if (!s.ok()) return s;
+  for (const ClaimLink& l : links) builder.AddLink(l);
+  Result<ClaimGraph> graph = builder.Build();
+  if (stats != nullptr) *stats = builder.stats();
+  return graph;
+}
+
+}  // namespace claimgraph

@@ -1,2 +1,261 @@
-// Placeholder; filled in by issue 5 work.
-namespace claimgraph {}
+#include "graph/graph_io.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
+#include "engine/hash.h"
+#include "engine/varint.h"
+#include "graph/graph_build.h"
+
+namespace claimgraph {
+
+namespace {
+
+constexpr size_t kHeaderBytes = kGraphFileMagic.size() + 4;
+constexpr size_t kTrailerBytes = 16;
+
+void PutFixed(std::string* dst, uint64_t v, int bytes) {
+  for (int i = 0; i < bytes; ++i) dst->push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
+}
+
+uint64_t GetFixed(std::string_view s, int bytes) {
+  uint64_t v = 0;
+  for (int i = 0; i < bytes; ++i)
+    v |= uint64_t{static_cast<uint8_t>(s[static_cast<size_t>(i)])} << (8 * i);
+  return v;
+}
+
+void PutString(std::string* dst, std::string_view s) {
+  PutVarint64(dst, s.size());
+  dst->append(s);
+}
+
+// Writes a file through a buffer, hashing the payload on the way.
+class PayloadWriter {
+ public:
+  PayloadWriter(int fd, std::string path) : fd_(fd), path_(std::move(path)) {}
+  std::string* buf() { return &buf_; }
+  // Writes the buffer out once it is large (always when `force`).
+  Status Flush(bool force) {
+    if (!force && buf_.size() < (size_t{1} << 20)) return Status::OK();
+    if (hashing_) {
+      hash_ = Fnv1a64(buf_, hash_);
+      bytes_ += buf_.size();
+    }
+    for (size_t done = 0; done < buf_.size();) {
+      const ssize_t n = ::write(fd_, buf_.data() + done, buf_.size() - done);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) return Status::IOError("write " + path_ + ": " + std::strerror(errno));
+      done += static_cast<size_t>(n);
+    }
+    buf_.clear();
+    return Status::OK();
+  }
+  // Writes out what is buffered (the header, unhashed); what follows is
+  // the payload, hashed until EndPayload.
+  Status BeginPayload() {
+    if (Status s = Flush(true); !s.ok()) return s;
+    hashing_ = true;
+    return Status::OK();
+  }
+  // REQUIRES: the buffer was flushed. What follows (the trailer) is not hashed.
+  void EndPayload() { hashing_ = false; }
+  uint64_t hash() const { return hash_; }
+  uint64_t bytes() const { return bytes_; }
+
+ private:
+  int fd_;
+  std::string path_;
+  std::string buf_;
+  bool hashing_ = false;
+  uint64_t hash_ = kFnv1aSeed;
+  uint64_t bytes_ = 0;
+};
+
+Status WritePayload(const ClaimGraph& g, PayloadWriter* w) {
+  std::string* b = w->buf();
+  PutVarint64(b, g.vertex_count());
+  for (VertexId v = 0; v < g.vertex_count(); ++v) {
+    b->push_back(static_cast<char>(g.Type(v)));
+    PutString(b, g.Id(v));
+    PutString(b, g.Label(v));
+    if (Status s = w->Flush(false); !s.ok()) return s;
+  }
+  PutVarint64(b, g.edge_count());
+  for (EdgeId e = 0; e < g.edge_count(); ++e) {
+    const EdgeInfo info = g.Edge(e);
+    PutVarint64(b, info.source);
+    PutVarint64(b, info.target);
+    b->push_back(static_cast<char>(info.type));
+    // Provenance + 1 (0 = none), relation, label.
+    PutVarint64(b, info.provenance == kNoVertex ? 0 : uint64_t{info.provenance} + 1);
+    PutString(b, info.relation);
+    PutString(b, info.label);
+    if (Status s = w->Flush(false); !s.ok()) return s;
+  }
+  return w->Flush(true);
+}
+
+Status WriteFile(const ClaimGraph& g, int fd, const std::string& tmp) {
+  PayloadWriter w(fd, tmp);
+  w.buf()->append(kGraphFileMagic);
+  PutFixed(w.buf(), kGraphFileVersion, 4);
+  if (Status s = w.BeginPayload(); !s.ok()) return s;
+  if (Status s = WritePayload(g, &w); !s.ok()) return s;
+  w.EndPayload();
+  PutFixed(w.buf(), w.bytes(), 8);
+  PutFixed(w.buf(), w.hash(), 8);
+  if (Status s = w.Flush(true); !s.ok()) return s;
+  if (::fsync(fd) != 0) return Status::IOError("fsync " + tmp + ": " + std::strerror(errno));
+  return Status::OK();
+}
+
+// Bounds-checked reads from the payload; the first failure names the file.
+class PayloadReader {
+ public:
+  PayloadReader(std::string_view in, const std::string& path) : in_(in), path_(path) {}
+  bool Varint(uint64_t* v) { return Check(GetVarint64(&in_, v)); }
+  bool Byte(uint8_t* v) {
+    if (!Check(!in_.empty())) return false;
+    *v = static_cast<uint8_t>(in_[0]);
+    in_.remove_prefix(1);
+    return true;
+  }
+  bool String(std::string_view* s) {
+    uint64_t n = 0;
+    if (!Varint(&n) || !Check(n <= in_.size())) return false;
+    *s = in_.substr(0, n);
+    in_.remove_prefix(n);
+    return true;
+  }
+  // Records a failure unless ok.
+  bool Check(bool ok, std::string_view what = "a record runs past the end") {
+    if (!ok && error_.empty()) error_ = std::string(what);
+    return ok;
+  }
+  bool done() const { return in_.empty(); }
+  Status status() const { return Status::Corruption("graph file " + path_ + ": " + error_); }
+
+ private:
+  std::string_view in_;
+  const std::string& path_;
+  std::string error_;
+};
+
+// The edges, in id order (sorted by source), into `builder`.
+Status ParseEdges(PayloadReader* reader, uint64_t n, size_t payload_size, GraphBuilder* builder) {
+  PayloadReader& r = *reader;
+  uint64_t m = 0;
+  if (!r.Varint(&m) || !r.Check(m < kNoVertex && m <= payload_size, "bad edge count")) {
+    return r.status();
+  }
+  uint64_t last_source = 0;
+  for (uint64_t e = 0; e < m; ++e) {
+    uint64_t source = 0, target = 0, provenance = 0;
+    uint8_t type = 0;
+    std::string_view relation, label;
+    if (!r.Varint(&source) || !r.Varint(&target) || !r.Byte(&type) || !r.Varint(&provenance) ||
+        !r.String(&relation) || !r.String(&label)) {
+      return r.status();
+    }
+    if (source >= n || target >= n || provenance > n || type >= kEdgeTypeCount ||
+        source < last_source) {
+      r.Check(false, "edge " + std::to_string(e) + " names no vertex or is out of order");
+      return r.status();
+    }
+    last_source = source;
+    builder->AddEdge(
+        static_cast<VertexId>(source), static_cast<VertexId>(target), static_cast<EdgeType>(type),
+        provenance == 0 ? kNoVertex : static_cast<VertexId>(provenance - 1), relation, label);
+  }
+  return Status::OK();
+}
+
+Result<ClaimGraph> ParsePayload(std::string_view payload, const std::string& path) {
+  PayloadReader r(payload, path);
+  GraphBuilder builder;
+  uint64_t n = 0;
+  if (!r.Varint(&n) || !r.Check(n < kNoVertex && n <= payload.size(), "bad vertex count")) {
+    return r.status();
+  }
+  for (uint64_t v = 0; v < n; ++v) {
+    uint8_t type = 0;
+    std::string_view id, label;
+    if (!r.Byte(&type) || !r.Check(type < kVertexTypeCount, "bad vertex type") || !r.String(&id) ||
+        !r.String(&label)) {
+      return r.status();
+    }
+    if (builder.AddVertex(id, static_cast<VertexType>(type), label) != v) {
+      r.Check(false, "duplicate vertex id " + std::string(id));
+      return r.status();
+    }
+  }
+  if (Status st = ParseEdges(&r, n, payload.size(), &builder); !st.ok()) return st;
+  if (!r.Check(r.done(), "bytes after the last edge")) return r.status();
+  return builder.Build();
+}
+
+}  // namespace
+
+Status SaveGraph(const ClaimGraph& graph, const std::string& path) {
+  const std::string tmp = path + ".tmp";
+  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) return Status::IOError("create " + tmp + ": " + std::strerror(errno));
+  Status s = WriteFile(graph, fd, tmp);
+  if (::close(fd) != 0 && s.ok()) s = Status::IOError("close " + tmp + ": " + std::strerror(errno));
+  if (s.ok() && std::rename(tmp.c_str(), path.c_str()) != 0) {
+    s = Status::IOError("rename " + tmp + " to " + path + ": " + std::strerror(errno));
+  }
+  if (!s.ok()) {
+    std::remove(tmp.c_str());
+    return s;
+  }
+  std::string dir = std::filesystem::path(path).parent_path().string();
+  if (dir.empty()) dir = ".";
+  const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dfd >= 0) {
+    ::fsync(dfd);  // best effort: the file itself is already durable
+    ::close(dfd);
+  }
+  return Status::OK();
+}
+
+Result<ClaimGraph> LoadGraph(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec))
+    return Status::NotFound("graph file " + path + ": not found");
+  std::ifstream in(path, std::ios::binary);
+  const std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (!in.is_open() || in.bad()) {
+    return Status::IOError("read " + path + ": " + std::strerror(errno));
+  }
+  const std::string where = "graph file " + path + ": ";
+  if (data.size() < kHeaderBytes || data.compare(0, kGraphFileMagic.size(), kGraphFileMagic) != 0) {
+    return Status::Corruption(where + "not a claimgraph graph file");
+  }
+  const uint64_t version = GetFixed(std::string_view(data).substr(kGraphFileMagic.size()), 4);
+  if (version != kGraphFileVersion) {
+    return Status::Corruption(where + "format version " + std::to_string(version) +
+                              ", this build reads " + std::to_string(kGraphFileVersion));
+  }
+  if (data.size() < kHeaderBytes + kTrailerBytes) return Status::Corruption(where + "truncated");
+  const std::string_view trailer = std::string_view(data).substr(data.size() - kTrailerBytes);
+  const std::string_view payload =
+      std::string_view(data).substr(kHeaderBytes, data.size() - kHeaderBytes - kTrailerBytes);
+  if (GetFixed(trailer, 8) != payload.size()) {
+    return Status::Corruption(where + "truncated or extended (length does not match)");
+  }
+  if (GetFixed(trailer.substr(8), 8) != Fnv1a64(payload)) {
+    return Status::Corruption(where + "checksum mismatch");
+  }
+  return ParsePayload(payload, path);
+}
+
+}  // namespace claimgraph

@@ -1,0 +1,92 @@
+// Building a ClaimGraph: GraphBuilder collects entities, documents, claims
+// and analysis links, then Build() lays them out once in a compressed
+// sparse row graph. BuildClaimGraph streams a whole store through it.
+//
+// Vertices are created the first time an id is named. A vertex named only
+// by reference (a claim's subject, a product's parent company, a speaker)
+// is a placeholder: the first definition (AddEntity, AddDocument, AddClaim
+// of that claim, AddVertex) sets its type and label, later definitions of
+// the same id are ignored. So catalog entities added before the store's
+// discovered entities keep their catalog names.
+//
+// Thread safety: a GraphBuilder is used by one thread at a time.
+#pragma once
+
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "engine/entity.h"
+#include "engine/status.h"
+#include "engine/store.h"
+#include "engine/stored.h"
+#include "graph/claim_graph.h"
+
+namespace claimgraph {
+
+// What Build() could not place; everything else is in the graph.
+struct GraphBuildStats {
+  size_t links_skipped = 0;           // a link naming a claim not in the graph
+  size_t comparisons_unresolved = 0;  // a comparator or object naming no known entity
+};
+
+// The vertex type of an entity type (company -> kCompany, ...).
+VertexType EntityVertexType(EntityType type);
+
+class GraphBuilder {
+ public:
+  GraphBuilder();
+  ~GraphBuilder();
+  GraphBuilder(const GraphBuilder&) = delete;
+  GraphBuilder& operator=(const GraphBuilder&) = delete;
+
+  // A catalog entry or a discovered entity: its vertex, plus the edges the
+  // catalog states (segment_of, maker_of, generation_of, employed_by) the
+  // first time the id is defined. Names and aliases help resolve the
+  // comparators and relation objects of claims at Build().
+  void AddEntity(const CatalogEntity& entity);
+  // "doc:<doc_id>" labelled with its title (else its id), and, when
+  // `source` is not empty, "source:<source>" with a published_by edge.
+  void AddDocument(std::string_view doc_id, std::string_view title, std::string_view source);
+  // "claim:<claim_id>" and its edges: subject_of, about_metric, stated_in
+  // (defining the document from the claim's title and source when
+  // AddDocument has not), said_by (speaker with an id), relation
+  // (kRelation with an object), compared_with (kRelative whose comparator
+  // names a known entity, resolved at Build). A claim id seen before is
+  // ignored. Keeps nothing of `claim` but the graph's strings.
+  void AddClaim(const StoredClaim& claim);
+  // A contradicts or corroborates edge from a to b, resolved at Build().
+  void AddLink(const ClaimLink& link);
+
+  // Low level, for loaders: the vertex with this id, created with this type
+  // and label when new (or defining a placeholder). Vertices are numbered
+  // in creation order.
+  VertexId AddVertex(std::string_view id, VertexType type, std::string_view label);
+  // An edge; `provenance` is the claim vertex it derives from (kNoVertex
+  // for none). Edges keep their order among the edges of one source.
+  // REQUIRES: from, to and provenance (unless kNoVertex) were returned by
+  // this builder.
+  void AddEdge(VertexId from, VertexId to, EdgeType type, VertexId provenance,
+               std::string_view relation = {}, std::string_view label = {});
+  size_t vertex_count() const;
+
+  // The graph. Errors: ResourceExhausted when there are 2^32 - 1 vertices
+  // or edges or more. The builder is empty afterwards.
+  Result<ClaimGraph> Build();
+  // Valid after Build().
+  const GraphBuildStats& stats() const;
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+// The graph of everything in `store` plus the `catalog` entities and the
+// analysis `links`. Streams documents, entities and claims (one at a time,
+// nothing kept but the graph's strings). Errors: those of the store's scans
+// (Corruption, IOError) and of Build().
+Result<ClaimGraph> BuildClaimGraph(const Store& store, const std::vector<CatalogEntity>& catalog,
+                                   const std::vector<ClaimLink>& links,
+                                   GraphBuildStats* stats = nullptr);
+
+}  // namespace claimgraph
