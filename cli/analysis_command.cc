@@ -62,7 +62,8 @@ std::optional<Loaded> Load(const std::string& command, const GlobalOptions& glob
   if (!l.store) return std::nullopt;
   l.catalog = LoadCatalogOrReport(command, global, o.catalogs);
   if (!l.catalog) return std::nullopt;
-  auto analysis = LoadAnalysisForCommand(*l.store, MakeAnalysisContext(*l.catalog, *lexicon));
+  auto analysis =
+      LoadAnalysisForCommand(*l.store, MakeAnalysisContext(*l.catalog, *lexicon), command);
   if (!analysis.ok()) {
     std::cerr << "claimgraph " << command << ": " << analysis.status().message() << "\n";
     return std::nullopt;

@@ -26,6 +26,6 @@ AnalysisContext MakeAnalysisContext(const EntityCatalog& catalog, const MetricLe
 // naming `command` when a snapshot exists but is stale or unreadable.
 // Errors: the store's read errors.
 Result<Analysis> LoadAnalysisForCommand(const Store& store, const AnalysisContext& context,
-                                        const std::string& command = "contradictions");
+                                        const std::string& command);
 
 }  // namespace claimgraph::cli

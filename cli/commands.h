@@ -27,7 +27,8 @@ void RegisterQuery(CLI::App& app, const GlobalOptions& global, int* exit_code);
 void RegisterAsk(CLI::App& app, const GlobalOptions& global, int* exit_code);
 void RegisterStats(CLI::App& app, int* exit_code);  // stats and check
 void RegisterShow(CLI::App& app, int* exit_code);
-void RegisterGraph(CLI::App& app, const GlobalOptions& global, int* exit_code);  // neighbors, path, export
+void RegisterGraph(CLI::App& app, const GlobalOptions& global,
+                   int* exit_code);  // neighbors, path, export
 void RegisterContradictions(CLI::App& app, const GlobalOptions& global, int* exit_code);
 void RegisterConsistency(CLI::App& app, const GlobalOptions& global, int* exit_code);
 void RegisterRebuild(CLI::App& app, const GlobalOptions& global, int* exit_code);

@@ -39,7 +39,7 @@ constexpr Modality kModalities[] = {
     Modality::kReported, Modality::kForecast,     Modality::kEstimate,    Modality::kGuidance,
     Modality::kTarget,   Modality::kHypothetical, Modality::kConditional, Modality::kOpinion};
 constexpr ClaimKind kKinds[] = {ClaimKind::kQuantity, ClaimKind::kRelative, ClaimKind::kStatus,
-                                ClaimKind::kStance, ClaimKind::kScore,   ClaimKind::kRelation};
+                                ClaimKind::kStance,   ClaimKind::kScore,    ClaimKind::kRelation};
 
 std::vector<std::string> ModalityNames() {
   std::vector<std::string> v;

@@ -1,2 +1,203 @@
-// Placeholder; filled in by issue 5 work.
-namespace claimgraph {}
+#include "graph/analysis_codec.h"
+
+#include <nlohmann/json.hpp>
+
+namespace claimgraph {
+
+namespace {
+
+using nlohmann::json;
+
+json FindingJson(const Finding& f) {
+  return {{"kind", FindingKindName(f.kind)},
+          {"label", FindingLabelName(f.label)},
+          {"subject", f.subject},
+          {"other_subject", f.other_subject},
+          {"metric", f.metric},
+          {"period", f.period},
+          {"a", f.a_claim_id},
+          {"b", f.b_claim_id},
+          {"a_count", f.a_count},
+          {"b_count", f.b_count},
+          {"explanation", f.explanation}};
+}
+
+json SourceJson(const SourceScore& s) {
+  return {{"source", s.source},
+          {"claims", s.claims},
+          {"corroborated", s.corroborated},
+          {"contradicted", s.contradicted},
+          {"unique", s.unique},
+          {"not_compared", s.not_compared},
+          {"reliability", s.reliability}};
+}
+
+// Reads a typed field; *error names what is wrong when it is missing or
+// mistyped.
+template <typename T>
+bool Get(const json& obj, const char* key, T* out, std::string* error) {
+  auto it = obj.find(key);
+  bool ok = it != obj.end();
+  if constexpr (std::is_same_v<T, std::string>) {
+    ok = ok && it->is_string();
+  } else if constexpr (std::is_same_v<T, bool>) {
+    ok = ok && it->is_boolean();
+  } else if constexpr (std::is_same_v<T, double>) {
+    ok = ok && it->is_number();
+  } else if constexpr (std::is_same_v<T, int>) {
+    ok = ok && it->is_number_integer();
+  } else {
+    ok = ok && it->is_number_unsigned();
+  }
+  if (!ok) {
+    *error = std::string("field \"") + key + "\" missing or of the wrong type";
+    return false;
+  }
+  *out = it->get<T>();
+  return true;
+}
+
+bool ParseFinding(const json& j, Finding* f, std::string* error) {
+  std::string kind, label;
+  if (!j.is_object() || !Get(j, "kind", &kind, error) || !Get(j, "label", &label, error) ||
+      !Get(j, "subject", &f->subject, error) ||
+      !Get(j, "other_subject", &f->other_subject, error) || !Get(j, "metric", &f->metric, error) ||
+      !Get(j, "period", &f->period, error) || !Get(j, "a", &f->a_claim_id, error) ||
+      !Get(j, "b", &f->b_claim_id, error) || !Get(j, "a_count", &f->a_count, error) ||
+      !Get(j, "b_count", &f->b_count, error) || !Get(j, "explanation", &f->explanation, error)) {
+    if (error->empty()) *error = "finding is not an object";
+    return false;
+  }
+  auto k = FindingKindFromName(kind);
+  auto l = FindingLabelFromName(label);
+  if (!k || !l) {
+    *error = "unknown kind or label \"" + kind + "\"/\"" + label + "\"";
+    return false;
+  }
+  f->kind = *k;
+  f->label = *l;
+  return true;
+}
+
+bool ParseSource(const json& j, SourceScore* s, std::string* error) {
+  if (!j.is_object()) {
+    *error = "source is not an object";
+    return false;
+  }
+  return Get(j, "source", &s->source, error) && Get(j, "claims", &s->claims, error) &&
+         Get(j, "corroborated", &s->corroborated, error) &&
+         Get(j, "contradicted", &s->contradicted, error) && Get(j, "unique", &s->unique, error) &&
+         Get(j, "not_compared", &s->not_compared, error) &&
+         Get(j, "reliability", &s->reliability, error);
+}
+
+Status ParseHeader(const json& j, AnalysisStats* stats) {
+  std::string format, error;
+  int version = 0;
+  if (!j.is_object() || !Get(j, "format", &format, &error) || format != kAnalysisFormat) {
+    return Status::Corruption("analysis line 1: not a claimgraph-analysis header");
+  }
+  if (!Get(j, "version", &version, &error)) return Status::Corruption("analysis line 1: " + error);
+  if (version != kAnalysisVersion) {
+    return Status::Unsupported("analysis version " + std::to_string(version) +
+                               " (this build reads " + std::to_string(kAnalysisVersion) + ")");
+  }
+  auto s = j.find("stats");
+  if (s == j.end() || !s->is_object() || !Get(*s, "claims", &stats->claims, &error) ||
+      !Get(*s, "numeric", &stats->numeric, &error) || !Get(*s, "stance", &stats->stance, &error) ||
+      !Get(*s, "iterations", &stats->iterations, &error) ||
+      !Get(*s, "converged", &stats->converged, &error)) {
+    return Status::Corruption("analysis line 1: stats: " + (error.empty() ? "missing" : error));
+  }
+  auto nc = s->find("not_compared");
+  if (nc == s->end() || !nc->is_object()) {
+    return Status::Corruption("analysis line 1: stats.not_compared missing");
+  }
+  for (const auto& [reason, n] : nc->items()) {
+    if (!n.is_number_unsigned()) return Status::Corruption("analysis line 1: stats.not_compared");
+    stats->not_compared[reason] = n.get<uint64_t>();
+  }
+  return Status::OK();
+}
+
+void ParseLine(const json& j, Analysis* out, std::string* error) {
+  if (j.is_object() && j.size() == 1 && j.contains("finding")) {
+    Finding f;
+    if (ParseFinding(j["finding"], &f, error)) out->findings.push_back(std::move(f));
+  } else if (j.is_object() && j.size() == 1 && j.contains("source")) {
+    SourceScore s;
+    if (ParseSource(j["source"], &s, error)) out->sources.push_back(std::move(s));
+  } else {
+    *error = "expected {\"finding\":...} or {\"source\":...}";
+  }
+}
+
+}  // namespace
+
+std::string EncodeAnalysis(const Analysis& a) {
+  json stats = {{"claims", a.stats.claims},         {"numeric", a.stats.numeric},
+                {"stance", a.stats.stance},         {"not_compared", a.stats.not_compared},
+                {"iterations", a.stats.iterations}, {"converged", a.stats.converged}};
+  json header = {{"format", kAnalysisFormat}, {"version", kAnalysisVersion}, {"stats", stats}};
+  std::string out = header.dump() + "\n";
+  for (const Finding& f : a.findings) out += json{{"finding", FindingJson(f)}}.dump() + "\n";
+  for (const SourceScore& s : a.sources) out += json{{"source", SourceJson(s)}}.dump() + "\n";
+  return out;
+}
+
+Result<Analysis> DecodeAnalysis(std::string_view text) {
+  Analysis out;
+  size_t line_no = 0;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(pos, end - pos);
+    pos = end + 1;
+    ++line_no;
+    json j = json::parse(line.begin(), line.end(), nullptr, false);
+    const std::string where = "analysis line " + std::to_string(line_no) + ": ";
+    if (j.is_discarded()) return Status::Corruption(where + "not JSON");
+    if (line_no == 1) {
+      Status s = ParseHeader(j, &out.stats);
+      if (!s.ok()) return s;
+      continue;
+    }
+    std::string error;
+    ParseLine(j, &out, &error);
+    if (!error.empty()) return Status::Corruption(where + error);
+  }
+  if (line_no == 0) return Status::Corruption("analysis: empty (no header line)");
+  return out;
+}
+
+Analysis AnalyzeFacts(const std::vector<ClaimFact>& facts, const StringTable& strings,
+                      const AnalysisContext& context, const TruthOptions& options) {
+  Analysis a;
+  for (const ClaimFact& f : facts) {
+    ++a.stats.claims;
+    if (f.role == FactRole::kNumeric) ++a.stats.numeric;
+    if (f.role == FactRole::kStance) ++a.stats.stance;
+    if (f.role == FactRole::kNotCompared) ++a.stats.not_compared[strings.Get(f.excluded)];
+  }
+  a.findings = FindContradictions(facts, strings, context);
+  TruthStats truth;
+  a.sources = ScoreSources(facts, strings, a.findings, options, &truth);
+  a.stats.iterations = truth.iterations;
+  a.stats.converged = truth.converged;
+  return a;
+}
+
+Result<Analysis> AnalyzeStore(const Store& store, const AnalysisContext& context,
+                              const TruthOptions& options) {
+  StringTable strings;
+  std::vector<ClaimFact> facts;
+  Status s = store.ForEachClaim([&](const StoredClaim& c) {
+    facts.push_back(MakeClaimFact(c, &strings));
+    return true;
+  });
+  if (!s.ok()) return s;
+  return AnalyzeFacts(facts, strings, context, options);
+}
+
+}  // namespace claimgraph

@@ -1,2 +1,126 @@
-// Placeholder; filled in by issue 5 work.
-namespace claimgraph {}
+#include "graph/claim_fact.h"
+
+#include <cmath>
+
+#include "engine/date.h"
+#include "engine/key_codec.h"
+#include "graph/value_interval.h"
+
+namespace claimgraph {
+
+namespace {
+
+// YYYYMMDD of a published date, 0 when it is not a date.
+int32_t DateNumber(std::string_view published) {
+  std::optional<Date> d = Date::Parse(published.substr(0, std::min<size_t>(10, published.size())));
+  if (!d) return 0;
+  return d->year * 10000 + d->month * 100 + d->day;
+}
+
+// Fills the value part of a quantity fact, or says why it is not compared.
+const char* FillValue(const Claim& c, ClaimFact* f, StringTable* strings) {
+  if (c.metric.empty()) return "no metric";
+  if (!c.value) return "no value";
+  if (c.negated) return "negated";
+  std::optional<ValueInterval> v = IntervalOf(*c.value);
+  if (!v) return "not a quantity";
+  f->amount = v->amount;
+  f->low = v->low;
+  f->high = v->high;
+  f->qualifier = c.value->quantity.qualifier;
+  f->dimension = strings->Intern(v->dimension);
+  return nullptr;
+}
+
+}  // namespace
+
+StringTable::StringTable() { strings_.emplace_back(); }  // id 0 = kNone = ""
+
+uint32_t StringTable::Intern(std::string_view s) {
+  if (s.empty()) return kNone;
+  auto it = ids_.find(std::string(s));
+  if (it != ids_.end()) return it->second;
+  const auto id = static_cast<uint32_t>(strings_.size());
+  strings_.emplace_back(s);
+  ids_.emplace(strings_.back(), id);
+  return id;
+}
+
+std::optional<uint32_t> StringTable::Find(std::string_view s) const {
+  if (s.empty()) return kNone;
+  auto it = ids_.find(std::string(s));
+  if (it == ids_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::string SourceKey(const StoredClaim& claim) {
+  return claim.source.empty() ? "doc:" + claim.claim.doc_id : claim.source;
+}
+
+std::string AlignedPeriodKey(const Claim& claim, std::string_view published) {
+  std::string key = ClaimPeriodKey(claim);
+  if (!key.empty()) return key;
+  const int32_t date = DateNumber(published);
+  if (date == 0) return "asof:undated";
+  const int year = date / 10000;
+  const int quarter = (date / 100 % 100 - 1) / 3 + 1;
+  return "asof:" + std::to_string(year) + "-Q" + std::to_string(quarter);
+}
+
+ModalityClass ClassOf(Modality modality) {
+  switch (modality) {
+    case Modality::kReported:
+      return ModalityClass::kReported;
+    case Modality::kForecast:
+    case Modality::kEstimate:
+    case Modality::kGuidance:
+    case Modality::kTarget:
+      return ModalityClass::kExpected;
+    case Modality::kHypothetical:
+    case Modality::kConditional:
+      return ModalityClass::kHypothetical;
+    case Modality::kOpinion:
+      return ModalityClass::kOpinion;
+  }
+  return ModalityClass::kOpinion;
+}
+
+ClaimFact MakeClaimFact(const StoredClaim& sc, StringTable* strings) {
+  const Claim& c = sc.claim;
+  ClaimFact f;
+  f.claim = strings->Intern(c.claim_id);
+  f.doc = strings->Intern(c.doc_id);
+  f.source = strings->Intern(SourceKey(sc));
+  f.subject = strings->Intern(c.subject.id);
+  f.metric = strings->Intern(c.metric);
+  f.date = DateNumber(sc.published);
+  f.modality = c.modality;
+  f.modality_class = ClassOf(c.modality);
+  f.negated = c.negated;
+  const char* why = nullptr;
+  if (c.subject.id.empty()) {
+    why = "no subject";
+  } else if (c.kind == ClaimKind::kQuantity) {
+    why = FillValue(c, &f, strings);
+    if (why == nullptr) {
+      f.role = FactRole::kNumeric;
+      f.period = strings->Intern(AlignedPeriodKey(c, sc.published));
+    }
+  } else if (c.kind == ClaimKind::kStance) {
+    const float sign = c.stance == "negative" ? -1.0f : c.stance == "positive" ? 1.0f : 0.0f;
+    f.score = sign * std::max(0.01f, std::fabs(static_cast<float>(c.score)));
+    if (c.negated) {
+      why = "negated";
+    } else if (sign == 0) {
+      why = "neutral stance";
+    } else {
+      f.role = FactRole::kStance;
+    }
+  } else {
+    why = "kind not compared";
+  }
+  if (why != nullptr) f.excluded = strings->Intern(why);
+  return f;
+}
+
+}  // namespace claimgraph

@@ -1,2 +1,173 @@
-// Placeholder; filled in by issue 5 work.
+// `claimgraph contradictions` and `claimgraph consistency` on real stores:
+// the seed articles and corpus/conflicts with its expectations file.
 #include <catch2/catch.hpp>
+#include <cmath>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "cli_run.h"
+#include "test_paths.h"
+
+namespace claimgraph {
+
+namespace {
+
+using nlohmann::json;
+using testing::Claimgraph;
+using testing::Run;
+
+void Ingest(const std::string& db, const std::string& inputs) {
+  Run r = Claimgraph("ingest --db " + db + " --no-progress " + inputs);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+}
+
+std::vector<json> Rows(const std::string& args) {
+  Run r = Claimgraph(args);
+  INFO(args << "\n" << r.err);
+  REQUIRE(r.exit_code == 0);
+  return testing::JsonLines(r.out);
+}
+
+std::string ConflictInputs() {
+  std::string inputs;
+  std::vector<std::string> files;
+  for (const auto& e :
+       std::filesystem::directory_iterator(testing::SourceDir() + "/corpus/conflicts")) {
+    if (e.path().filename() != "expected.jsonl") files.push_back(e.path().string());
+  }
+  std::sort(files.begin(), files.end());
+  for (const std::string& f : files) inputs += " " + f;
+  return inputs;
+}
+
+double Amount(const json& claim) {
+  const json& v = claim["value"];
+  return v.is_object() && v["amount"].is_number() ? v["amount"].get<double>() : NAN;
+}
+
+bool Near(double x, double y) { return std::fabs(x - y) <= 1e-6 * std::max(1.0, std::fabs(y)); }
+
+// True when row compares claims with the two amounts (either order).
+bool Between(const json& row, double x, double y) {
+  const double a = Amount(row["a"]);
+  const double b = Amount(row["b"]);
+  return (Near(a, x) && Near(b, y)) || (Near(a, y) && Near(b, x));
+}
+
+// Rows about `e`'s subject (and metric / kind when given).
+std::vector<json> Matching(const std::vector<json>& rows, const json& e) {
+  std::vector<json> out;
+  for (const json& row : rows) {
+    if (row["subject"] != e["subject"]) continue;
+    if (e.contains("kind") && row["kind"] != e["kind"]) continue;
+    if (e.contains("metric") && row["metric"] != e["metric"]) continue;
+    if (e.contains("values") && !Between(row, e["values"][0], e["values"][1])) continue;
+    out.push_back(row);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("The seeds show Amazon's backlog below AWS's as a conflict", "[contradictions][cli]") {
+  testing::TempDir dir;
+  const std::string db = dir.path() + "/db";
+  Ingest(db, testing::SourceDir() + "/corpus/articles");
+  std::vector<json> rows = Rows("contradictions --db " + db + " --format jsonl");
+  bool found = false;
+  for (const json& row : rows) {
+    CHECK(row["label"] == "conflict");
+    if (row["kind"] != "numeric" || row["metric"] != "backlog") continue;
+    found = true;
+    CHECK(row["subject"] == "AMZN");
+    CHECK(row["other_subject"] == "AMZN/aws");
+    CHECK(Between(row, 225e9, 364e9));
+    CHECK(row["a"]["source_key"].get<std::string>().rfind("doc:002", 0) == 0);
+    CHECK(row["b"]["source_key"].get<std::string>().rfind("doc:000", 0) == 0);
+    CHECK(row["a"]["evidence"]["text"].get<std::string>().find("$225 billion") !=
+          std::string::npos);
+    const std::string why = row["explanation"];
+    CHECK_THAT(why, Catch::Contains("(AMZN)") && Catch::Contains("(AMZN/aws)"));
+    CHECK_THAT(why, Catch::Contains("Trainium (AMZN/trainium) revenue_commitments"));
+  }
+  CHECK(found);
+  // The $20 billion run rate and the hypothetical $50 billion are never compared.
+  for (const json& row : Rows("contradictions --all --db " + db + " --format jsonl")) {
+    CHECK_FALSE(Between(row, 20e9, 50e9));
+  }
+  CHECK(
+      Rows("contradictions --db " + db + " --entity NVDA --metric backlog --format jsonl").empty());
+  CHECK(Rows("contradictions --db " + db + " --entity Amazon --metric backlog --format jsonl")
+            .size() == 1);
+}
+
+TEST_CASE("Consistency scores every seed document as its own source", "[contradictions][cli]") {
+  testing::TempDir dir;
+  const std::string db = dir.path() + "/db";
+  Ingest(db, testing::SourceDir() + "/corpus/articles");
+  std::vector<json> rows = Rows("consistency --db " + db + " --format jsonl");
+  REQUIRE(rows.size() == 5);
+  for (const json& row : rows) {
+    CHECK(row["source"].get<std::string>().rfind("doc:", 0) == 0);
+    CHECK(row["reliability"].get<double>() > 0);
+    CHECK(row["reliability"].get<double>() < 1);
+    CHECK(row["claims"].get<uint64_t>() >= row["corroborated"].get<uint64_t>());
+  }
+  Run html = Claimgraph("consistency --db " + db + " --format html");
+  REQUIRE(html.exit_code == 0);
+  CHECK_THAT(html.out, Catch::StartsWith("<!DOCTYPE html>") && Catch::Contains("<style>"));
+  CHECK_THAT(html.out, !Catch::Contains("<script") && !Catch::Contains("http"));
+  Run report = Claimgraph("contradictions --db " + db + " --format html");
+  REQUIRE(report.exit_code == 0);
+  CHECK_THAT(report.out, Catch::Contains("$225 billion") && !Catch::Contains("<script"));
+}
+
+TEST_CASE("Bad flags are refused with a message", "[contradictions][cli]") {
+  testing::TempDir dir;
+  const std::string db = dir.path() + "/db";
+  Ingest(db, testing::SourceDir() + "/corpus/articles");
+  Run r = Claimgraph("contradictions --db " + db + " --metric backlogg");
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::Contains("unknown metric 'backlogg'"));
+  r = Claimgraph("contradictions --db " + db + " --entity Nonexistent");
+  CHECK(r.exit_code == 1);
+  CHECK_THAT(r.err, Catch::Contains("unknown entity"));
+  r = Claimgraph("consistency --db " + db + " --source Nowhere");
+  CHECK(r.exit_code == 1);
+  r = Claimgraph("consistency --db " + dir.path() + "/missing");
+  CHECK(r.exit_code == 1);
+}
+
+TEST_CASE("corpus/conflicts meets its expectations", "[contradictions][cli]") {
+  testing::TempDir dir;
+  const std::string db = dir.path() + "/db";
+  Ingest(db, ConflictInputs());
+  const std::vector<json> all = Rows("contradictions --all --db " + db + " --format jsonl");
+  const std::vector<json> genuine = Rows("contradictions --db " + db + " --format jsonl");
+  std::vector<json> expected = testing::JsonLines(
+      testing::ReadFileOrFail(testing::SourceDir() + "/corpus/conflicts/expected.jsonl"));
+  REQUIRE(expected.size() >= 12);
+  size_t expected_conflicts = 0;
+  for (const json& e : expected) {
+    INFO(e["case"].get<std::string>());
+    const std::vector<json> rows = Matching(all, e);
+    if (e["label"].is_null()) {
+      CHECK(rows.empty());
+      continue;
+    }
+    REQUIRE(rows.size() == 1);
+    CHECK(rows[0]["label"] == e["label"]);
+    if (e.contains("other_subject")) CHECK(rows[0]["other_subject"] == e["other_subject"]);
+    const bool conflict = e["label"] == "conflict";
+    expected_conflicts += conflict;
+    CHECK(Matching(genuine, e).size() == (conflict ? 1u : 0u));
+  }
+  CHECK(genuine.size() == expected_conflicts);  // no conflict the file does not expect
+  std::vector<json> sources = Rows("consistency --db " + db + " --format jsonl");
+  REQUIRE(sources.size() == 3);
+}
+
+}  // namespace claimgraph

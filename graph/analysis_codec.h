@@ -1,0 +1,71 @@
+// Analysis: the contradictions and source scores of a whole store, and its
+// text encoding (the snapshot a nightly rebuild stores).
+//
+// AnalyzeStore streams every claim once into compact facts
+// (graph/claim_fact.h), then runs FindContradictions and ScoreSources.
+// Memory is the facts (about 80 bytes per claim) plus the interned strings,
+// never the stored claims.
+//
+// Encoding: JSON Lines, UTF-8. The first line is the header
+//   {"format":"claimgraph-analysis","version":1,"stats":{...}}
+// followed by one {"finding":{...}} line per finding and one
+// {"source":{...}} line per source score, in the Analysis's order.
+//
+// Thread safety: functions are pure apart from reading the store; an
+// Analysis is a plain value type.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/status.h"
+#include "engine/store.h"
+#include "graph/claim_fact.h"
+#include "graph/contradictions.h"
+#include "graph/truth_discovery.h"
+
+namespace claimgraph {
+
+inline constexpr std::string_view kAnalysisFormat = "claimgraph-analysis";
+inline constexpr int kAnalysisVersion = 1;
+
+// What the analysis looked at: every claim is counted once, either as
+// compared (numeric or stance) or under the reason it was not.
+struct AnalysisStats {
+  uint64_t claims = 0;
+  uint64_t numeric = 0;                          // quantity claims compared by value
+  uint64_t stance = 0;                           // stance claims compared by polarity
+  std::map<std::string, uint64_t> not_compared;  // reason ("no metric", "negated") -> claims
+  int iterations = 0;                            // truth discovery rounds
+  bool converged = false;
+};
+
+struct Analysis {
+  std::vector<Finding> findings;     // FindContradictions order
+  std::vector<SourceScore> sources;  // ScoreSources order
+  AnalysisStats stats;
+};
+
+// Analyzes facts already built (tests, or a caller with its own facts).
+Analysis AnalyzeFacts(const std::vector<ClaimFact>& facts, const StringTable& strings,
+                      const AnalysisContext& context, const TruthOptions& options = {});
+
+// Reads every claim of `store` (Store::ForEachClaim) and analyzes them.
+// Errors: the store's, when reading fails (Corruption naming the record).
+Result<Analysis> AnalyzeStore(const Store& store, const AnalysisContext& context,
+                              const TruthOptions& options = {});
+
+// The encoding described above. Deterministic: equal analyses give equal
+// bytes.
+std::string EncodeAnalysis(const Analysis& analysis);
+
+// Parses EncodeAnalysis output. Errors: Corruption naming the line and
+// field for anything malformed (bad JSON, a missing or mistyped field, an
+// unknown label, another format); Unsupported for another version. Never
+// crashes on arbitrary bytes.
+Result<Analysis> DecodeAnalysis(std::string_view text);
+
+}  // namespace claimgraph

@@ -1,0 +1,103 @@
+// ClaimFact: the compact form of a stored claim that the contradiction and
+// truth-discovery analyses work on (docs/CONSISTENCY.md).
+//
+// A StoredClaim carries its evidence sentence, spans and names; a ClaimFact
+// keeps only what comparing values needs, with every string interned into a
+// StringTable as a uint32, so that millions of claims fit in memory (about
+// 80 bytes each). Findings refer back to claims by id; callers fetch the
+// full claims they print from the store.
+//
+// StringTable is not thread-safe while it is being added to; once built it
+// may be read from any number of threads. ClaimFact is a plain value type.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "engine/claim.h"
+#include "engine/stored.h"
+
+namespace claimgraph {
+
+// Interns strings: equal strings get equal ids, ids count up from 0.
+class StringTable {
+ public:
+  // The id reserved for "no string" (an absent metric or period).
+  static constexpr uint32_t kNone = 0;
+
+  StringTable();
+  // The id of `s`, adding it when new. The empty string is kNone.
+  uint32_t Intern(std::string_view s);
+  // The id of `s`, or nullopt when it was never interned.
+  std::optional<uint32_t> Find(std::string_view s) const;
+  // REQUIRES: id was returned by this table. The reference lives as long as
+  // the table.
+  const std::string& Get(uint32_t id) const { return strings_[id]; }
+  size_t size() const { return strings_.size(); }
+
+ private:
+  std::vector<std::string> strings_;
+  std::unordered_map<std::string, uint32_t> ids_;
+};
+
+// Which comparisons a claim's modality allows.
+enum class ModalityClass : uint8_t {
+  kReported,      // reported: compared with reported claims
+  kExpected,      // forecast, estimate, guidance, target: with each other, and beat/miss
+  kHypothetical,  // hypothetical, conditional: only with each other
+  kOpinion,       // opinion (stances)
+};
+
+// What a fact takes part in.
+enum class FactRole : uint8_t {
+  kNumeric,      // a quantity claim with a metric and a value: compared by value
+  kStance,       // a stance claim: compared by polarity
+  kNotCompared,  // counted, never compared (see `excluded`)
+};
+
+struct ClaimFact {
+  uint32_t claim = 0;      // claim id
+  uint32_t doc = 0;        // document id
+  uint32_t source = 0;     // the document's source, or "doc:<doc_id>" without one
+  uint32_t subject = 0;    // subject id (kNone when unknown)
+  uint32_t metric = 0;     // metric id; stances: their topic (kNone = the entity as a whole)
+  uint32_t period = 0;     // aligned period key (AlignedPeriodKey)
+  uint32_t dimension = 0;  // unit dimension ("money:USD", "percent", "count:employees")
+  uint32_t excluded = 0;   // kNotCompared: why ("no value", "negated", ...)
+  double amount = 0;       // the stated value, normalized
+  double low = 0;          // its interval (value_interval.h); may be +-infinity
+  double high = 0;
+  float score = 0;   // stances: polarity, sign = stance
+  int32_t date = 0;  // the document's published date as YYYYMMDD; 0 = unknown
+  Qualifier qualifier = Qualifier::kExact;
+  Modality modality = Modality::kReported;
+  ModalityClass modality_class = ModalityClass::kReported;
+  FactRole role = FactRole::kNotCompared;
+  bool negated = false;
+};
+
+// The source key of a stored claim: its document's source, or
+// "doc:<doc_id>" when the document has none (each such document is then
+// its own source).
+std::string SourceKey(const StoredClaim& claim);
+
+// The period a claim's value is compared in: its own period key
+// (engine/key_codec.h PeriodKey, "2025-Q3", "FY2025") when it has one;
+// otherwise "as of" the document's publication quarter ("asof:2025-Q3"),
+// or "asof:undated" when the document has no date either.
+std::string AlignedPeriodKey(const Claim& claim, std::string_view published);
+
+// The modality class of a modality.
+ModalityClass ClassOf(Modality modality);
+
+// Builds the fact of one stored claim, interning its strings into *strings.
+// Claims that cannot be compared (no metric, no value, negated, a kind other
+// than quantity and stance) still get a fact, with role kNotCompared and
+// `excluded` saying why, so every claim is counted.
+ClaimFact MakeClaimFact(const StoredClaim& claim, StringTable* strings);
+
+}  // namespace claimgraph
