@@ -32,6 +32,7 @@ struct AnalysisCommandOptions {
 struct Loaded {
   std::unique_ptr<Store> store;
   std::unique_ptr<EntityCatalog> catalog;
+  std::set<std::string> subjects;  // --entity resolved (contradictions)
   Analysis analysis;
 };
 
@@ -51,28 +52,6 @@ std::optional<MetricLexicon> LoadLexicon(const std::string& command, const Globa
   return std::move(*lexicon);
 }
 
-std::optional<Loaded> Load(const std::string& command, const GlobalOptions& global,
-                           const AnalysisCommandOptions& o, int* exit_code) {
-  std::optional<MetricLexicon> lexicon = LoadLexicon(command, global, o.metrics);
-  *exit_code = 2;
-  if (!lexicon) return std::nullopt;
-  *exit_code = 1;
-  Loaded l;
-  l.store = OpenStoreOrReport(command, ResolveDb(o.db), StoreOptions{.read_only = true});
-  if (!l.store) return std::nullopt;
-  l.catalog = LoadCatalogOrReport(command, global, o.catalogs);
-  if (!l.catalog) return std::nullopt;
-  auto analysis =
-      LoadAnalysisForCommand(*l.store, MakeAnalysisContext(*l.catalog, *lexicon), command);
-  if (!analysis.ok()) {
-    std::cerr << "claimgraph " << command << ": " << analysis.status().message() << "\n";
-    return std::nullopt;
-  }
-  l.analysis = std::move(*analysis);
-  *exit_code = 0;
-  return l;
-}
-
 // Subject ids of every --entity (a company brings its segments and
 // products); empty set = no filter. False after printing an unknown name.
 bool ResolveEntities(const Loaded& l, const std::vector<std::string>& names,
@@ -89,12 +68,42 @@ bool ResolveEntities(const Loaded& l, const std::vector<std::string>& names,
   return true;
 }
 
+std::optional<Loaded> Load(const std::string& command, const GlobalOptions& global,
+                           const AnalysisCommandOptions& o, int* exit_code) {
+  std::optional<MetricLexicon> lexicon = LoadLexicon(command, global, o.metrics);
+  *exit_code = 2;
+  if (!lexicon) return std::nullopt;
+  *exit_code = 1;
+  Loaded l;
+  l.store = OpenStoreOrReport(command, ResolveDb(o.db), StoreOptions{.read_only = true});
+  if (!l.store) return std::nullopt;
+  l.catalog = LoadCatalogOrReport(command, global, o.catalogs);
+  if (!l.catalog) return std::nullopt;
+  // Only what the command prints is decoded from a large snapshot.
+  AnalysisSelection selection;
+  if (command == "consistency") {
+    selection.findings = false;
+  } else {
+    if (!ResolveEntities(l, o.entities, &l.subjects)) return std::nullopt;
+    selection.genuine_only = !o.all;
+    selection.subjects.assign(l.subjects.begin(), l.subjects.end());
+  }
+  auto analysis = LoadAnalysisForCommand(*l.store, MakeAnalysisContext(*l.catalog, *lexicon),
+                                         command, selection);
+  if (!analysis.ok()) {
+    std::cerr << "claimgraph " << command << ": " << analysis.status().message() << "\n";
+    return std::nullopt;
+  }
+  l.analysis = std::move(*analysis);
+  *exit_code = 0;
+  return l;
+}
+
 int RunContradictions(const GlobalOptions& global, const AnalysisCommandOptions& o) {
   int exit_code = 0;
   std::optional<Loaded> l = Load("contradictions", global, o, &exit_code);
   if (!l) return exit_code;
-  std::set<std::string> subjects;
-  if (!ResolveEntities(*l, o.entities, &subjects)) return 1;
+  const std::set<std::string>& subjects = l->subjects;
   std::vector<const Finding*> shown;
   std::vector<std::string> ids;
   for (const Finding& f : l->analysis.findings) {

@@ -18,8 +18,10 @@ AnalysisContext MakeAnalysisContext(const EntityCatalog& catalog, const MetricLe
 }
 
 Result<Analysis> LoadAnalysisForCommand(const Store& store, const AnalysisContext& context,
-                                        const std::string& command) {
-  return SnapshotAnalysisOr(store, command, [&] { return AnalyzeStore(store, context); });
+                                        const std::string& command,
+                                        const AnalysisSelection& selection) {
+  return SnapshotAnalysisOr(store, command, selection,
+                            [&] { return AnalyzeStore(store, context); });
 }
 
 }  // namespace claimgraph::cli

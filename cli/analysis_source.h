@@ -25,7 +25,10 @@ AnalysisContext MakeAnalysisContext(const EntityCatalog& catalog, const MetricLe
 // else AnalyzeStore (a full scan of the claims), with a note on stderr
 // naming `command` when a snapshot exists but is stale or unreadable.
 // Errors: the store's read errors.
+// From a snapshot only the `selection` is decoded (the caller filters
+// anyway); a computed analysis is whole.
 Result<Analysis> LoadAnalysisForCommand(const Store& store, const AnalysisContext& context,
-                                        const std::string& command);
+                                        const std::string& command,
+                                        const AnalysisSelection& selection = {});
 
 }  // namespace claimgraph::cli

@@ -125,6 +125,12 @@ Result<SnapshotManifest> WriteSnapshot(const Inputs& in, Store* staged, Analysis
   std::filesystem::create_directories(dir, ec);
   if (ec) return Status::IOError("cannot create " + dir + ": " + ec.message());
   Status s = WriteFileDurably(dir + "/" + kAnalysisFile, EncodeAnalysis(*analysis));
+  if (s.ok()) {
+    Analysis scores_only;
+    scores_only.sources = analysis->sources;
+    scores_only.stats = analysis->stats;
+    s = WriteFileDurably(dir + "/" + kSourcesFile, EncodeAnalysis(scores_only));
+  }
   if (s.ok()) s = SaveGraph(*graph, dir + "/" + kGraphFile);
   if (s.ok()) s = WriteClaimIds(dir + "/" + kClaimIdsFile, *claim_ids);
   if (!s.ok()) return s;

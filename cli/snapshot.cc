@@ -11,7 +11,6 @@
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "engine/hash.h"
 #include "engine/key_codec.h"
@@ -93,14 +92,16 @@ Result<T> FromSnapshotOr(const Store& store, const std::string& command, const c
 }  // namespace
 
 Result<Analysis> SnapshotAnalysisOr(const Store& store, const std::string& command,
+                                    const AnalysisSelection& selection,
                                     const std::function<Result<Analysis>()>& compute) {
   std::function<Result<Analysis>(const std::string&)> load =
-      [](const std::string& path) -> Result<Analysis> {
+      [&selection](const std::string& path) -> Result<Analysis> {
     auto text = ReadWholeFile(path);
     if (!text.ok()) return text.status();
-    return DecodeAnalysis(*text);
+    return DecodeAnalysis(*text, selection);
   };
-  return FromSnapshotOr<Analysis>(store, command, kAnalysisFile, load, compute);
+  const char* file = selection.findings ? kAnalysisFile : kSourcesFile;
+  return FromSnapshotOr<Analysis>(store, command, file, load, compute);
 }
 
 Result<ClaimGraph> SnapshotGraphOr(const Store& store, const std::string& command,
@@ -154,12 +155,15 @@ Status WriteFileDurably(const std::string& path, const std::string& bytes) {
 }
 
 Result<std::string> ReadWholeFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) return Status::NotFound("cannot read " + path);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) return Status::IOError("error reading " + path);
-  return ss.str();
+  const std::streamoff size = in.tellg();
+  if (size < 0) return Status::IOError("cannot size " + path);
+  std::string bytes(static_cast<size_t>(size), '\0');  // one read, no intermediate copies
+  in.seekg(0);
+  in.read(bytes.data(), size);
+  if (in.gcount() != size) return Status::IOError("short read of " + path);
+  return bytes;
 }
 
 Result<std::optional<SnapshotManifest>> ReadSnapshotManifest(const std::string& dir) {

@@ -1,6 +1,8 @@
 // The analysis snapshot `claimgraph rebuild` leaves beside a generation's
 // database (engine/store_dir.h: DIR/gen-N/snapshot/):
 //   analysis.bin   contradictions and source scores (graph/analysis_codec.h)
+//   sources.bin    the source scores alone, same encoding: `consistency`
+//                  reads this small file instead of every finding
 //   graph.bin      the claim graph (graph/graph_io.h)
 //   claim_ids.bin  the sorted 64-bit claim ids, for the next run's diff
 //   manifest.json  written last: what was built, from which store state
@@ -42,6 +44,7 @@ struct SnapshotManifest {
 };
 
 inline constexpr char kAnalysisFile[] = "analysis.bin";
+inline constexpr char kSourcesFile[] = "sources.bin";
 inline constexpr char kGraphFile[] = "graph.bin";
 inline constexpr char kClaimIdsFile[] = "claim_ids.bin";
 
@@ -66,6 +69,7 @@ Result<std::vector<uint64_t>> ReadClaimIds(const std::string& path);
 // `compute`, with a note on stderr ("claimgraph <command>: ...") when a
 // snapshot exists but the store changed since, or it cannot be read.
 Result<Analysis> SnapshotAnalysisOr(const Store& store, const std::string& command,
+                                    const AnalysisSelection& selection,
                                     const std::function<Result<Analysis>()>& compute);
 Result<ClaimGraph> SnapshotGraphOr(const Store& store, const std::string& command,
                                    const std::function<Result<ClaimGraph>()>& compute);

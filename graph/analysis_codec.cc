@@ -1,5 +1,6 @@
 #include "graph/analysis_codec.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 namespace claimgraph {
@@ -145,7 +146,40 @@ std::string EncodeAnalysis(const Analysis& a) {
   return out;
 }
 
-Result<Analysis> DecodeAnalysis(std::string_view text) {
+namespace {
+
+// False when `line` certainly holds nothing `sel` selects. Only a cheap
+// necessary condition: a JSON string token appears unescaped in the line
+// exactly as "value", so a finding about AMZN contains "AMZN" with quotes.
+bool MaySelect(std::string_view line, const AnalysisSelection& sel) {
+  if (line.substr(0, 11) == "{\"finding\":") {
+    if (!sel.findings) return false;
+    if (sel.genuine_only && line.find("\"label\":\"conflict\"") == std::string_view::npos) {
+      return false;
+    }
+    if (sel.subjects.empty()) return true;
+    for (const std::string& id : sel.subjects) {
+      if (line.find('"' + id + '"') != std::string_view::npos) return true;
+    }
+    return false;
+  }
+  if (line.substr(0, 10) == "{\"source\":") return sel.sources;
+  return true;
+}
+
+// Whether the finding just decoded is selected (the exact test).
+bool Selected(const Finding& f, const AnalysisSelection& sel) {
+  if (sel.genuine_only && !IsGenuine(f)) return false;
+  if (sel.subjects.empty()) return true;
+  auto named = [&](const std::string& id) {
+    return std::find(sel.subjects.begin(), sel.subjects.end(), id) != sel.subjects.end();
+  };
+  return named(f.subject) || (!f.other_subject.empty() && named(f.other_subject));
+}
+
+}  // namespace
+
+Result<Analysis> DecodeAnalysis(std::string_view text, const AnalysisSelection& selection) {
   Analysis out;
   size_t line_no = 0;
   size_t pos = 0;
@@ -155,6 +189,7 @@ Result<Analysis> DecodeAnalysis(std::string_view text) {
     std::string_view line = text.substr(pos, end - pos);
     pos = end + 1;
     ++line_no;
+    if (line_no > 1 && !MaySelect(line, selection)) continue;
     json j = json::parse(line.begin(), line.end(), nullptr, false);
     const std::string where = "analysis line " + std::to_string(line_no) + ": ";
     if (j.is_discarded()) return Status::Corruption(where + "not JSON");
@@ -164,8 +199,12 @@ Result<Analysis> DecodeAnalysis(std::string_view text) {
       continue;
     }
     std::string error;
+    const size_t findings = out.findings.size();
     ParseLine(j, &out, &error);
     if (!error.empty()) return Status::Corruption(where + error);
+    if (out.findings.size() > findings && !Selected(out.findings.back(), selection)) {
+      out.findings.pop_back();
+    }
   }
   if (line_no == 0) return Status::Corruption("analysis: empty (no header line)");
   return out;

@@ -62,10 +62,21 @@ Result<Analysis> AnalyzeStore(const Store& store, const AnalysisContext& context
 // bytes.
 std::string EncodeAnalysis(const Analysis& analysis);
 
-// Parses EncodeAnalysis output. Errors: Corruption naming the line and
-// field for anything malformed (bad JSON, a missing or mistyped field, an
-// unknown label, another format); Unsupported for another version. Never
-// crashes on arbitrary bytes.
-Result<Analysis> DecodeAnalysis(std::string_view text);
+// Which parts of an encoded analysis DecodeAnalysis keeps. Lines that
+// cannot be selected are skipped before they are parsed, so a reader that
+// needs a small part of a large snapshot (one company's conflicts, or only
+// the source scores) does not pay for the rest. Skipped lines are not
+// validated.
+struct AnalysisSelection {
+  bool findings = true;
+  bool sources = true;
+  bool genuine_only = false;          // findings: IsGenuine ones only
+  std::vector<std::string> subjects;  // findings: subject or other_subject among these; empty = any
+};
+
+// Parses EncodeAnalysis output, keeping what `selection` selects. Errors: Corruption naming the
+// line and field for anything malformed (bad JSON, a missing or mistyped field, an unknown label,
+// another format); Unsupported for another version. Never crashes on arbitrary bytes.
+Result<Analysis> DecodeAnalysis(std::string_view text, const AnalysisSelection& selection = {});
 
 }  // namespace claimgraph

@@ -165,6 +165,16 @@ TEST_CASE("Commands answer from the rebuild's snapshot and from the store once i
   CHECK(corrupt.err.find("analysis.bin") != std::string::npos);
   CHECK(testing::JsonLines(corrupt.out).size() == before);
 
+  // consistency reads the small scores file; damaged, it is reported too.
+  Run scores = Claimgraph("consistency --format jsonl --db " + db);
+  REQUIRE(scores.exit_code == 0);
+  CHECK(scores.err.empty());
+  std::ofstream(db + "/gen-000002/snapshot/sources.bin", std::ios::trunc) << "{bad";
+  Run scores_again = Claimgraph("consistency --format jsonl --db " + db);
+  CHECK(scores_again.exit_code == 0);
+  CHECK(scores_again.err.find("sources.bin") != std::string::npos);
+  CHECK(testing::JsonLines(scores_again.out) == testing::JsonLines(scores.out));
+
   // After an ingest the snapshot is stale: the store is analyzed instead,
   // so the new document's contradiction shows at once.
   IngestText(db, BacklogDoc("wire-a", "Wire A", "100") + BacklogDoc("wire-b", "Wire B", "300"));

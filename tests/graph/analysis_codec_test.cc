@@ -52,3 +52,57 @@ TEST_CASE("A damaged analysis is reported as corruption", "[contradictions][code
 }
 
 }  // namespace claimgraph
+
+namespace claimgraph {
+
+TEST_CASE("Decoding keeps only the selected findings and sources", "[contradictions][codec]") {
+  using testing::MakeQuantity;
+  StringTable strings;
+  // ACME: a conflict (1.2 vs 1.5) and an agreement (two 1.5s); ACMEX, a
+  // subject whose id contains "ACME", a conflict of its own.
+  auto facts = testing::Facts(
+      {MakeQuantity("a", "A", "2025-11-01", "ACME", "revenue", 1.2e9, "$1.2 billion"),
+       MakeQuantity("b", "B", "2025-11-01", "ACME", "revenue", 1.5e9, "$1.5 billion"),
+       MakeQuantity("c", "C", "2025-11-01", "ACME", "revenue", 1.5e9, "$1.5 billion"),
+       MakeQuantity("d", "A", "2025-11-01", "ACMEX", "revenue", 2e9, "$2 billion"),
+       MakeQuantity("e", "B", "2025-11-01", "ACMEX", "revenue", 4e9, "$4 billion")},
+      &strings);
+  const Analysis all = AnalyzeFacts(facts, strings, AnalysisContext{});
+  const std::string text = EncodeAnalysis(all);
+  size_t genuine = 0, acme = 0, acme_genuine = 0;
+  for (const Finding& f : all.findings) {
+    genuine += IsGenuine(f);
+    acme += f.subject == "ACME";
+    acme_genuine += f.subject == "ACME" && IsGenuine(f);
+  }
+  REQUIRE(genuine == 2);
+  REQUIRE(acme == 2);
+  REQUIRE(acme_genuine == 1);
+
+  AnalysisSelection genuine_only;
+  genuine_only.genuine_only = true;
+  auto only_genuine = DecodeAnalysis(text, genuine_only);
+  REQUIRE(only_genuine.ok());
+  CHECK(only_genuine->findings.size() == genuine);
+  for (const Finding& f : only_genuine->findings) CHECK(IsGenuine(f));
+  CHECK(only_genuine->sources.size() == all.sources.size());
+
+  auto about_acme = DecodeAnalysis(text, AnalysisSelection{.subjects = {"ACME"}});
+  REQUIRE(about_acme.ok());
+  CHECK(about_acme->findings.size() == acme);  // not ACMEX's
+  for (const Finding& f : about_acme->findings) CHECK(f.subject == "ACME");
+
+  auto both = DecodeAnalysis(text, AnalysisSelection{.genuine_only = true, .subjects = {"ACME"}});
+  REQUIRE(both.ok());
+  CHECK(both->findings.size() == acme_genuine);
+
+  AnalysisSelection no_findings;
+  no_findings.findings = false;
+  auto scores = DecodeAnalysis(text, no_findings);
+  REQUIRE(scores.ok());
+  CHECK(scores->findings.empty());
+  CHECK(scores->sources.size() == all.sources.size());
+  CHECK(scores->stats.claims == all.stats.claims);
+}
+
+}  // namespace claimgraph
