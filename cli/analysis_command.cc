@@ -68,8 +68,10 @@ bool ResolveEntities(const Loaded& l, const std::vector<std::string>& names,
   return true;
 }
 
+// `findings`: whether the command prints findings (contradictions) or only
+// source scores (consistency); only that is decoded from a snapshot.
 std::optional<Loaded> Load(const std::string& command, const GlobalOptions& global,
-                           const AnalysisCommandOptions& o, int* exit_code) {
+                           const AnalysisCommandOptions& o, bool findings, int* exit_code) {
   std::optional<MetricLexicon> lexicon = LoadLexicon(command, global, o.metrics);
   *exit_code = 2;
   if (!lexicon) return std::nullopt;
@@ -81,9 +83,8 @@ std::optional<Loaded> Load(const std::string& command, const GlobalOptions& glob
   if (!l.catalog) return std::nullopt;
   // Only what the command prints is decoded from a large snapshot.
   AnalysisSelection selection;
-  if (command == "consistency") {
-    selection.findings = false;
-  } else {
+  selection.findings = findings;
+  if (findings) {
     if (!ResolveEntities(l, o.entities, &l.subjects)) return std::nullopt;
     selection.genuine_only = !o.all;
     selection.subjects.assign(l.subjects.begin(), l.subjects.end());
@@ -101,7 +102,7 @@ std::optional<Loaded> Load(const std::string& command, const GlobalOptions& glob
 
 int RunContradictions(const GlobalOptions& global, const AnalysisCommandOptions& o) {
   int exit_code = 0;
-  std::optional<Loaded> l = Load("contradictions", global, o, &exit_code);
+  std::optional<Loaded> l = Load("contradictions", global, o, /*findings=*/true, &exit_code);
   if (!l) return exit_code;
   const std::set<std::string>& subjects = l->subjects;
   std::vector<const Finding*> shown;
@@ -141,7 +142,7 @@ int RunContradictions(const GlobalOptions& global, const AnalysisCommandOptions&
 
 int RunConsistency(const GlobalOptions& global, const AnalysisCommandOptions& o) {
   int exit_code = 0;
-  std::optional<Loaded> l = Load("consistency", global, o, &exit_code);
+  std::optional<Loaded> l = Load("consistency", global, o, /*findings=*/false, &exit_code);
   if (!l) return exit_code;
   std::vector<const SourceScore*> shown;
   for (const SourceScore& s : l->analysis.sources) {

@@ -1,12 +1,6 @@
 #include "cli/snapshot.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -24,16 +18,6 @@ namespace {
 constexpr char kManifestFile[] = "manifest.json";
 constexpr char kManifestFormat[] = "claimgraph-snapshot-1";
 constexpr char kClaimIdsMagic[] = "claimgraph-claim-ids-1\n";
-
-Status Fsync(const std::string& path, int flags) {
-  int fd = open(path.c_str(), flags | O_CLOEXEC);
-  if (fd < 0) return Status::IOError("open " + path + ": " + std::strerror(errno));
-  const int rc = fsync(fd);
-  const int err = errno;
-  close(fd);
-  if (rc != 0) return Status::IOError("fsync " + path + ": " + std::strerror(err));
-  return Status::OK();
-}
 
 uint64_t ClaimIdNumber(const std::string& id) {
   if (id.size() == 16) {
@@ -136,22 +120,6 @@ std::vector<ClaimLink> LinksFromFindings(const std::vector<Finding>& findings) {
         {f.a_claim_id, f.b_claim_id, contradicts, std::string(FindingLabelName(f.label))});
   }
   return links;
-}
-
-Status WriteFileDurably(const std::string& path, const std::string& bytes) {
-  const std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    out.flush();
-    if (!out) return Status::IOError("cannot write " + tmp);
-  }
-  Status s = Fsync(tmp, O_RDONLY);
-  if (!s.ok()) return s;
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    return Status::IOError("rename " + tmp + ": " + std::strerror(errno));
-  }
-  return Fsync(std::filesystem::path(path).parent_path().string(), O_RDONLY | O_DIRECTORY);
 }
 
 Result<std::string> ReadWholeFile(const std::string& path) {

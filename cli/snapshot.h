@@ -19,6 +19,7 @@
 
 #include "engine/status.h"
 #include "engine/store.h"
+#include "engine/store_dir.h"  // WriteFileDurably
 #include "graph/analysis_codec.h"
 #include "graph/claim_graph.h"
 #include "graph/contradictions.h"
@@ -79,8 +80,6 @@ Result<ClaimGraph> SnapshotGraphOr(const Store& store, const std::string& comman
 // corroborate; stale, same-source and period-mismatch pairs get no edge.
 std::vector<ClaimLink> LinksFromFindings(const std::vector<Finding>& findings);
 
-// Writes `bytes` to `path` durably (temp file, fsync, rename).
-Status WriteFileDurably(const std::string& path, const std::string& bytes);
 Result<std::string> ReadWholeFile(const std::string& path);
 
 }  // namespace claimgraph::cli

@@ -82,12 +82,11 @@ Result<std::optional<uint64_t>> ReadCurrentGeneration(const std::string& dir) {
   return gen;
 }
 
-Status PublishCurrentGeneration(const std::string& dir, uint64_t generation) {
-  const std::string path = (fs::path(dir) / kSnapshotFile).string();
+Status WriteFileDurably(const std::string& path, std::string_view bytes) {
   const std::string tmp = path + ".tmp";
   {
-    std::ofstream out(tmp, std::ios::trunc);
-    out << GenerationName(generation) << "\n";
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     out.flush();
     if (!out) return Status::IOError("cannot write " + tmp);
   }
@@ -96,7 +95,13 @@ Status PublishCurrentGeneration(const std::string& dir, uint64_t generation) {
   if (std::rename(tmp.c_str(), path.c_str()) != 0) {
     return Status::IOError("rename " + tmp + " to " + path + ": " + std::strerror(errno));
   }
-  return FsyncPath(dir, O_RDONLY | O_DIRECTORY);
+  const std::string dir = fs::path(path).parent_path().string();
+  return FsyncPath(dir.empty() ? "." : dir, O_RDONLY | O_DIRECTORY);
+}
+
+Status PublishCurrentGeneration(const std::string& dir, uint64_t generation) {
+  return WriteFileDurably((fs::path(dir) / kSnapshotFile).string(),
+                          GenerationName(generation) + "\n");
 }
 
 void RemoveStaleGenerations(const std::string& dir, uint64_t current) {

@@ -21,6 +21,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "engine/status.h"
 
@@ -38,6 +39,11 @@ Result<std::optional<uint64_t>> ReadCurrentGeneration(const std::string& dir);
 // Points DIR/SNAPSHOT at `generation` atomically and durably: the file is
 // written beside it, fsynced, renamed over it, and the directory fsynced.
 Status PublishCurrentGeneration(const std::string& dir, uint64_t generation);
+
+// Writes `bytes` to `path` durably and atomically: to `path`.tmp, fsync,
+// rename over `path`, fsync of the directory. A reader sees the old file
+// or the new one, never a part. Used for SNAPSHOT and the snapshot files.
+Status WriteFileDurably(const std::string& path, std::string_view bytes);
 
 // Removes every generation directory except `current` and `current - 1`:
 // partial generations a crashed rebuild left, and ones no reader can still

@@ -69,6 +69,24 @@ void IngestText(const std::string& db, const std::string& jsonl) {
   REQUIRE(r.exit_code == 0);
 }
 
+// `n` generated documents as one JSON Lines text.
+std::string GeneratedCorpus(size_t n) {
+  std::string corpus;
+  for (const std::string& line : testing::SeedCorpusLines(n)) corpus += line;
+  return corpus;
+}
+
+// The claims joined to `claim_id` by a contradicts edge, per `graph neighbors`.
+std::vector<std::string> Contradicting(const std::string& db, const std::string& claim_id) {
+  Run r = Claimgraph("graph neighbors --edge contradicts --format jsonl --db " + db +
+                     " claim:" + claim_id);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  std::vector<std::string> ids;
+  for (const json& j : testing::JsonLines(r.out)) ids.push_back(j["id"].get<std::string>());
+  return ids;
+}
+
 // A copy of schemas/ with one metric synonym added: a different ruleset.
 std::string ChangedSchemas(const std::string& dir) {
   fs::copy(testing::SourceDir() + "/schemas", dir, fs::copy_options::recursive);
@@ -153,8 +171,13 @@ TEST_CASE("Commands answer from the rebuild's snapshot and from the store once i
   Run fresh = Claimgraph("contradictions --format jsonl --db " + db);
   REQUIRE(fresh.exit_code == 0);
   CHECK(fresh.err.find("snapshot") == std::string::npos);
-  const size_t before = testing::JsonLines(fresh.out).size();
-  CHECK(before >= 1);
+  const std::vector<json> conflicts = testing::JsonLines(fresh.out);
+  const size_t before = conflicts.size();
+  REQUIRE(before >= 1);
+  // The graph snapshot carries the analysis: conflicting claims are linked.
+  const std::string a = conflicts[0]["a"]["claim_id"].get<std::string>();
+  const std::string b = conflicts[0]["b"]["claim_id"].get<std::string>();
+  CHECK(Contradicting(db, a) == std::vector<std::string>{"claim:" + b});
 
   // A corrupted snapshot is reported and the answer computed from the store.
   const std::string analysis = db + "/gen-000002/snapshot/analysis.bin";
@@ -183,6 +206,8 @@ TEST_CASE("Commands answer from the rebuild's snapshot and from the store once i
   CHECK(stale.err.find("changed since the last rebuild") != std::string::npos);
   CHECK(testing::JsonLines(stale.out).size() > before);
   CHECK(Stats(db)["snapshot"] == "stale");
+  // A graph built on the spot carries the links too.
+  CHECK(Contradicting(db, a) == std::vector<std::string>{"claim:" + b});
 }
 
 TEST_CASE("A rebuild killed with SIGKILL leaves the previous generation serving",
@@ -190,9 +215,7 @@ TEST_CASE("A rebuild killed with SIGKILL leaves the previous generation serving"
   testing::TempDir tmp;
   const std::string db = tmp.path() + "/db";
   const size_t n = 1500;
-  std::string corpus;
-  for (const std::string& line : testing::SeedCorpusLines(n)) corpus += line;
-  IngestText(db, corpus);
+  IngestText(db, GeneratedCorpus(n));
   json base = Rebuild(db);
   REQUIRE(base["generation"] == 2);
 
@@ -247,9 +270,7 @@ TEST_CASE("Readers during a rebuild see one whole generation at a time", "[cli][
   testing::TempDir tmp;
   const std::string db = tmp.path() + "/db";
   const size_t n = 1500;
-  std::string corpus;
-  for (const std::string& line : testing::SeedCorpusLines(n)) corpus += line;
-  IngestText(db, corpus);
+  IngestText(db, GeneratedCorpus(n));
   const json before = Stats(db);
   ClaimgraphProcess rebuild({"rebuild", "--db", db, "--full", "--no-progress"}, tmp.path());
   int runs = 0;
