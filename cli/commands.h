@@ -32,5 +32,7 @@ void RegisterGraph(CLI::App& app, const GlobalOptions& global,
 void RegisterContradictions(CLI::App& app, const GlobalOptions& global, int* exit_code);
 void RegisterConsistency(CLI::App& app, const GlobalOptions& global, int* exit_code);
 void RegisterRebuild(CLI::App& app, const GlobalOptions& global, int* exit_code);
+void RegisterSst(CLI::App& app, int* exit_code);
+void RegisterLoadSst(CLI::App& app, int* exit_code);
 
 }  // namespace claimgraph::cli

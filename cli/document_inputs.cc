@@ -30,7 +30,8 @@ void FlushOutput(std::string* out, bool force) {
 }
 
 std::optional<ReadSummary> ReadDocuments(InputOptions& o, bool json_errors, std::string* out,
-                                         const std::function<void(const Document&)>& on_document) {
+                                         const std::function<void(const Document&)>& on_document,
+                                         const ReadErrorFn& on_error) {
   auto format = ParseInputFormat(o.input_format);
   if (!format.ok()) {
     std::cerr << "claimgraph: " << format.status().message() << "\n";
@@ -52,9 +53,13 @@ std::optional<ReadSummary> ReadDocuments(InputOptions& o, bool json_errors, std:
     if (outcome == DocumentReader::Outcome::kEnd) break;
     if (outcome == DocumentReader::Outcome::kError) {
       ++summary.errors;
-      if (json_errors) AppendErrorJson(error, out);
-      FlushOutput(out, true);
-      std::fflush(stdout);
+      if (on_error) {
+        on_error(error);
+      } else {
+        if (json_errors) AppendErrorJson(error, out);
+        FlushOutput(out, true);
+        std::fflush(stdout);
+      }
       std::cerr << "claimgraph: " << error.origin
                 << (error.doc_id.empty() || error.doc_id == error.origin
                         ? ""

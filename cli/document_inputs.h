@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "engine/document.h"
+#include "engine/document_reader.h"
 
 namespace CLI {
 class App;
@@ -31,13 +32,18 @@ struct ReadSummary {
   size_t errors = 0;
 };
 
+// Called for each bad document instead of appending its error line to *out.
+using ReadErrorFn = std::function<void(const ReadError&)>;
+
 // Reads every input and calls on_document for each good one. Bad ones are
 // reported to stderr and, when json_errors, as {"type":"error"} lines
-// appended to *out (flushed to stdout in order). Returns the counts, or
-// exits with a usage message (returning nullopt) when no input is given on
-// a terminal or the input format is unknown.
+// appended to *out (flushed to stdout in order), or handed to on_error when
+// given (a caller that prints documents out of line keeps them in order).
+// Returns the counts, or exits with a usage message (returning nullopt)
+// when no input is given on a terminal or the input format is unknown.
 std::optional<ReadSummary> ReadDocuments(InputOptions& options, bool json_errors, std::string* out,
-                                         const std::function<void(const Document&)>& on_document);
+                                         const std::function<void(const Document&)>& on_document,
+                                         const ReadErrorFn& on_error = nullptr);
 
 // Writes and clears *out when it is large (or always when force).
 void FlushOutput(std::string* out, bool force);

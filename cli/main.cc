@@ -51,6 +51,8 @@ int main(int argc, char** argv) {
   RegisterContradictions(app, global, &exit_code);
   RegisterConsistency(app, global, &exit_code);
   RegisterRebuild(app, global, &exit_code);
+  RegisterSst(app, &exit_code);
+  RegisterLoadSst(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

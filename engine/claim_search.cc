@@ -52,53 +52,111 @@ struct Candidate {
   std::string id;
 };
 
-// The claims the indexes offer for `query`, deduplicated, within its date
-// range, newest first; nullopt when only a full scan can answer it.
-Result<std::optional<std::vector<Candidate>>> Candidates(const Store& store,
-                                                         const ClaimQuery& query) {
-  std::vector<Candidate> found;
-  std::unordered_set<std::string> seen;
-  auto scan = [&](ClaimIndex index, std::vector<std::string> prefix) {
-    return store.ScanIndexKeys(index, prefix, false, [&](const std::vector<std::string>& parts) {
-      std::string date = parts.size() >= 2 ? parts[parts.size() - 2] : std::string();
-      if (!query.since.empty() && date < query.since) return true;
-      if (!query.until.empty() && (date.empty() || date > query.until)) return true;
-      if (seen.insert(parts.back()).second) found.push_back({std::move(date), parts.back()});
-      return true;
-    });
+// Newest first; ties by id, descending (the order of a descending index walk).
+bool NewerFirst(const Candidate& a, const Candidate& b) {
+  return a.date != b.date ? a.date > b.date : a.id > b.id;
+}
+
+// The claims the indexes offer for a query, merged from one stream per
+// index prefix, newest first, each once, within the query's date range.
+// Every stream is an index prefix whose keys are in date order, walked
+// lazily, so a search with a limit reads about `limit` keys of each.
+class CandidateMerge {
+ public:
+  explicit CandidateMerge(const ClaimQuery& query) : query_(query) {}
+
+  void Add(std::unique_ptr<IndexCursor> cursor) {
+    Stream stream;
+    stream.cursor = std::move(cursor);
+    Push(std::move(stream));
+  }
+  // The next candidate, or nullopt at the end (check status()).
+  std::optional<Candidate> Next() {
+    while (!heap_.empty()) {
+      std::pop_heap(heap_.begin(), heap_.end(), OlderHead);
+      Stream stream = std::move(heap_.back());
+      heap_.pop_back();
+      Candidate c = stream.Head();
+      stream.Advance();
+      Push(std::move(stream));
+      if (seen_.insert(c.id).second) return c;
+    }
+    return std::nullopt;
+  }
+  const Status& status() const { return status_; }
+
+ private:
+  struct Stream {
+    std::unique_ptr<IndexCursor> cursor;
+
+    bool Valid() const { return cursor->Valid(); }
+    Candidate Head() const { return FromKey(cursor->parts()); }
+    void Advance() { cursor->Next(); }
   };
-  using Found = std::optional<std::vector<Candidate>>;
-  if (query.scopes.empty() && query.sources.empty()) return Found();
-  Status s;
+
+  static Candidate FromKey(const std::vector<std::string>& parts) {
+    return {parts.size() >= 2 ? parts[parts.size() - 2] : std::string(), parts.back()};
+  }
+  static bool OlderHead(const Stream& a, const Stream& b) { return NewerFirst(b.Head(), a.Head()); }
+
+  // Skips what is newer than `until`, ends the stream at what is older than
+  // `since` (everything after it is older still), and keeps it if not done.
+  void Push(Stream stream) {
+    for (; stream.Valid(); stream.Advance()) {
+      const Candidate head = stream.Head();
+      if (!query_.since.empty() && head.date < query_.since) return;
+      if (query_.until.empty() || (!head.date.empty() && head.date <= query_.until)) break;
+    }
+    if (!stream.cursor->status().ok() && status_.ok()) {
+      status_ = stream.cursor->status();
+    }
+    if (!stream.Valid()) return;
+    heap_.push_back(std::move(stream));
+    std::push_heap(heap_.begin(), heap_.end(), OlderHead);
+  }
+
+  const ClaimQuery& query_;
+  std::vector<Stream> heap_;
+  std::unordered_set<std::string> seen_;
+  Status status_;
+};
+
+// Sets up `merge` with the index prefixes that answer `query`; false when
+// only a full scan can answer it.
+Result<bool> AddCandidateStreams(const Store& store, const ClaimQuery& query,
+                                 CandidateMerge* merge) {
+  auto dated = [&](ClaimIndex index, std::vector<std::string> prefix) {
+    merge->Add(store.NewIndexCursor(index, prefix, /*descending=*/true));
+  };
+  if (query.scopes.empty() && query.sources.empty()) return false;
   for (const std::string& source :
        query.scopes.empty() ? query.sources : std::vector<std::string>{}) {
-    if (s = scan(ClaimIndex::kBySource, {source}); !s.ok()) return s;
+    dated(ClaimIndex::kBySource, {source});
   }
   for (const ClaimScope& scope : query.scopes) {
-    if (scope.subjects.empty() && scope.speakers.empty() && scope.metrics.empty()) return Found();
+    if (scope.subjects.empty() && scope.speakers.empty() && scope.metrics.empty()) return false;
     for (const std::string& subject : scope.subjects) {
       if (scope.metrics.empty()) {
-        s = scan(ClaimIndex::kBySubject, {subject});
-      } else {
-        for (const std::string& metric : scope.metrics) {
-          if (s = scan(ClaimIndex::kByBlock, {subject, metric}); !s.ok()) break;
+        dated(ClaimIndex::kBySubject, {subject});
+        continue;
+      }
+      for (const std::string& metric : scope.metrics) {
+        // by_block keys put the period before the date: one dated stream
+        // per period (only those the query's period prefix admits).
+        auto periods = store.IndexComponents(ClaimIndex::kByBlock, {subject, metric});
+        if (!periods.ok()) return periods.status();
+        for (const std::string& period : *periods) {
+          if (period.compare(0, query.period.size(), query.period) != 0) continue;
+          dated(ClaimIndex::kByBlock, {subject, metric, period});
         }
       }
-      if (!s.ok()) return s;
     }
-    for (const std::string& speaker : scope.speakers) {
-      if (s = scan(ClaimIndex::kBySpeaker, {speaker}); !s.ok()) return s;
-    }
+    for (const std::string& speaker : scope.speakers) dated(ClaimIndex::kBySpeaker, {speaker});
     if (scope.subjects.empty() && scope.speakers.empty()) {
-      for (const std::string& metric : scope.metrics) {
-        if (s = scan(ClaimIndex::kByMetric, {metric}); !s.ok()) return s;
-      }
+      for (const std::string& metric : scope.metrics) dated(ClaimIndex::kByMetric, {metric});
     }
   }
-  std::sort(found.begin(), found.end(), [](const Candidate& a, const Candidate& b) {
-    return a.date != b.date ? a.date > b.date : a.id < b.id;
-  });
-  return Found(std::move(found));
+  return true;
 }
 
 void Consider(const ClaimQuery& query, StoredClaim claim, std::vector<ClaimHit>* out) {
@@ -139,10 +197,11 @@ std::optional<size_t> MatchingScope(const ClaimQuery& q, const StoredClaim& sc) 
 }
 
 Result<std::vector<ClaimHit>> SearchClaims(const Store& store, const ClaimQuery& query) {
-  auto candidates = Candidates(store, query);
-  if (!candidates.ok()) return candidates.status();
+  CandidateMerge merge(query);
+  auto indexed = AddCandidateStreams(store, query, &merge);
+  if (!indexed.ok()) return indexed.status();
   std::vector<ClaimHit> hits;
-  if (!candidates->has_value()) {
+  if (!*indexed) {
     Status s = store.ForEachClaim([&](const StoredClaim& c) {
       Consider(query, c, &hits);
       return true;
@@ -151,15 +210,19 @@ Result<std::vector<ClaimHit>> SearchClaims(const Store& store, const ClaimQuery&
   } else {
     // Newest first; with a limit, stop once it is reached and every other
     // candidate of the same day (which may sort before it) has been seen.
-    const std::vector<Candidate>& all = **candidates;
     std::string cutoff;
     bool full = false;
-    for (size_t i = 0; i < all.size() && !(full && all[i].date < cutoff); i += kFetchBatch) {
+    for (bool more = true; more;) {
       std::vector<std::string> batch;
-      for (size_t j = i; j < std::min(all.size(), i + kFetchBatch); ++j) {
-        if (full && all[j].date < cutoff) break;
-        batch.push_back(all[j].id);
+      while (batch.size() < kFetchBatch) {
+        std::optional<Candidate> c = merge.Next();
+        if (!c || (full && c->date < cutoff)) {
+          more = false;
+          break;
+        }
+        batch.push_back(std::move(c->id));
       }
+      if (!merge.status().ok()) return merge.status();
       auto claims = store.GetClaims(batch);
       if (!claims.ok()) return claims.status();
       for (StoredClaim& c : *claims) {

@@ -14,6 +14,7 @@ namespace claimgraph {
 struct Ingester::Rep {
   Store* store = nullptr;
   ExtractFn extract;
+  PutFn put;
   std::string ruleset;
   ErrorFn on_error;
   size_t max_in_flight = 0;
@@ -43,7 +44,7 @@ void Ingester::Rep::Process(const Document& doc) {
     }
   }
   std::vector<Claim> found = extract(doc);
-  auto outcome = store->PutDocument(doc, ruleset, found, force);
+  auto outcome = put(doc, found);
   if (!outcome.ok()) {
     ++errors;
     on_error(doc, outcome.status());
@@ -85,9 +86,20 @@ void Ingester::Rep::Work() {
 
 Ingester::Ingester(Store* store, ExtractFn extract, std::string ruleset, ErrorFn on_error,
                    const IngestOptions& options)
+    : Ingester(
+          store, std::move(extract),
+          [store, ruleset, force = options.force](const Document& doc,
+                                                  const std::vector<Claim>& claims) {
+            return store->PutDocument(doc, ruleset, claims, force);
+          },
+          ruleset, std::move(on_error), options) {}
+
+Ingester::Ingester(Store* store, ExtractFn extract, PutFn put, std::string ruleset,
+                   ErrorFn on_error, const IngestOptions& options)
     : rep_(std::make_unique<Rep>()) {
   rep_->store = store;
   rep_->extract = std::move(extract);
+  rep_->put = std::move(put);
   rep_->ruleset = std::move(ruleset);
   rep_->on_error = std::move(on_error);
   size_t threads = options.threads;

@@ -23,10 +23,9 @@
 #include "engine/claim.h"
 #include "engine/document.h"
 #include "engine/status.h"
+#include "engine/store.h"
 
 namespace claimgraph {
-
-class Store;
 
 struct IngestOptions {
   size_t threads = 0;        // 0 = one per core: extraction is CPU-bound
@@ -50,9 +49,18 @@ class Ingester {
   // Called on a worker thread for each document that could not be stored.
   using ErrorFn = std::function<void(const Document&, const Status&)>;
 
+  // Writes one extracted document somewhere; called on worker threads.
+  using PutFn = std::function<Result<PutOutcome>(const Document&, const std::vector<Claim>&)>;
+
   // `store` and the callables must outlive the Ingester. `extract` must be
   // safe to call from several threads at once.
   Ingester(Store* store, ExtractFn extract, std::string ruleset, ErrorFn on_error,
+           const IngestOptions& options);
+  // Like the above, but extracted documents go to `put` instead of
+  // Store::PutDocument (`ingest --bulk` collects new ones into table
+  // files); `store` still answers whether a document is current, and is
+  // synced by Finish. `put` must be safe to call from several threads.
+  Ingester(Store* store, ExtractFn extract, PutFn put, std::string ruleset, ErrorFn on_error,
            const IngestOptions& options);
   ~Ingester();  // finishes if Finish was not called
   Ingester(const Ingester&) = delete;

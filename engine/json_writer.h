@@ -9,6 +9,7 @@
 // Not thread-safe; use one writer per thread.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -52,5 +53,14 @@ class JsonWriter {
 
 // Appends `value` to *out as a quoted, escaped JSON string.
 void AppendJsonString(std::string_view value, std::string* out);
+
+// The most bytes WriteJsonString writes for `size` bytes of input: every
+// byte escaped as \u00XX, plus the quotes.
+constexpr size_t JsonStringBound(size_t size) { return 6 * size + 2; }
+
+// Writes `value` at dst as a quoted, escaped JSON string, the same bytes as
+// AppendJsonString, and returns the end of what it wrote.
+// REQUIRES: dst has room for JsonStringBound(value.size()) bytes.
+char* WriteJsonString(std::string_view value, char* dst);
 
 }  // namespace claimgraph

@@ -3,11 +3,10 @@
 
 #include <rocksdb/write_batch.h>
 
-#include <cassert>
 #include <chrono>
-#include <set>
 
 #include "engine/store_internal.h"
+#include "engine/store_records.h"
 #include "engine/stored_codec.h"
 
 namespace claimgraph {
@@ -96,34 +95,15 @@ Result<PutOutcome> Store::PutDocument(const Document& doc, std::string_view rule
     deltas[CounterKey("total", "documents")] -= 1;
     if (!(*old)->doc.source.empty()) deltas[CounterKey("source", (*old)->doc.source)] -= 1;
   }
-  std::set<std::string_view> seen;
-  std::string value;
-  for (const Claim& claim : claims) {
-    assert(claim.doc_id == doc.id);
-    if (!seen.insert(claim.claim_id).second) continue;  // the same claim twice
-    StoredClaim c{claim, doc.source, doc.published, doc.title};
-    value.clear();
-    EncodeStoredClaim(c, &value);
-    b.Put(rep_->cf(kCfClaims), claim.claim_id, value);
-    for (ClaimIndex index : kAllClaimIndexes) {
-      if (auto key = ClaimIndexKey(index, claim, doc.source, doc.published)) {
-        b.Put(rep_->cf(IndexCf(index)), *key, rocksdb::Slice());
-      }
-    }
-    for (const StoredEntity& e : ClaimEntities(claim)) {
-      b.Put(rep_->cf(kCfEntities), e.id, EncodeEntity(e));
-    }
-    AddClaimCounters(c, +1, &deltas);
-  }
-  stored.claim_count = seen.size();
   stored.ingested_at = std::chrono::duration_cast<std::chrono::seconds>(
                            std::chrono::system_clock::now().time_since_epoch())
                            .count();
-  value.clear();
-  EncodeStoredDocument(stored, &value);
-  b.Put(rep_->cf(kCfDocuments), doc.id, value);
-  deltas[CounterKey("total", "documents")] += 1;
-  if (!doc.source.empty()) deltas[CounterKey("source", doc.source)] += 1;
+  BuildDocumentRecords(
+      &stored, claims,
+      [&](size_t cf, std::string_view key, std::string_view value) {
+        b.Put(rep_->cf(cf), ToSlice(key), ToSlice(value));
+      },
+      &deltas);
   // Counters are read, added to and written under one lock, so that
   // concurrent documents never lose an update; plain values keep the store
   // readable by any RocksDB tool (no merge operator needed).
@@ -197,31 +177,11 @@ Status Store::ScanIndex(ClaimIndex index, const std::vector<std::string>& prefix
 Status Store::ScanIndexKeys(
     ClaimIndex index, const std::vector<std::string>& prefix, bool descending,
     const std::function<bool(const std::vector<std::string>& parts)>& fn) const {
-  std::string start;
-  for (const std::string& p : prefix) AppendKeyComponent(p, &start);
-  std::unique_ptr<rocksdb::Iterator> it(
-      rep_->db->NewIterator(rocksdb::ReadOptions(), rep_->cf(IndexCf(index))));
-  if (!descending) {
-    it->Seek(start);
-  } else if (start.empty()) {
-    it->SeekToLast();
-  } else {
-    // Every key with this prefix sorts below the prefix with its final
-    // terminator byte (0x01) raised to 0x02, which is no valid key itself.
-    std::string bound = start;
-    bound.back() = '\x02';
-    it->SeekForPrev(bound);
+  std::unique_ptr<IndexCursor> cursor = NewIndexCursor(index, prefix, descending);
+  for (; cursor->Valid(); cursor->Next()) {
+    if (!fn(cursor->parts())) return Status::OK();
   }
-  for (; it->Valid(); descending ? it->Prev() : it->Next()) {
-    std::string_view key(it->key().data(), it->key().size());
-    if (key.substr(0, start.size()) != start) break;
-    auto parts = DecodeKey(key);
-    if (!parts || parts->empty()) {
-      return Status::Corruption(std::string(ClaimIndexName(index)) + ": undecodable key");
-    }
-    if (!fn(*parts)) return Status::OK();
-  }
-  return FromRocks(it->status(), std::string("scan ") + std::string(ClaimIndexName(index)));
+  return cursor->status();
 }
 
 Status Store::ForEachClaim(const std::function<bool(const StoredClaim&)>& fn) const {

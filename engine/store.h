@@ -39,6 +39,10 @@
 #include "engine/status.h"
 #include "engine/stored.h"
 
+namespace rocksdb {
+class Iterator;
+}  // namespace rocksdb
+
 namespace claimgraph {
 
 // The on-disk format this build reads and writes. Bumped whenever a key or
@@ -86,6 +90,60 @@ struct ConsistencyReport {
   std::vector<std::string> problems;  // at most 100, each naming the key at fault
 };
 
+// How Store::LoadShards treats the shard directories it loads.
+struct LoadShardsOptions {
+  // Hard-link the table files into the store and remove them from the shard
+  // directories instead of copying them (same filesystem only). Off by
+  // default, so that a failed or repeated load still finds its shards.
+  bool move_files = false;
+  // Read every block of every file and check its checksum before loading.
+  // On by default: shards come from other machines and other disks.
+  bool verify_checksums = true;
+};
+
+struct LoadShardsSummary {
+  uint64_t shards = 0;
+  uint64_t files = 0;  // table files ingested, the counters file included
+  uint64_t documents = 0;
+  uint64_t claims = 0;
+  uint64_t keys = 0;   // records in the shards' files
+  uint64_t bytes = 0;  // of the shards' files
+};
+
+// A walk over the keys of one index that start with a prefix, one key at a
+// time, in ascending or descending key order: a search merges several of
+// them lazily and stops at its limit. Sees the store as it was when made.
+// Not thread-safe; must not outlive its Store.
+class IndexCursor {
+ public:
+  ~IndexCursor();
+  IndexCursor(const IndexCursor&) = delete;
+  IndexCursor& operator=(const IndexCursor&) = delete;
+
+  // Positioned on a key of the prefix. False at the end or after an error.
+  bool Valid() const { return valid_; }
+  // The components of the current key (claim id last, see key_codec.h).
+  // REQUIRES: Valid().
+  const std::vector<std::string>& parts() const { return parts_; }
+  void Next();
+  // Not ok after a read error or an undecodable key.
+  const Status& status() const { return status_; }
+
+ private:
+  friend class Store;
+  IndexCursor(std::unique_ptr<rocksdb::Iterator> it, ClaimIndex index, std::string prefix,
+              bool descending);
+  void Settle();  // decodes the key under it_, or ends the walk
+
+  std::unique_ptr<rocksdb::Iterator> it_;
+  ClaimIndex index_;
+  std::string prefix_;  // encoded
+  bool descending_;
+  bool valid_ = false;
+  std::vector<std::string> parts_;
+  Status status_;
+};
+
 class Store {
  public:
   // Opens (or, for a writer, creates) the store at `path`.
@@ -129,6 +187,20 @@ class Store {
   // memtables to table files, so readers opened later start fast.
   Status Sync();
 
+  // Loads shard directories written by ShardWriter (`claimgraph sst`) in one
+  // atomic step: every table file of every column family is ingested by
+  // one RocksDB IngestExternalFiles call, together with a counters file
+  // holding the store's counters plus every shard's, so that readers and a
+  // crash see all of it or none of it. Documents are only added: a
+  // document id that is already stored, or that two shards both hold, is
+  // refused with InvalidArgument naming the ids, and nothing is loaded.
+  // Other errors name the directory or file at fault (ReadShardManifest,
+  // a file that is not a table file, a bad checksum); the store is then
+  // unchanged. The store's sequence number grows, so a rebuild's snapshot
+  // becomes stale as after an ingest.
+  Result<LoadShardsSummary> LoadShards(const std::vector<std::string>& dirs,
+                                       const LoadShardsOptions& options);
+
   // --- generations (REQUIRES: opened as a writer) ---
 
   // Makes a copy of this generation as the next one (a RocksDB checkpoint:
@@ -161,6 +233,15 @@ class Store {
   // `descending` (newest first within one prefix).
   Status ScanIndexKeys(ClaimIndex index, const std::vector<std::string>& prefix, bool descending,
                        const std::function<bool(const std::vector<std::string>& parts)>& fn) const;
+  // A cursor over the entries of `index` under `prefix` (see ScanIndexKeys).
+  std::unique_ptr<IndexCursor> NewIndexCursor(ClaimIndex index,
+                                              const std::vector<std::string>& prefix,
+                                              bool descending) const;
+  // The distinct values of the key component that follows `prefix` in
+  // `index` (periods under a by_block {subject, metric}), in key order; one
+  // seek per value, so a search can walk each of them as a dated stream.
+  Result<std::vector<std::string>> IndexComponents(ClaimIndex index,
+                                                   const std::vector<std::string>& prefix) const;
   // Every claim / document / entity, in key order, until fn returns false.
   Status ForEachClaim(const std::function<bool(const StoredClaim&)>& fn) const;
   Status ForEachDocument(const std::function<bool(const StoredDocument&)>& fn) const;

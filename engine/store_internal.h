@@ -54,6 +54,8 @@ struct Store::Rep {
   std::mutex counter_mu;  // held while counters are read, updated and written
 
   ~Rep();
+  // Closes the database and removes a reader's scratch directory.
+  void CloseDb();
   rocksdb::ColumnFamilyHandle* cf(size_t i) const { return cfs[i]; }
   Status CheckWritable() const;
 };
@@ -61,6 +63,11 @@ struct Store::Rep {
 // Opens the existing database at rep->db_path (rep->path, options and
 // generation set) and checks that it is a store of this format.
 Status OpenGenerationDb(Store::Rep* rep);
+
+// The options of column family `cf` (a Cf): compression, table options and
+// filters. ShardWriter writes table files with them, so that ingested files
+// are laid out as the store's own.
+rocksdb::ColumnFamilyOptions CfOptions(size_t cf, std::shared_ptr<rocksdb::Cache> cache);
 
 // rocksdb::Status -> Status, with `context` ("open /x/db") in the message.
 Status FromRocks(const rocksdb::Status& s, std::string_view context);

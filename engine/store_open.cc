@@ -21,6 +21,8 @@ namespace {
 
 constexpr char kFormatKey[] = "format";
 
+}  // namespace
+
 rocksdb::ColumnFamilyOptions CfOptions(size_t cf, std::shared_ptr<rocksdb::Cache> cache) {
   rocksdb::ColumnFamilyOptions o;
   o.compression = rocksdb::kLZ4Compression;  // evidence text repeats across claims
@@ -33,6 +35,8 @@ rocksdb::ColumnFamilyOptions CfOptions(size_t cf, std::shared_ptr<rocksdb::Cache
   o.table_factory.reset(rocksdb::NewBlockBasedTableFactory(t));
   return o;
 }
+
+namespace {
 
 rocksdb::Options DbOptions() {
   rocksdb::Options o;
@@ -158,7 +162,7 @@ Status FromRocks(const rocksdb::Status& s, std::string_view context) {
   return Status::IOError(msg);
 }
 
-Store::Rep::~Rep() {
+void Store::Rep::CloseDb() {
   if (db) {
     for (rocksdb::ColumnFamilyHandle* h : cfs) {
       if (h != nullptr) db->DestroyColumnFamilyHandle(h).PermitUncheckedError();
@@ -166,11 +170,15 @@ Store::Rep::~Rep() {
     db->Close().PermitUncheckedError();
     db.reset();
   }
+  cfs.clear();
   if (!secondary_dir.empty()) {
     std::error_code ec;
     fs::remove_all(secondary_dir, ec);
+    secondary_dir.clear();
   }
 }
+
+Store::Rep::~Rep() { CloseDb(); }
 
 Status Store::Rep::CheckWritable() const {
   if (options.read_only) return Status::Unsupported(path + ": store opened read-only");
@@ -182,11 +190,38 @@ Store::~Store() = default;
 
 const std::string& Store::path() const { return rep_->path; }
 
+namespace {
+
+// A secondary instance reads the MANIFEST, then the live WAL files. A writer
+// that flushes in between (ingest ends with one) moves a WAL's records into a
+// table file the reader's MANIFEST does not list yet, and deletes the WAL:
+// the reader would miss those records, or fail to open a WAL that vanished.
+// Catching up once after the open reads the MANIFEST edits written since, so
+// the reader sees at least everything the writer had written when the open
+// began; a catch-up that itself loses the race is tried again.
+Status OpenSecondaryCaughtUp(Store::Rep* rep, const std::vector<std::string>& present) {
+  constexpr int kAttempts = 5;
+  Status s;
+  for (int attempt = 0; attempt < kAttempts; ++attempt) {
+    rep->CloseDb();  // what a failed attempt opened
+    s = OpenFamilies(rep, present, /*create=*/false);
+    if (!s.ok()) continue;
+    for (int catch_up = 0; catch_up < kAttempts; ++catch_up) {
+      s = FromRocks(rep->db->TryCatchUpWithPrimary(), "catch up with " + rep->path);
+      if (s.ok()) return s;
+    }
+  }
+  return s;
+}
+
+}  // namespace
+
 Status OpenGenerationDb(Store::Rep* rep) {
   std::vector<std::string> present;
   rocksdb::Status ls = rocksdb::DB::ListColumnFamilies(DbOptions(), rep->db_path, &present);
   if (!ls.ok()) return FromRocks(ls, "open store " + rep->path);
-  Status s = OpenFamilies(rep, present, /*create=*/false);
+  Status s = rep->options.read_only ? OpenSecondaryCaughtUp(rep, present)
+                                    : OpenFamilies(rep, present, /*create=*/false);
   if (!s.ok()) return s;
   return CheckFormat(rep, present);
 }

@@ -1,6 +1,8 @@
 #include "extractors/annotator.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <iterator>
 #include <string_view>
 
 #include "extractors/number_parser.h"
@@ -24,13 +26,19 @@ bool IsWeak(const Mention& m) {
 std::vector<Mention> Merge(std::vector<Mention> quantities, std::vector<Mention> temporal) {
   std::vector<Mention> all;
   all.reserve(quantities.size() + temporal.size());
-  all.insert(all.end(), quantities.begin(), quantities.end());
-  all.insert(all.end(), temporal.begin(), temporal.end());
-  std::stable_sort(all.begin(), all.end(),
-                   [](const Mention& a, const Mention& b) { return a.start < b.start; });
+  all.insert(all.end(), std::make_move_iterator(quantities.begin()),
+             std::make_move_iterator(quantities.end()));
+  all.insert(all.end(), std::make_move_iterator(temporal.begin()),
+             std::make_move_iterator(temporal.end()));
+  // Sorts indices, not the mentions (which own strings).
+  std::vector<uint32_t> order(all.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<uint32_t>(i);
+  std::stable_sort(order.begin(), order.end(),
+                   [&all](uint32_t a, uint32_t b) { return all[a].start < all[b].start; });
   std::vector<Mention> out;
   out.reserve(all.size());
-  for (Mention& m : all) {
+  for (const uint32_t i : order) {
+    Mention& m = all[i];
     if (!out.empty() && m.start < out.back().end) {
       Mention& prev = out.back();
       // Temporal beats a weak number; a typed quantity beats a period.

@@ -1,6 +1,7 @@
 // The cue-reading half of claim assembly: clauses, metric, subject, period,
 // modality, negation, speaker and change direction for one value.
 #include <algorithm>
+#include <cassert>
 
 #include "extractors/claim_internal.h"
 
@@ -34,21 +35,22 @@ const EntityMention* DocContext::LastPersonBefore(size_t pos) const {
   return last;
 }
 
-std::vector<PhraseMatch> SentenceAssembler::Cues(const PhraseMatcher& m, size_t from,
-                                                 size_t to) const {
-  const std::vector<PhraseMatch>* all = nullptr;
-  for (const auto& [matcher, matches] : cue_cache_) {
-    if (matcher == &m) all = &matches;
+std::span<const PhraseMatch> SentenceAssembler::Cues(const PhraseMatcher& m, size_t from,
+                                                     size_t to) const {
+  if (!cues_scanned_) {
+    ctx_.cues->Scan(ctx_.text, s_.span.start, s_.span.end, ctx_.cue_matches);
+    cues_scanned_ = true;
   }
-  if (all == nullptr) {
-    cue_cache_.emplace_back(&m, FindAll(m, ctx_.text, s_.span.start, s_.span.end));
-    all = &cue_cache_.back().second;
-  }
-  std::vector<PhraseMatch> out;
-  for (const PhraseMatch& pm : *all) {
-    if (pm.start >= from && pm.end <= to) out.push_back(pm);
-  }
-  return out;
+  const int list = ctx_.cues->IndexOf(&m);
+  assert(list >= 0);
+  const std::vector<PhraseMatch>& all = ctx_.cue_matches->lists[static_cast<size_t>(list)];
+  // A list's matches never overlap, so both their starts and their ends
+  // ascend: the ones within [from, to) are one contiguous run.
+  auto first = std::lower_bound(all.begin(), all.end(), from,
+                                [](const PhraseMatch& pm, size_t x) { return pm.start < x; });
+  auto last = first;
+  while (last != all.end() && last->end <= to) ++last;
+  return {first, last};
 }
 
 Clause SentenceAssembler::ClauseAt(size_t pos) const {

@@ -66,6 +66,7 @@ struct ClaimExtractor::Rep {
   std::unique_ptr<MetricRecognizer> metrics;
   std::unique_ptr<StanceScorer> stance;
   std::optional<ClaimRules> rules;
+  CueScanner cues;  // over *rules' cue lists
   std::string ruleset;
 
   void ScoreClaims(const DocContext& ctx, std::vector<Claim>* out) const;
@@ -111,6 +112,11 @@ Result<std::unique_ptr<ClaimExtractor>> ClaimExtractor::Create(const ExtractorOp
   auto rules = ClaimRules::Load(dir + "rules.json");
   if (!rules.ok()) return rules.status();
   r.rules = std::move(rules).value();
+  const ClaimRules& cr = *r.rules;
+  r.cues =
+      CueScanner({&cr.clause_breaks, &cr.hypothetical, &cr.conditional, &cr.forecast, &cr.guidance,
+                  &cr.target, &cr.estimate, &cr.opinion, &cr.negation, &cr.speaker_verbs,
+                  &cr.speaker_sources, &cr.change, &cr.status, &cr.metric_verbs});
   r.ruleset = HexId(hash);
   return x;
 }
@@ -131,6 +137,9 @@ std::vector<Claim> ClaimExtractor::Extract(const Document& doc) const {
   ctx.catalog = &r.catalog;
   ctx.metrics = &*r.metric_lexicon;
   ctx.stance = r.stance.get();
+  CueMatches cue_matches;
+  ctx.cues = &r.cues;
+  ctx.cue_matches = &cue_matches;
   ctx.entities = r.entities->Recognize(prose);
   ctx.main_entity = MainEntity(ctx.entities);
   std::vector<Mention> values, periods;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -13,6 +14,7 @@
 #include "engine/entity.h"
 #include "engine/mention.h"
 #include "extractors/claim_rules.h"
+#include "extractors/cue_scanner.h"
 #include "extractors/entity_catalog.h"
 #include "extractors/metric_lexicon.h"
 #include "extractors/sentence_splitter.h"
@@ -27,6 +29,8 @@ struct DocContext {
   const EntityCatalog* catalog = nullptr;
   const MetricLexicon* metrics = nullptr;
   const StanceScorer* stance = nullptr;
+  const CueScanner* cues = nullptr;            // the cue lists of `rules` the assembler reads
+  CueMatches* cue_matches = nullptr;           // scratch for one sentence at a time, reused
   std::vector<EntityMention> entities;         // whole document, sorted
   const EntityMention* main_entity = nullptr;  // most mentioned company
 
@@ -69,9 +73,10 @@ class SentenceAssembler {
   Clause ClauseAt(size_t pos) const;
   // The clauses of the sentence, in order (clause breaks excluded).
   std::vector<Clause> Clauses() const;
-  // The matches of `m` in this sentence that lie within [from, to); each
-  // matcher runs over the sentence once and is cached.
-  std::vector<PhraseMatch> Cues(const PhraseMatcher& m, size_t from, size_t to) const;
+  // The matches of `m` (one of ctx_.cues' lists) in this sentence that lie
+  // within [from, to). The first call scans the sentence for every list at
+  // once; valid until the next sentence is scanned.
+  std::span<const PhraseMatch> Cues(const PhraseMatcher& m, size_t from, size_t to) const;
   // Whether a value of v's type can be a value of the metric (money for
   // money metrics, counts for count metrics, rates for the rest).
   bool KindFits(const std::string& metric, const Mention& v) const;
@@ -106,7 +111,7 @@ class SentenceAssembler {
   std::string last_metric_;     // metric of the previous main value (parallel clauses)
   const EntityMention* last_subject_ = nullptr;
   size_t last_value_end_ = 0;
-  mutable std::vector<std::pair<const PhraseMatcher*, std::vector<PhraseMatch>>> cue_cache_;
+  mutable bool cues_scanned_ = false;
 };
 
 // Tokens between two offsets (words separated by spaces), capped at 99.

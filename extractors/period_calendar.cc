@@ -54,12 +54,30 @@ int DaysSinceMonday(const Date& day) {
 Date FirstOfMonth(int year, int month) { return Date{year, month, 1}; }
 Date LastOfMonth(int year, int month) { return Date{year, month, DaysInMonth(year, month)}; }
 
+// Date::ToString() ("YYYY-MM-DD") without printf; periods set two dates
+// each and documents have hundreds of periods.
+// REQUIRES: d.IsValid() (years 1-9999).
+void AssignIsoDate(const Date& d, std::string* out) {
+  const auto digit = [](int v) { return static_cast<char>('0' + v % 10); };
+  const char iso[10] = {digit(d.year / 1000),
+                        digit(d.year / 100),
+                        digit(d.year / 10),
+                        digit(d.year),
+                        '-',
+                        digit(d.month / 10),
+                        digit(d.month),
+                        '-',
+                        digit(d.day / 10),
+                        digit(d.day)};
+  out->assign(iso, sizeof(iso));
+}
+
 }  // namespace
 
 void SetDates(const Date& start, const Date& end, Period* p) {
   if (start.IsValid() && end.IsValid() && start <= end) {
-    p->start = start.ToString();
-    p->end = end.ToString();
+    AssignIsoDate(start, &p->start);
+    AssignIsoDate(end, &p->end);
   } else {
     p->start.clear();
     p->end.clear();

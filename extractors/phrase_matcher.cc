@@ -43,6 +43,15 @@ size_t MatchForward(std::string_view text, size_t start, std::string_view phrase
   return i;
 }
 
+// The byte next to text[pos] (step 1: after, -1: before) as phrases hold
+// it: lower-cased, any whitespace as ' '; '\0' at either end of text, which
+// no phrase of two bytes or more can match.
+char NormalByte(std::string_view text, size_t pos, int step) {
+  if (step < 0 ? pos == 0 : pos + 1 >= text.size()) return '\0';
+  const char c = step < 0 ? text[pos - 1] : text[pos + 1];
+  return IsAsciiSpace(c) ? ' ' : Lower(c);
+}
+
 }  // namespace
 
 void PhraseMatcher::Add(std::string_view phrase, int id) {
@@ -57,8 +66,10 @@ void PhraseMatcher::Add(std::string_view phrase, int id) {
   while (!norm.empty() && norm.back() == ' ') norm.pop_back();
   if (norm.empty()) return;
   int index = static_cast<int>(phrases_.size());
-  by_first_[static_cast<unsigned char>(norm.front())].push_back(index);
-  by_last_[static_cast<unsigned char>(norm.back())].push_back(index);
+  const bool one_byte = norm.size() == 1;
+  by_first_[static_cast<unsigned char>(norm.front())].push_back({one_byte ? '\0' : norm[1], index});
+  by_last_[static_cast<unsigned char>(norm.back())].push_back(
+      {one_byte ? '\0' : norm[norm.size() - 2], index});
   phrases_.push_back({std::move(norm), id});
 }
 
@@ -72,8 +83,10 @@ PhraseMatch PhraseMatcher::EndingAt(std::string_view text, size_t end, bool skip
   }
   PhraseMatch best;
   if (end == 0) return best;
-  for (int i : by_last_[static_cast<unsigned char>(Lower(text[end - 1]))]) {
-    const Phrase& p = phrases_[static_cast<size_t>(i)];
+  const char before = NormalByte(text, end - 1, -1);
+  for (const Entry& e : by_last_[static_cast<unsigned char>(Lower(text[end - 1]))]) {
+    if (e.next != '\0' && e.next != before) continue;
+    const Phrase& p = phrases_[static_cast<size_t>(e.index)];
     size_t start = MatchBackward(text, end, p.text);
     if (start == std::string_view::npos) continue;
     if (IsWordByte(p.text.front()) && IsAsciiAlnum(p.text.front()) && start > 0 &&
@@ -91,16 +104,25 @@ PhraseMatch PhraseMatcher::StartingAt(std::string_view text, size_t start, bool 
   }
   PhraseMatch best;
   if (start >= text.size()) return best;
-  for (int i : by_first_[static_cast<unsigned char>(Lower(text[start]))]) {
-    const Phrase& p = phrases_[static_cast<size_t>(i)];
-    size_t end = MatchForward(text, start, p.text);
+  const char after = NormalByte(text, start, 1);
+  for (const Entry& e : by_first_[static_cast<unsigned char>(Lower(text[start]))]) {
+    if (e.next != '\0' && e.next != after) continue;
+    const auto i = static_cast<size_t>(e.index);
+    size_t end = PhraseEndAt(i, text, start);
     if (end == std::string_view::npos) continue;
-    if (IsAsciiAlnum(p.text.back()) && end < text.size() && IsWordByte(text[end])) {
-      continue;
-    }
-    if (!best.found() || end > best.end) best = {start, end, p.id};
+    if (!best.found() || end > best.end) best = {start, end, phrases_[i].id};
   }
   return best;
+}
+
+size_t PhraseMatcher::PhraseEndAt(size_t index, std::string_view text, size_t start) const {
+  const Phrase& p = phrases_[index];
+  size_t end = MatchForward(text, start, p.text);
+  if (end == std::string_view::npos) return end;
+  if (IsAsciiAlnum(p.text.back()) && end < text.size() && IsWordByte(text[end])) {
+    return std::string_view::npos;
+  }
+  return end;
 }
 
 }  // namespace claimgraph

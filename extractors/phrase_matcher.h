@@ -42,16 +42,30 @@ class PhraseMatcher {
 
   bool empty() const { return phrases_.empty(); }
 
- private:
   struct Phrase {
     std::string text;  // lower-cased, single spaces
     int id;
   };
+  // The phrases in the order they were added.
+  const std::vector<Phrase>& phrases() const { return phrases_; }
+  // Where phrases()[index] ends when it matches at text[start] (the word
+  // boundary rule included), or std::string_view::npos.
+  size_t PhraseEndAt(size_t index, std::string_view text, size_t start) const;
+
+ private:
+  // A phrase in a by-byte bucket, with its byte next to the bucket's (the
+  // second for by_first_, the second-to-last for by_last_; '\0' when the
+  // phrase is one byte) so that a lookup skips most phrases on one compare.
+  struct Entry {
+    char next;
+    int index;
+  };
+
   std::vector<Phrase> phrases_;
-  // Indexes into phrases_ by lower-cased first and last byte, so a lookup
-  // only compares the few phrases that can match.
-  std::vector<int> by_first_[256];
-  std::vector<int> by_last_[256];
+  // Indexes into phrases_ by lower-cased first and last byte, in the order
+  // added, so a lookup only compares the few phrases that can match.
+  std::vector<Entry> by_first_[256];
+  std::vector<Entry> by_last_[256];
 };
 
 inline bool IsAsciiAlnum(char c) {

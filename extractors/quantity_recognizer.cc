@@ -3,21 +3,12 @@
 #include <algorithm>
 #include <cmath>
 
+#include "extractors/number_candidates.h"
 #include "extractors/quantity_internal.h"
 
 namespace claimgraph {
 
 namespace {
-
-// Where a number can start: a digit, ".5", or a number word. The number
-// parser decides what, if anything, is there.
-constexpr char kCandidatePattern[] =
-    "(?i)[0-9]|\\.[0-9]|\\b(?:zero|one|two|three|four|five|six|seven|eight|"
-    "nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
-    "eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
-    "hundred|thousand|million|billion|trillion|dozens?|several|tens|hundreds|"
-    "thousands|millions|billions|a\\s+(?:hundred|thousand|million|billion|"
-    "trillion|dozen|few|couple))\\b";
 
 struct ScaleWord {
   const char* word;
@@ -45,7 +36,7 @@ Result<std::unique_ptr<QuantityRecognizer>> QuantityRecognizer::Create(
   std::unique_ptr<QuantityRecognizer> qr(new QuantityRecognizer());
   Rep& r = *qr->rep_;
   r.numbers = &numbers;
-  r.candidates = std::make_unique<RE2>(kCandidatePattern);
+  r.candidates = std::make_unique<RE2>(kNumberCandidatePattern);
   if (!r.candidates->ok()) {
     return Status::InvalidArgument("candidate pattern: " + r.candidates->error());
   }
@@ -108,16 +99,27 @@ Result<std::unique_ptr<QuantityRecognizer>> QuantityRecognizer::Create(
 void QuantityRecognizer::Recognize(std::string_view text, std::vector<Mention>* out) const {
   const Rep& r = *rep_;
   const size_t first = out->size();
-  re2::StringPiece input(text.data(), text.size());
-  re2::StringPiece match;
+  // The hand-written scan, or the pattern itself for the rare text it does
+  // not cover.
+  const bool scan = NumberCandidateScanApplies(text);
+  const re2::StringPiece input(text.data(), text.size());
+  const auto next = [&](size_t from) -> std::optional<NumberCandidate> {
+    if (scan) return NextNumberCandidate(text, from);
+    re2::StringPiece match;
+    if (!r.candidates->Match(input, from, text.size(), RE2::UNANCHORED, &match, 1)) {
+      return std::nullopt;
+    }
+    const size_t start = static_cast<size_t>(match.data() - text.data());
+    return NumberCandidate{start, start + match.size()};
+  };
   size_t pos = 0;
-  while (pos < text.size() &&
-         r.candidates->Match(input, pos, text.size(), RE2::UNANCHORED, &match, 1)) {
-    size_t s = static_cast<size_t>(match.data() - text.data());
+  std::optional<NumberCandidate> c;
+  while (pos < text.size() && (c = next(pos))) {
+    size_t s = c->start;
     Draft d;
     if (!r.ReadOne(text, s, /*allow_glued=*/false, &d)) {
       // Skip the rest of the token so "MI300X" is not retried digit by digit.
-      size_t e = s + std::max<size_t>(match.size(), 1);
+      size_t e = s + std::max<size_t>(c->end - c->start, 1);
       while (e < text.size() && IsAsciiAlnum(text[e])) ++e;
       pos = e;
       continue;

@@ -9,9 +9,10 @@
 //   "tens of billions of dollars" money, range [1e10, 1e11], vague
 //   "30%", "5 pp", "several hundred basis points", "2.5x", "3,200 employees"
 //
-// One pass over the text: a precompiled RE2 pattern finds where numbers can
-// start; the NumberParser reads each; short phrase lists from the lexicon
-// read the words around it. See docs/QUANTITIES.md for the value rules.
+// One pass over the text finds where numbers can start (a hand-written scan
+// that equals an RE2 pattern, number_candidates.h); the NumberParser reads
+// each; short phrase lists from the lexicon read the words around it. See
+// docs/QUANTITIES.md for the value rules.
 //
 // Thread safety: a const QuantityRecognizer may be shared across threads.
 #pragma once

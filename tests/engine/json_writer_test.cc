@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
 
 #include "engine/mention.h"
 
@@ -34,6 +36,49 @@ TEST_CASE("JsonWriter output parses back to the same values", "[json]") {
   CHECK(j["flag"] == true);
   CHECK(j["open"].is_null());
   CHECK(j["list"] == nlohmann::json::parse(R"([1,null,"x"])"));
+}
+
+TEST_CASE("JSON strings escape every byte as RFC 8259 asks at every length", "[json]") {
+  // The escaping rules one byte at a time, as the reference.
+  const auto reference = [](std::string_view value) {
+    std::string out = "\"";
+    for (const char c : value) {
+      const auto u = static_cast<unsigned char>(c);
+      if (c == '"' || c == '\\') {
+        out += '\\';
+        out += c;
+      } else if (c == '\n') {
+        out += "\\n";
+      } else if (c == '\r') {
+        out += "\\r";
+      } else if (c == '\t') {
+        out += "\\t";
+      } else if (u < 0x20) {
+        static constexpr char kHex[] = "0123456789abcdef";
+        out += "\\u00";
+        out += kHex[u >> 4];
+        out += kHex[u & 0xF];
+      } else {
+        out += c;
+      }
+    }
+    return out + "\"";
+  };
+  std::string all_bytes;
+  for (int i = 0; i < 256; ++i) all_bytes += static_cast<char>(i);
+  std::vector<std::string> values = {"", "plain text longer than eight bytes", all_bytes};
+  for (size_t n = 0; n < 20; ++n) {
+    values.push_back(std::string(n, 'a') + "\x01" + std::string(20 - n, 'b'));
+    values.push_back(std::string(n, '"'));
+  }
+  for (const std::string& v : values) {
+    std::string appended = "prefix";
+    AppendJsonString(v, &appended);
+    CHECK(appended == "prefix" + reference(v));
+    std::string written(JsonStringBound(v.size()), '\0');
+    written.resize(static_cast<size_t>(WriteJsonString(v, written.data()) - written.data()));
+    CHECK(written == reference(v));
+  }
 }
 
 }  // namespace claimgraph

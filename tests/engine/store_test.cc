@@ -4,9 +4,12 @@
 #include <rocksdb/db.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <atomic>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include "engine/claim_search.h"
 #include "engine/store_dir.h"
@@ -281,6 +284,53 @@ TEST_CASE("a reader follows a writer without blocking it and cannot write", "[st
   CHECK(second_writer.status().message().find("in use by another writer") != std::string::npos);
 }
 
+TEST_CASE("readers opened while the writer flushes never miss what an earlier reader saw",
+          "[store]") {
+  // A flush moves WAL records into a table file and deletes the WAL; a
+  // reader opening in between must still see those records.
+  TempDir tmp;
+  const std::string path = tmp.path() + "/db";
+  auto writer = OpenOrFail(path);
+  constexpr int kDocs = 400;
+  std::atomic<bool> done{false};
+  Status write_status;
+  std::thread writing([&] {
+    for (int i = 0; i < kDocs && write_status.ok(); ++i) {
+      const std::string doc = "d" + std::to_string(i);
+      write_status = writer
+                         ->PutDocument(MakeDoc(doc, "text " + doc), "r",
+                                       {MakeClaim(doc, "c" + std::to_string(i), "AMZN", "capex")})
+                         .status();
+      if (write_status.ok() && i % 4 == 3) write_status = writer->Sync();
+    }
+    done = true;
+  });
+  std::vector<uint64_t> seen;
+  std::string failure;
+  while (failure.empty()) {
+    const bool finished = done;
+    auto reader = Store::Open(path, StoreOptions{.read_only = true});
+    if (!reader.ok()) {
+      failure = reader.status().ToString();
+      break;
+    }
+    auto stats = (*reader)->Stats();
+    if (!stats.ok()) {
+      failure = stats.status().ToString();
+      break;
+    }
+    seen.push_back(stats->documents);
+    if (finished) break;
+  }
+  writing.join();
+  INFO(failure);
+  CHECK(failure.empty());
+  REQUIRE(write_status.ok());
+  CHECK(seen.size() > 2);
+  CHECK(std::is_sorted(seen.begin(), seen.end()));
+  CHECK(seen.back() == kDocs);
+}
+
 TEST_CASE("readers remove scratch directories that dead readers left behind", "[store]") {
   TempDir tmp;
   const std::string path = tmp.path() + "/db";
@@ -351,6 +401,70 @@ TEST_CASE("search answers scopes and filters from the indexes", "[store][search]
   ClaimQuery metric;
   metric.scopes.push_back({"", {}, {"revenue"}, {}, {}});
   CHECK(SearchClaims(*store, metric)->size() == 2);
+}
+
+TEST_CASE("a search with a limit returns the newest claims of the full answer", "[store][search]") {
+  TempDir tmp;
+  auto store = OpenOrFail(tmp.path() + "/db");
+  // 40 documents over 20 days (two per day), each with claims about several
+  // subjects, metrics and a speaker, so every scope merges several streams.
+  const char* subjects[] = {"AMZN", "AMZN/aws", "NVDA"};
+  const char* metrics[] = {"revenue", "capex"};
+  for (int d = 0; d < 40; ++d) {
+    const std::string doc = "doc" + std::to_string(d);
+    const int day = 1 + d / 2;
+    const std::string date = std::string("2026-03-") + (day < 10 ? "0" : "") + std::to_string(day);
+    std::vector<Claim> claims;
+    for (int c = 0; c < 4; ++c) {
+      Claim claim = MakeClaim(doc, doc + "-c" + std::to_string(c), subjects[(d + c) % 3],
+                              metrics[(d * 3 + c) % 2]);
+      if (c == 3) claim.speaker = Speaker{"Andy Jassy", "CEO", "person/andy-jassy"};
+      claim.value->period->quarter = 1 + (d + c) % 4;  // by_block: period before date
+      if (c % 2 == 0) claim.evidence_text = "The chip business grew.";
+      claims.push_back(claim);
+    }
+    REQUIRE(
+        store->PutDocument(MakeDoc(doc, "t", d % 2 ? "Wire" : "Paper", date), "r", claims).ok());
+  }
+  std::vector<ClaimQuery> queries(6);
+  queries[0].scopes.push_back({"Amazon", {"AMZN", "AMZN/aws"}, {}, {}, {}});
+  queries[1].scopes.push_back({"chips", {"AMZN"}, {}, {"chip"}, {}});
+  queries[1].scopes.push_back({"Jassy", {}, {}, {}, {"person/andy-jassy"}});
+  queries[2].scopes.push_back({"blocks", {"AMZN", "NVDA"}, {"revenue"}, {}, {}});
+  queries[2].scopes.push_back({"capex", {}, {"capex"}, {}, {}});
+  queries[3].sources = {"Wire"};
+  queries[3].since = "2026-03-05";
+  queries[3].until = "2026-03-15";
+  queries[4].scopes.push_back({"NVDA", {"NVDA"}, {}, {}, {}});
+  queries[4].modalities = {Modality::kReported};
+  queries[4].until = "2026-03-12";
+  queries[5].scopes.push_back(
+      {"blocks", {"AMZN", "AMZN/aws", "NVDA"}, {"revenue", "capex"}, {}, {}});
+  queries[5].period = "2025-Q2";
+  for (size_t qi = 0; qi < queries.size(); ++qi) {
+    INFO("query " << qi);
+    ClaimQuery q = queries[qi];
+    auto all = SearchClaims(*store, q);
+    REQUIRE(all.ok());
+    REQUIRE(all->size() > 8);
+    for (const ClaimHit& hit : *all) {
+      const std::string date = hit.claim.published.substr(0, 10);
+      if (!q.since.empty()) CHECK(date >= q.since);
+      if (!q.until.empty()) CHECK(date <= q.until);
+      if (!q.period.empty()) CHECK(ClaimPeriodKey(hit.claim.claim) == q.period);
+    }
+    for (size_t limit : {size_t{1}, size_t{3}, size_t{7}, all->size() - 1, all->size() + 5}) {
+      INFO("limit " << limit);
+      q.limit = limit;
+      auto some = SearchClaims(*store, q);
+      REQUIRE(some.ok());
+      REQUIRE(some->size() == std::min(limit, all->size()));
+      for (size_t i = 0; i < some->size(); ++i) {
+        CHECK((*some)[i].claim.claim.claim_id == (*all)[i].claim.claim.claim_id);
+        CHECK((*some)[i].scope == (*all)[i].scope);
+      }
+    }
+  }
 }
 
 TEST_CASE("a staged generation is invisible to readers until it is published", "[store]") {

@@ -1,6 +1,9 @@
 #include "extractors/period_recognizer.h"
 
+#include <re2/re2.h>
+
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -8,6 +11,7 @@
 #include <vector>
 
 #include "extractors/number_parser.h"
+#include "extractors/period_anchors.h"
 #include "test_paths.h"
 
 namespace claimgraph {
@@ -373,6 +377,74 @@ void CheckExpected(const std::string& text, const Mention& m, const nlohmann::js
   if (want.contains("qualifier")) {
     CHECK(QualifierName(q.qualifier) == want["qualifier"].get<std::string>());
   }
+}
+
+// Every anchor of text by kPeriodAnchorPattern, as "start-end:group".
+std::vector<std::string> AnchorsByPattern(const RE2& re, std::string_view text) {
+  std::vector<std::string> out;
+  const re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece g[6];
+  size_t pos = 0;
+  while (pos < text.size() && re.Match(input, pos, text.size(), RE2::UNANCHORED, g, 6)) {
+    const size_t start = static_cast<size_t>(g[0].data() - text.data());
+    const size_t end = start + g[0].size();
+    int group = 1;
+    while (group < 6 && g[group].data() == nullptr) ++group;
+    out.push_back(std::to_string(start) + "-" + std::to_string(end) + ":" + std::to_string(group));
+    pos = end > start ? end : start + 1;
+  }
+  return out;
+}
+
+std::vector<std::string> AnchorsByScan(std::string_view text) {
+  std::vector<std::string> out;
+  for (auto a = NextPeriodAnchor(text, 0); a; a = NextPeriodAnchor(text, a->end)) {
+    out.push_back(std::to_string(a->start) + "-" + std::to_string(a->end) + ":" +
+                  std::to_string(static_cast<int>(a->group)));
+  }
+  return out;
+}
+
+TEST_CASE("The period anchor scan finds what the anchor pattern finds", "[period]") {
+  const RE2 re(kPeriodAnchorPattern);
+  REQUIRE(re.ok());
+  std::vector<std::string> texts = {
+      "Q3 3Q25 H1 2H24 1h 5Q q5 Q30 FY2025 fy25 fyi Fiscal fiscally FISCAL_ year",
+      "January Janu jan. Sept. SEPTEMBER sep september2 May mayor June jun Julys",
+      "days DAY weekly weeks Months quarterS qtrs qtr half halfway Period ytd YTD yrs yr",
+      "1999 2000s 20255 1899 2099. 19_99 _2024 x2024 2024x \xC3\x84"
+      "2024 3q2025 Q3-2025",
+      "",
+      "Q",
+      "2",
+      "fy",
+      "marc",
+      "a year-earlier 12-month period; the third quarter",
+  };
+  for (const auto& e :
+       std::filesystem::directory_iterator(testing::SourceDir() + "/corpus/articles")) {
+    texts.push_back(testing::ReadFileOrFail(e.path().string()));
+  }
+  for (const std::string& text : texts) {
+    INFO(text.substr(0, 80));
+    REQUIRE(PeriodAnchorScanApplies(text));
+    CHECK(AnchorsByScan(text) == AnchorsByPattern(re, text));
+  }
+  // The pattern's case folding reads U+017F as 's' and U+212A as 'k'; the
+  // recognizer falls back to the pattern for such text.
+  CHECK_FALSE(
+      PeriodAnchorScanApplies("\xC5\xBF"
+                              "eptember"));
+  CHECK_FALSE(
+      PeriodAnchorScanApplies("two wee\xE2\x84\xAA"
+                              "s"));
+  const std::string folded =
+      "in \xC5\xBF"
+      "eptember 2025, two wee\xE2\x84\xAA"
+      "s";
+  const std::vector<Mention> all = Find(folded);
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].Text(folded) == "2025");
 }
 
 TEST_CASE("Every case in corpus periods.jsonl holds", "[period]") {

@@ -1,0 +1,158 @@
+#include "engine/shard_writer.h"
+
+#include <rocksdb/sst_file_writer.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <mutex>
+
+#include "engine/store_internal.h"
+#include "engine/store_records.h"
+
+namespace claimgraph {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Record {
+  size_t cf = 0;
+  std::string key;
+  std::string value;
+};
+
+// What one document writes: its records and its counter deltas.
+struct DocumentRecords {
+  std::vector<Record> records;
+  std::map<std::string, int64_t> deltas;
+  uint64_t claims = 0;
+};
+
+// Sorted records of one column family; of equal keys (an entity several
+// documents name) the last one added is kept, as a sequence of writes would.
+std::vector<const Record*> SortedRecords(const std::vector<const Record*>& in) {
+  std::vector<const Record*> out = in;
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Record* a, const Record* b) { return a->key < b->key; });
+  size_t kept = 0;
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (kept > 0 && out[kept - 1]->key == out[i]->key) {
+      out[kept - 1] = out[i];
+    } else {
+      out[kept++] = out[i];
+    }
+  }
+  out.resize(kept);
+  return out;
+}
+
+}  // namespace
+
+struct ShardWriter::Rep {
+  std::string dir;
+  ShardWriterOptions options;
+  std::mutex mu;
+  std::map<std::string, DocumentRecords> documents;  // by id: sorted, last version only
+
+  // Writes the sorted records of one column family into one or more files.
+  Status WriteFamily(size_t cf, const std::vector<const Record*>& records, ShardManifest* m);
+};
+
+Status ShardWriter::Rep::WriteFamily(size_t cf, const std::vector<const Record*>& records,
+                                     ShardManifest* m) {
+  const std::string& name = ColumnFamilyNames()[cf];
+  const rocksdb::Options table_options(rocksdb::DBOptions(), CfOptions(cf, nullptr));
+  size_t next = 0;
+  while (next < records.size()) {
+    char file[64];
+    std::snprintf(file, sizeof(file), "%s-%06zu.sst", name.c_str(), m->files.size() + 1);
+    const std::string path = (fs::path(dir) / file).string();
+    rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), table_options);
+    Status s = FromRocks(writer.Open(path), "write " + path);
+    for (; s.ok() && next < records.size(); ++next) {
+      s = FromRocks(writer.Put(records[next]->key, records[next]->value), "write " + path);
+      if (writer.FileSize() >= options.target_file_bytes) {
+        ++next;
+        break;
+      }
+    }
+    rocksdb::ExternalSstFileInfo info;
+    if (s.ok()) s = FromRocks(writer.Finish(&info), "write " + path);
+    if (!s.ok()) return s;
+    m->files.push_back(
+        {name, file, info.num_entries, info.file_size, info.smallest_key, info.largest_key});
+    m->keys += info.num_entries;
+    m->bytes += info.file_size;
+  }
+  return Status::OK();
+}
+
+ShardWriter::ShardWriter(std::unique_ptr<Rep> rep) : rep_(std::move(rep)) {}
+ShardWriter::~ShardWriter() = default;
+
+Result<std::unique_ptr<ShardWriter>> ShardWriter::Create(const std::string& dir,
+                                                         const ShardWriterOptions& options) {
+  std::error_code ec;
+  if (fs::exists(dir, ec) && (!fs::is_directory(dir, ec) || !fs::is_empty(dir, ec))) {
+    return Status::InvalidArgument(dir +
+                                   " exists and is not an empty directory; choose a new --out");
+  }
+  fs::create_directories(dir, ec);
+  if (ec) return Status::IOError("cannot create " + dir + ": " + ec.message());
+  auto rep = std::make_unique<Rep>();
+  rep->dir = dir;
+  rep->options = options;
+  return std::unique_ptr<ShardWriter>(new ShardWriter(std::move(rep)));
+}
+
+bool ShardWriter::Add(const Document& doc, std::string_view ruleset,
+                      const std::vector<Claim>& claims, int64_t ingested_at) {
+  StoredDocument stored{doc, ContentHash(doc), std::string(ruleset), 0, ingested_at};
+  DocumentRecords out;
+  BuildDocumentRecords(
+      &stored, claims,
+      [&](size_t cf, std::string_view key, std::string_view value) {
+        out.records.push_back({cf, std::string(key), std::string(value)});
+      },
+      &out.deltas);
+  out.claims = stored.claim_count;
+  std::lock_guard lock(rep_->mu);
+  auto [it, added] = rep_->documents.try_emplace(doc.id);
+  it->second = std::move(out);
+  return !added;
+}
+
+uint64_t ShardWriter::documents() const {
+  std::lock_guard lock(rep_->mu);
+  return rep_->documents.size();
+}
+
+Result<ShardManifest> ShardWriter::Finish() {
+  ShardManifest m;
+  std::vector<std::vector<const Record*>> by_cf(kNumCfs);
+  std::map<std::string, int64_t> counters;
+  for (const auto& [id, doc] : rep_->documents) {
+    ++m.documents;
+    m.claims += doc.claims;
+    for (const Record& r : doc.records) by_cf[r.cf].push_back(&r);
+    for (const auto& [key, delta] : doc.deltas) counters[key] += delta;
+  }
+  for (size_t cf = 0; cf < kNumCfs; ++cf) {
+    if (cf == kCfDefault || cf == kCfCounters || by_cf[cf].empty()) continue;
+    Status s = rep_->WriteFamily(cf, SortedRecords(by_cf[cf]), &m);
+    if (!s.ok()) return s;
+  }
+  for (const auto& [key, value] : counters) {
+    auto parts = DecodeKey(key);
+    if (value != 0 && parts && parts->size() == 2)
+      m.counters.push_back({(*parts)[0], (*parts)[1], value});
+  }
+  Status s =
+      WriteFileDurably((fs::path(rep_->dir) / kShardManifestName).string(), EncodeShardManifest(m));
+  if (!s.ok()) return s;
+  return m;
+}
+
+}  // namespace claimgraph

@@ -1,0 +1,66 @@
+// ShardWriter: turns documents and their claims into a shard directory of
+// sorted RocksDB table files, one or more per column family, written with
+// the store's own options (comparator, compression, table options), plus
+// its manifest (engine/shard_manifest.h). Store::LoadShards ingests such
+// directories into a store at once; the records are exactly those
+// Store::PutDocument writes (engine/store_records.h), so a loaded store
+// equals an ingested one.
+//
+// The shard is built in memory (about 1.3 times the text and claims it
+// holds) and written by Finish: size partitions to fit (docs/SCALING.md).
+//
+// Thread safety: Add may be called from several threads at once; Finish
+// once, after every Add has returned.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/claim.h"
+#include "engine/document.h"
+#include "engine/shard_manifest.h"
+#include "engine/status.h"
+
+namespace claimgraph {
+
+struct ShardWriterOptions {
+  // A column family's keys go to a new file past this size, so that no
+  // single file is unwieldy to copy; files of one family never overlap.
+  uint64_t target_file_bytes = uint64_t{256} << 20;
+};
+
+class ShardWriter {
+ public:
+  // Prepares a shard in `dir`, which is created when absent.
+  // InvalidArgument when `dir` exists and is not an empty directory (a
+  // shard is never overwritten); IOError when it cannot be created.
+  static Result<std::unique_ptr<ShardWriter>> Create(const std::string& dir,
+                                                     const ShardWriterOptions& options = {});
+  ~ShardWriter();
+  ShardWriter(const ShardWriter&) = delete;
+  ShardWriter& operator=(const ShardWriter&) = delete;
+
+  // Adds `doc`, extracted with `ruleset` into `claims`, stamped with
+  // `ingested_at` (unix seconds). A later document with the same id
+  // replaces the earlier one, as a re-ingest would; returns true then.
+  // REQUIRES: every claim's doc_id == doc.id; Finish not called yet.
+  bool Add(const Document& doc, std::string_view ruleset, const std::vector<Claim>& claims,
+           int64_t ingested_at);
+  // Documents added so far (replaced ones once).
+  uint64_t documents() const;
+
+  // Sorts and writes the table files, then the manifest (last, durably).
+  // Returns the manifest. IOError naming the file when one cannot be
+  // written; the directory then holds no manifest and cannot be loaded.
+  Result<ShardManifest> Finish();
+
+ private:
+  struct Rep;
+  explicit ShardWriter(std::unique_ptr<Rep> rep);
+  std::unique_ptr<Rep> rep_;
+};
+
+}  // namespace claimgraph

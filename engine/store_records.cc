@@ -1,0 +1,39 @@
+#include "engine/store_records.h"
+
+#include <cassert>
+#include <set>
+
+#include "engine/store_internal.h"
+#include "engine/stored_codec.h"
+
+namespace claimgraph {
+
+void BuildDocumentRecords(StoredDocument* doc, const std::vector<Claim>& claims,
+                          const RecordFn& put, std::map<std::string, int64_t>* deltas) {
+  const Document& d = doc->doc;
+  std::set<std::string_view> seen;
+  std::string value;
+  for (const Claim& claim : claims) {
+    assert(claim.doc_id == d.id);
+    if (!seen.insert(claim.claim_id).second) continue;  // the same claim twice
+    StoredClaim c{claim, d.source, d.published, d.title};
+    value.clear();
+    EncodeStoredClaim(c, &value);
+    put(kCfClaims, claim.claim_id, value);
+    for (ClaimIndex index : kAllClaimIndexes) {
+      if (auto key = ClaimIndexKey(index, claim, d.source, d.published)) {
+        put(IndexCf(index), *key, std::string_view());
+      }
+    }
+    for (const StoredEntity& e : ClaimEntities(claim)) put(kCfEntities, e.id, EncodeEntity(e));
+    AddClaimCounters(c, +1, deltas);
+  }
+  doc->claim_count = seen.size();
+  value.clear();
+  EncodeStoredDocument(*doc, &value);
+  put(kCfDocuments, d.id, value);
+  (*deltas)[CounterKey("total", "documents")] += 1;
+  if (!d.source.empty()) (*deltas)[CounterKey("source", d.source)] += 1;
+}
+
+}  // namespace claimgraph

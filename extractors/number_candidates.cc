@@ -1,0 +1,135 @@
+#include "extractors/number_candidates.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <initializer_list>
+
+namespace claimgraph {
+
+namespace {
+
+// RE2's \b word characters (ASCII only).
+constexpr bool IsWordChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+constexpr bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// RE2's \s.
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
+
+constexpr char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// Whether the word text[start, end) is one of words, case-insensitively.
+bool IsOneOf(std::string_view text, size_t start, size_t end,
+             std::initializer_list<std::string_view> words) {
+  const size_t size = end - start;
+  for (std::string_view w : words) {
+    if (w.size() != size) continue;
+    size_t i = 0;
+    while (i < size && Lower(text[start + i]) == w[i]) ++i;
+    if (i == size) return true;
+  }
+  return false;
+}
+
+// The number words of the pattern, as whole words.
+bool IsNumberWord(std::string_view text, size_t start, size_t end) {
+  switch (end - start) {
+    case 3:
+      return IsOneOf(text, start, end, {"one", "two", "six", "ten"});
+    case 4:
+      return IsOneOf(text, start, end, {"zero", "four", "five", "nine", "tens"});
+    case 5:
+      return IsOneOf(text, start, end,
+                     {"three", "seven", "eight", "forty", "fifty", "sixty", "dozen"});
+    case 6:
+      return IsOneOf(text, start, end,
+                     {"eleven", "twelve", "twenty", "thirty", "eighty", "ninety", "dozens"});
+    case 7:
+      return IsOneOf(text, start, end,
+                     {"fifteen", "sixteen", "seventy", "hundred", "million", "billion", "several"});
+    case 8:
+      return IsOneOf(text, start, end,
+                     {"thirteen", "fourteen", "eighteen", "nineteen", "thousand", "trillion",
+                      "hundreds", "millions", "billions"});
+    case 9:
+      return IsOneOf(text, start, end, {"seventeen", "thousands"});
+    default:
+      return false;
+  }
+}
+
+// The end of the word at pos, or of its first 10 bytes (longer than any
+// number word).
+size_t WordEnd(std::string_view text, size_t pos) {
+  const size_t limit = std::min(text.size(), pos + 10);
+  while (pos < limit && IsWordChar(text[pos])) ++pos;
+  return pos;
+}
+
+// Byte classes for the scan.
+enum : uint8_t { kWordByte = 1, kDigitByte = 2, kDotByte = 4, kInitialByte = 8 };
+
+struct ByteClasses {
+  uint8_t of[256] = {};
+  constexpr ByteClasses() {
+    for (int i = 0; i < 256; ++i) {
+      const char c = static_cast<char>(i);
+      uint8_t bits = 0;
+      if (IsWordChar(c)) bits |= kWordByte;
+      if (IsDigit(c)) bits |= kDigitByte;
+      if (c == '.') bits |= kDotByte;
+      // The first letters of the number words and of "a".
+      for (char first : std::string_view("zotfsenhmbda")) {
+        if (Lower(c) == first) bits |= kInitialByte;
+      }
+      of[i] = bits;
+    }
+  }
+};
+constexpr ByteClasses kClasses;
+
+// The end of a word candidate starting at pos (a word start), 0 when none:
+// a number word, or "a" then spaces then a counted word ("a few").
+size_t WordCandidateEnd(std::string_view text, size_t pos) {
+  const size_t end = WordEnd(text, pos);
+  if (end - pos == 1 && Lower(text[pos]) == 'a') {
+    size_t next = end;
+    while (next < text.size() && IsSpace(text[next])) ++next;
+    if (next == end) return 0;
+    const size_t next_end = WordEnd(text, next);
+    return IsOneOf(
+               text, next, next_end,
+               {"hundred", "thousand", "million", "billion", "trillion", "dozen", "few", "couple"})
+               ? next_end
+               : 0;
+  }
+  return IsNumberWord(text, pos, end) ? end : 0;
+}
+
+}  // namespace
+
+bool NumberCandidateScanApplies(std::string_view text) {
+  return text.find("\xC5\xBF") == std::string_view::npos;
+}
+
+std::optional<NumberCandidate> NextNumberCandidate(std::string_view text, size_t pos) {
+  const auto classes = [&](size_t i) { return kClasses.of[static_cast<unsigned char>(text[i])]; };
+  bool after_word = pos > 0 && pos <= text.size() && (classes(pos - 1) & kWordByte) != 0;
+  for (size_t p = pos; p < text.size(); ++p) {
+    const uint8_t c = classes(p);
+    if (c & kDigitByte) return NumberCandidate{p, p + 1};
+    if ((c & kDotByte) && p + 1 < text.size() && (classes(p + 1) & kDigitByte)) {
+      return NumberCandidate{p, p + 2};
+    }
+    const bool word = (c & kWordByte) != 0;
+    if (word && !after_word && (c & kInitialByte)) {
+      if (const size_t end = WordCandidateEnd(text, p)) return NumberCandidate{p, end};
+    }
+    after_word = word;
+  }
+  return std::nullopt;
+}
+
+}  // namespace claimgraph

@@ -1,0 +1,45 @@
+// PeriodAnchors: the words a period expression can hang on, found by a
+// hand-written scan that returns exactly what kPeriodAnchorPattern (RE2,
+// case-insensitive, leftmost-first) would, without a regex call per anchor.
+// Internal to extractors/.
+//
+// Thread-safe: the functions keep no state.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+namespace claimgraph {
+
+// The anchor pattern. Its capture groups are the PeriodAnchor groups.
+inline constexpr char kPeriodAnchorPattern[] =
+    R"((?i)\b(?:)"
+    R"((q[1-4]|[1-4]q|h[12]|[12]h))"  // 1: Q3, 3Q25, H1, 2H24
+    R"(|(fy|fiscal\b))"               // 2: FY2025, fiscal
+    R"(|((?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|)"
+    R"(july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|)"
+    R"(dec(?:ember)?)\b))"                                              // 3: month names
+    R"(|((?:day|week|month|quarter|qtr|year|yr)s?|half|period|ytd)\b)"  // 4
+    R"(|((?:19|20)\d\d)\b))";                                           // 5: years
+
+enum class PeriodAnchorGroup { kCode = 1, kFiscal, kMonth, kWord, kYear };
+
+struct PeriodAnchor {
+  size_t start = 0;
+  size_t end = 0;
+  PeriodAnchorGroup group = PeriodAnchorGroup::kCode;
+};
+
+// Whether the scan below gives the pattern's matches for text. It does not
+// when text holds U+017F (long s) or U+212A (Kelvin sign), which the
+// pattern's case folding equates with 's' and 'k'.
+bool PeriodAnchorScanApplies(std::string_view text);
+
+// The first anchor starting at or after pos, the same match as
+// kPeriodAnchorPattern's unanchored search of text from pos (with the text
+// before pos as context for \b); nullopt when none.
+// REQUIRES: PeriodAnchorScanApplies(text).
+std::optional<PeriodAnchor> NextPeriodAnchor(std::string_view text, size_t pos);
+
+}  // namespace claimgraph
