@@ -75,18 +75,21 @@ def make_corpus(build, workdir, docs, seed_copies):
     return path
 
 
-def re2set_baseline(build):
+def re2set_baseline(build, workdir):
     """MB/s of ClaimExtractor and of the bare RE2::Set from the micro benchmark."""
     binary = os.path.join(build, "bench", "claimgraph_micro_bench")
     if not os.path.exists(binary):
         return {}
-    proc = subprocess.run([binary, "--benchmark_format=json",
+    out = os.path.join(workdir, "micro.json")
+    proc = subprocess.run([binary, "--benchmark_out=" + out, "--benchmark_out_format=json",
                            "--benchmark_filter=ClaimExtractor|RE2Set"],
-                          stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-    if proc.returncode != 0:
+                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    if proc.returncode != 0 or not os.path.exists(out):
         return {}
+    with open(out) as f:
+        report = json.load(f)
     found = {}
-    for b in json.loads(proc.stdout).get("benchmarks", []):
+    for b in report.get("benchmarks", []):
         if "bytes_per_second" in b:
             found[b["name"]] = b["bytes_per_second"] / 1e6
     return found
@@ -118,14 +121,15 @@ def main():
         row("extract, %d thread%s" % (threads, "s" if threads > 1 else ""),
             "%.1f MB/s, %.0f docs/s wall; %.1f MB/s per core (CPU %.1f s)" %
             (mb / wall, ndocs / wall, mb / cpu, cpu), rss)
-    micro = re2set_baseline(args.build)
+    micro = re2set_baseline(args.build, args.workdir)
     for name, ours in sorted(micro.items()):
         if not name.startswith("BM_ClaimExtractor"):
             continue
-        corpus_arg = name[len("BM_ClaimExtractor"):]  # "/0": generated, "/1": seeds
+        corpus_arg = name[len("BM_ClaimExtractor"):]  # "/seeds:0": generated, "/seeds:1": seeds
         bare = micro.get("BM_RE2SetBaseline" + corpus_arg)
+        text = "seed articles" if corpus_arg.endswith("1") else "generated text"
         if bare:
-            row("ClaimExtractor vs bare RE2::Set, in process (%s)" % name,
+            row("ClaimExtractor vs bare RE2::Set, in process, %s" % text,
                 "%.1f vs %.1f MB/s: ratio %.3f" % (ours, bare, ours / bare), None)
 
     for bulk in (False, True):

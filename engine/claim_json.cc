@@ -17,7 +17,9 @@ namespace {
 // stack buffer, appended to *out when full and by Finish().
 class ClaimLine {
  public:
-  explicit ClaimLine(std::string* out) : out_(out) {}
+  // The first byte is set so that GCC's -Wmaybe-uninitialized (with
+  // sanitizers) does not take the buffer for unwritten when it is appended.
+  explicit ClaimLine(std::string* out) : out_(out) { buffer_[0] = '\0'; }
 
   // REQUIRES: s.size() <= kBufferSize (fragments and names are short).
   void Raw(std::string_view s) {
@@ -60,6 +62,7 @@ class ClaimLine {
   }
   void Advance(const char* end) { used_ = static_cast<size_t>(end - buffer_); }
   void Flush() {
+    if (used_ == 0) return;
     out_->append(buffer_, used_);
     used_ = 0;
   }
