@@ -52,11 +52,6 @@ struct Candidate {
   std::string id;
 };
 
-// Newest first; ties by id, descending (the order of a descending index walk).
-bool NewerFirst(const Candidate& a, const Candidate& b) {
-  return a.date != b.date ? a.date > b.date : a.id > b.id;
-}
-
 // The claims the indexes offer for a query, merged from one stream per
 // index prefix, newest first, each once, within the query's date range.
 // Every stream is an index prefix whose keys are in date order, walked
@@ -86,26 +81,33 @@ class CandidateMerge {
   const Status& status() const { return status_; }
 
  private:
+  // Heads are compared in place (date and id are the last two key
+  // components); only the candidate handed out is copied.
   struct Stream {
     std::unique_ptr<IndexCursor> cursor;
 
     bool Valid() const { return cursor->Valid(); }
-    Candidate Head() const { return FromKey(cursor->parts()); }
+    std::string_view date() const {
+      const std::vector<std::string>& p = cursor->parts();
+      return p.size() >= 2 ? std::string_view(p[p.size() - 2]) : std::string_view();
+    }
+    std::string_view id() const { return cursor->parts().back(); }
+    Candidate Head() const { return {std::string(date()), std::string(id())}; }
     void Advance() { cursor->Next(); }
   };
 
-  static Candidate FromKey(const std::vector<std::string>& parts) {
-    return {parts.size() >= 2 ? parts[parts.size() - 2] : std::string(), parts.back()};
+  // Heap order: the stream whose head is older sorts first.
+  static bool OlderHead(const Stream& a, const Stream& b) {
+    return a.date() != b.date() ? a.date() < b.date() : a.id() < b.id();
   }
-  static bool OlderHead(const Stream& a, const Stream& b) { return NewerFirst(b.Head(), a.Head()); }
 
   // Skips what is newer than `until`, ends the stream at what is older than
   // `since` (everything after it is older still), and keeps it if not done.
   void Push(Stream stream) {
     for (; stream.Valid(); stream.Advance()) {
-      const Candidate head = stream.Head();
-      if (!query_.since.empty() && head.date < query_.since) return;
-      if (query_.until.empty() || (!head.date.empty() && head.date <= query_.until)) break;
+      const std::string_view date = stream.date();
+      if (!query_.since.empty() && date < query_.since) return;
+      if (query_.until.empty() || (!date.empty() && date <= query_.until)) break;
     }
     if (!stream.cursor->status().ok() && status_.ok()) {
       status_ = stream.cursor->status();

@@ -406,13 +406,14 @@ TEST_CASE("search answers scopes and filters from the indexes", "[store][search]
 TEST_CASE("a search with a limit returns the newest claims of the full answer", "[store][search]") {
   TempDir tmp;
   auto store = OpenOrFail(tmp.path() + "/db");
-  // 40 documents over 20 days (two per day), each with claims about several
-  // subjects, metrics and a speaker, so every scope merges several streams.
+  // 200 documents over 25 days (eight per day), each with claims about several
+  // subjects, metrics and a speaker, so every scope merges several streams
+  // and the larger answers need more than one fetch batch (256 claims).
   const char* subjects[] = {"AMZN", "AMZN/aws", "NVDA"};
   const char* metrics[] = {"revenue", "capex"};
-  for (int d = 0; d < 40; ++d) {
+  for (int d = 0; d < 200; ++d) {
     const std::string doc = "doc" + std::to_string(d);
-    const int day = 1 + d / 2;
+    const int day = 1 + d / 8;
     const std::string date = std::string("2026-03-") + (day < 10 ? "0" : "") + std::to_string(day);
     std::vector<Claim> claims;
     for (int c = 0; c < 4; ++c) {
