@@ -64,7 +64,9 @@ std::string CorpusGenerator::Period() {
 
 std::string CorpusGenerator::Sentence() {
   std::string metric = kMetrics[Pick(std::size(kMetrics))];
-  switch (Pick(5)) {
+  size_t form = Pick(5);  // 0-3 carry claims, 4 is filler: 80% claims
+  if (form < 4 && claim_share_ < 80 && Pick(80) >= claim_share_) form = 4;
+  switch (form) {
     case 0:
       return Company() + "'s " + metric + " " + kVerbs[Pick(std::size(kVerbs))] + " to " + Money() +
              " from " + Money() + " a year earlier.";

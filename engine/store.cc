@@ -3,6 +3,7 @@
 
 #include <rocksdb/write_batch.h>
 
+#include <algorithm>
 #include <chrono>
 
 #include "engine/store_internal.h"
@@ -37,6 +38,42 @@ class BusyId {
 };
 
 rocksdb::Slice ToSlice(std::string_view s) { return rocksdb::Slice(s.data(), s.size()); }
+
+// The new records of one document, put into the WriteBatch sorted by column
+// family and key. A memtable (a skip list) remembers where its last insert
+// went and searches from there when the next key is just after it, so
+// sorted inserts cost a few comparisons each instead of a full search from
+// the top; a document's keys cluster (same document, source, subjects,
+// date), which makes this most of the write CPU saved.
+class SortedRecords {
+ public:
+  void Add(size_t cf, std::string_view key, std::string_view value) {
+    entries_.push_back({cf, bytes_.size(), key.size(), value.size()});
+    bytes_.append(key).append(value);
+  }
+  void PutAll(const Store::Rep& rep, rocksdb::WriteBatch* b) {
+    auto key = [&](const Entry& e) {
+      return std::string_view(bytes_).substr(e.offset, e.key_size);
+    };
+    std::sort(entries_.begin(), entries_.end(), [&](const Entry& x, const Entry& y) {
+      return x.cf != y.cf ? x.cf < y.cf : key(x) < key(y);
+    });
+    for (const Entry& e : entries_) {
+      b->Put(rep.cf(e.cf), ToSlice(key(e)),
+             ToSlice(std::string_view(bytes_).substr(e.offset + e.key_size, e.value_size)));
+    }
+  }
+
+ private:
+  struct Entry {
+    size_t cf;
+    size_t offset;  // of the key in bytes_; the value follows it
+    size_t key_size;
+    size_t value_size;
+  };
+  std::vector<Entry> entries_;
+  std::string bytes_;
+};
 
 // Adds deletes of the stored claims of `doc_id`, their index entries and counters to *b.
 Status DeleteStoredClaims(Store::Rep* rep, const Store& store, std::string_view doc_id,
@@ -98,12 +135,12 @@ Result<PutOutcome> Store::PutDocument(const Document& doc, std::string_view rule
   stored.ingested_at = std::chrono::duration_cast<std::chrono::seconds>(
                            std::chrono::system_clock::now().time_since_epoch())
                            .count();
+  SortedRecords records;
   BuildDocumentRecords(
       &stored, claims,
-      [&](size_t cf, std::string_view key, std::string_view value) {
-        b.Put(rep_->cf(cf), ToSlice(key), ToSlice(value));
-      },
+      [&](size_t cf, std::string_view key, std::string_view value) { records.Add(cf, key, value); },
       &deltas);
+  records.PutAll(*rep_, &b);
   // Counters are read, added to and written under one lock, so that
   // concurrent documents never lose an update; plain values keep the store
   // readable by any RocksDB tool (no merge operator needed).

@@ -1,6 +1,7 @@
 #include "engine/store_records.h"
 
 #include <cassert>
+#include <map>
 #include <set>
 
 #include "engine/store_internal.h"
@@ -12,6 +13,9 @@ void BuildDocumentRecords(StoredDocument* doc, const std::vector<Claim>& claims,
                           const RecordFn& put, std::map<std::string, int64_t>* deltas) {
   const Document& d = doc->doc;
   std::set<std::string_view> seen;
+  // A document's claims name the same few entities over and over: one
+  // record each (the last claim's, as a batch of repeated puts would keep).
+  std::map<std::string, std::string> entities;
   std::string value;
   for (const Claim& claim : claims) {
     assert(claim.doc_id == d.id);
@@ -25,9 +29,13 @@ void BuildDocumentRecords(StoredDocument* doc, const std::vector<Claim>& claims,
         put(IndexCf(index), *key, std::string_view());
       }
     }
-    for (const StoredEntity& e : ClaimEntities(claim)) put(kCfEntities, e.id, EncodeEntity(e));
+    for (StoredEntity& e : ClaimEntities(claim)) {
+      std::string record = EncodeEntity(e);
+      entities.insert_or_assign(std::move(e.id), std::move(record));
+    }
     AddClaimCounters(c, +1, deltas);
   }
+  for (const auto& [id, record] : entities) put(kCfEntities, id, record);
   doc->claim_count = seen.size();
   value.clear();
   EncodeStoredDocument(*doc, &value);
