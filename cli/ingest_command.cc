@@ -63,6 +63,7 @@ void PrintSummary(const IngestCommandOptions& o, const IngestCounts& c, size_t r
     w.Field("replaced", c.replaced);
     w.Field("skipped", c.unchanged);
     w.Field("errors", errors);
+    w.Field("abandoned", c.abandoned);
     w.Field("claims", c.claims);
     w.Field("bytes", c.bytes);
     w.Field("seconds", secs);
@@ -79,6 +80,12 @@ void PrintSummary(const IngestCommandOptions& o, const IngestCounts& c, size_t r
               static_cast<unsigned long long>(c.claims),
               static_cast<unsigned long long>(c.unchanged), static_cast<unsigned long long>(errors),
               secs);
+  if (c.abandoned > 0) {
+    std::printf(
+        "%llu docs not tried: the store stopped taking writes (see the error above); "
+        "what was stored is whole, run ingest again when there is room\n",
+        static_cast<unsigned long long>(c.abandoned));
+  }
 }
 
 int RunIngest(const GlobalOptions& global, IngestCommandOptions& o) {
@@ -139,7 +146,7 @@ int RunIngest(const GlobalOptions& global, IngestCommandOptions& o) {
   const IngestCounts counts = ingester.Progress();
   PrintSummary(o, counts, summary->errors,
                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
-  return counts.errors + summary->errors > 0 ? 1 : 0;
+  return counts.errors + counts.abandoned + summary->errors > 0 ? 1 : 0;
 }
 
 }  // namespace

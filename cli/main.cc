@@ -1,6 +1,7 @@
 // claimgraph: typed claims from financial text. Entry point; the only place
 // that catches exceptions (CLI11 reports usage errors by throwing).
 #include <CLI/CLI.hpp>
+#include <csignal>
 #include <cstdlib>
 #include <exception>
 #include <iostream>
@@ -19,6 +20,9 @@ std::string ResolveSchemaDir(const GlobalOptions& global) {
 
 int main(int argc, char** argv) {
   using namespace claimgraph::cli;
+  // Over a file-size limit (ulimit -f), a write should fail with EFBIG and
+  // be reported like a full disk, not kill the process mid-batch.
+  std::signal(SIGXFSZ, SIG_IGN);
   CLI::App app{
       "claimgraph: finds typed claims (who, what metric, what value, which period,\n"
       "said by whom, reported or hypothetical) in financial news, research notes and\n"

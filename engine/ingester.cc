@@ -29,13 +29,19 @@ struct Ingester::Rep {
   std::vector<std::thread> workers;
   bool finished = false;
 
-  std::atomic<uint64_t> added{0}, replaced{0}, unchanged{0}, errors{0}, claims{0}, bytes{0};
+  std::atomic<uint64_t> added{0}, replaced{0}, unchanged{0}, errors{0}, claims{0}, bytes{0},
+      abandoned{0};
+  std::atomic<bool> write_failed{false};
 
   void Work();
   void Process(const Document& doc);
 };
 
 void Ingester::Rep::Process(const Document& doc) {
+  if (write_failed) {
+    ++abandoned;
+    return;
+  }
   if (!force) {
     auto current = store->IsCurrent(doc.id, ContentHash(doc), ruleset);
     if (current.ok() && *current) {
@@ -46,6 +52,10 @@ void Ingester::Rep::Process(const Document& doc) {
   std::vector<Claim> found = extract(doc);
   auto outcome = put(doc, found);
   if (!outcome.ok()) {
+    if (outcome.status().code() == Status::Code::kIOError && write_failed.exchange(true)) {
+      ++abandoned;  // another worker's write failed first and was reported
+      return;
+    }
     ++errors;
     on_error(doc, outcome.status());
     return;
@@ -144,6 +154,7 @@ IngestCounts Ingester::Progress() const {
   c.errors = rep_->errors;
   c.claims = rep_->claims;
   c.bytes = rep_->bytes;
+  c.abandoned = rep_->abandoned;
   return c;
 }
 

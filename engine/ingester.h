@@ -40,7 +40,8 @@ struct IngestCounts {
   uint64_t errors = 0;     // documents the store refused (reading errors are the caller's)
   uint64_t claims = 0;     // claims written
   uint64_t bytes = 0;      // document text bytes processed
-  uint64_t documents() const { return added + replaced + unchanged + errors; }
+  uint64_t abandoned = 0;  // not tried: the store had failed a write (disk full)
+  uint64_t documents() const { return added + replaced + unchanged + errors + abandoned; }
 };
 
 class Ingester {
@@ -69,7 +70,10 @@ class Ingester {
   void Add(Document doc);
   // Waits for every added document, stops the workers and syncs the store.
   // Returns the first sync error, OK otherwise; per-document errors went to
-  // on_error and are counted.
+  // on_error and are counted. After a write fails with an I/O error (a full
+  // disk, a file-size limit), the store takes no more writes: the documents
+  // after it are counted as abandoned without being extracted or reported
+  // one by one, and Finish returns the failure.
   Status Finish();
   IngestCounts Progress() const;
 

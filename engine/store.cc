@@ -156,7 +156,10 @@ Result<PutOutcome> Store::PutDocument(const Document& doc, std::string_view rule
   rocksdb::WriteOptions wo;
   wo.sync = rep_->options.sync;
   s = FromRocks(rep_->db->Write(wo, &b), "write document " + doc.id);
-  if (!s.ok()) return s;
+  if (!s.ok()) {
+    rep_->WriteFailed(s);
+    return s;
+  }
   return old->has_value() ? PutOutcome::kReplaced : PutOutcome::kAdded;
 }
 

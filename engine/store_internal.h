@@ -53,6 +53,13 @@ struct Store::Rep {
   std::set<std::string, std::less<>> busy;
   std::mutex counter_mu;  // held while counters are read, updated and written
 
+  // The first failed write (a full disk, a file-size limit, an I/O error).
+  // RocksDB stops accepting writes after one, and syncing its log then
+  // would trip its own checks; later writes and Sync return this instead.
+  mutable std::mutex failed_mu;
+  Status write_failed;
+  void WriteFailed(const Status& s);
+
   ~Rep();
   // Closes the database and removes a reader's scratch directory.
   void CloseDb();

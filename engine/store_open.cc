@@ -187,7 +187,17 @@ Store::Rep::~Rep() { CloseDb(); }
 
 Status Store::Rep::CheckWritable() const {
   if (options.read_only) return Status::Unsupported(path + ": store opened read-only");
+  std::lock_guard guard(failed_mu);
+  if (!write_failed.ok()) {
+    return Status::IOError(
+        path + ": no more writes after an earlier one failed: " + write_failed.message());
+  }
   return Status::OK();
+}
+
+void Store::Rep::WriteFailed(const Status& s) {
+  std::lock_guard guard(failed_mu);
+  if (write_failed.ok()) write_failed = s;
 }
 
 Store::Store() : rep_(std::make_unique<Rep>()) {}

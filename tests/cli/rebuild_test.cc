@@ -103,7 +103,7 @@ std::string ChangedSchemas(const std::string& dir) {
 }  // namespace
 
 TEST_CASE("Rebuild re-extracts what the rules changed and reports what changed since the last run",
-          "[cli][rebuild]") {
+          "[cli][rebuild][parallel]") {
   testing::TempDir tmp;
   const std::string db = tmp.path() + "/db";
   IngestSeeds(db);
@@ -266,7 +266,8 @@ TEST_CASE("A rebuild killed with SIGKILL leaves the previous generation serving"
   }
 }
 
-TEST_CASE("Readers during a rebuild see one whole generation at a time", "[cli][rebuild][slow]") {
+TEST_CASE("Readers during a rebuild see one whole generation at a time",
+          "[cli][rebuild][slow][parallel]") {
   testing::TempDir tmp;
   const std::string db = tmp.path() + "/db";
   const size_t n = 1500;

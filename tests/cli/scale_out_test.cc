@@ -262,7 +262,7 @@ TEST_CASE("shards mapped and loaded with load-sst equal one ingest of the same f
 }
 
 TEST_CASE("ingest --bulk builds the store one ingest builds and keeps its semantics",
-          "[scale][cli]") {
+          "[scale][cli][parallel]") {
   TempDir tmp;
   const std::string& dir = tmp.path();
   const std::vector<std::string> inputs = WriteInputShards(dir, 60);

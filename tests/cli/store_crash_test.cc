@@ -326,7 +326,8 @@ TEST_CASE("An ingest killed with SIGKILL leaves whole documents and running it a
   CHECK(RequireWholeDocuments(db, expected, ids).size() == n);
 }
 
-TEST_CASE("Readers work during an ingest and see whole documents only", "[cli][store][slow]") {
+TEST_CASE("Readers work during an ingest and see whole documents only",
+          "[cli][store][slow][parallel]") {
   testing::TempDir tmp;
   const std::string db = tmp.path() + "/db";
   const size_t n = 2500;

@@ -285,7 +285,7 @@ TEST_CASE("a reader follows a writer without blocking it and cannot write", "[st
 }
 
 TEST_CASE("readers opened while the writer flushes never miss what an earlier reader saw",
-          "[store]") {
+          "[store][parallel]") {
   // A flush moves WAL records into a table file and deletes the WAL; a
   // reader opening in between must still see those records.
   TempDir tmp;

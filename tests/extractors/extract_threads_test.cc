@@ -46,7 +46,8 @@ std::vector<std::string> DocOrder(const std::string& out) {
 
 }  // namespace
 
-TEST_CASE("extract prints the same bytes with two threads as with one", "[extract][threads]") {
+TEST_CASE("extract prints the same bytes with two threads as with one",
+          "[extract][threads][parallel]") {
   testing::TempDir tmp;
   const std::string path = tmp.path() + "/mixed.jsonl";
   std::ofstream(path) << MixedCorpus(60);
@@ -64,7 +65,7 @@ TEST_CASE("extract prints the same bytes with two threads as with one", "[extrac
 }
 
 TEST_CASE("extract with threads keeps each error line where its input line was",
-          "[extract][threads]") {
+          "[extract][threads][parallel]") {
   testing::TempDir tmp;
   const std::string path = tmp.path() + "/mixed.jsonl";
   std::ofstream(path) << MixedCorpus(30);
@@ -95,7 +96,8 @@ TEST_CASE("extract with threads keeps each error line where its input line was",
   CHECK(errors == bad);
 }
 
-TEST_CASE("extract with threads reads stdin and equals reading the file", "[extract][threads]") {
+TEST_CASE("extract with threads reads stdin and equals reading the file",
+          "[extract][threads][parallel]") {
   testing::TempDir tmp;
   const std::string corpus = MixedCorpus(25);
   const std::string path = tmp.path() + "/mixed.jsonl";
@@ -112,7 +114,7 @@ TEST_CASE("extract with threads reads stdin and equals reading the file", "[extr
   CHECK(from_stdin.out == expected);
 }
 
-TEST_CASE("extract table output is the same with two threads", "[extract][threads]") {
+TEST_CASE("extract table output is the same with two threads", "[extract][threads][parallel]") {
   const std::string dir = testing::SourceDir() + "/corpus/articles";
   Run one = Claimgraph("extract --format table --threads 1 " + dir);
   Run two = Claimgraph("extract --format table --threads 2 " + dir);
