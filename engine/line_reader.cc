@@ -10,7 +10,11 @@
 namespace claimgraph {
 
 namespace {
-constexpr size_t kChunkBytes = size_t{1} << 20;
+// read(2) sizes. Each read first grows the buffer by the chunk (zero-filled),
+// so a small file, such as one JSONL file per document, costs a small chunk;
+// a large one reaches the largest chunk after a few full reads.
+constexpr size_t kFirstChunkBytes = size_t{64} << 10;
+constexpr size_t kMaxChunkBytes = size_t{1} << 20;
 
 std::string ErrnoMessage(const std::string& path) { return path + ": " + std::strerror(errno); }
 }  // namespace
@@ -26,7 +30,7 @@ Result<std::unique_ptr<LineReader>> LineReader::Open(const std::string& path,
 }
 
 LineReader::LineReader(std::FILE* file, bool owned, size_t max_line_bytes)
-    : file_(file), owned_(owned), max_line_bytes_(max_line_bytes) {}
+    : file_(file), owned_(owned), max_line_bytes_(max_line_bytes), chunk_bytes_(kFirstChunkBytes) {}
 
 LineReader::~LineReader() {
   if (owned_) std::fclose(file_);
@@ -39,18 +43,21 @@ bool LineReader::Fill() {
     pos_ = 0;
   }
   size_t old = buffer_.size();
-  buffer_.resize(old + kChunkBytes);
+  buffer_.resize(old + chunk_bytes_);
   // read(2), not fread: on a pipe it returns what is there instead of
   // waiting for a whole chunk, so a live feed streams line by line.
   ssize_t got;
   do {
-    got = ::read(fileno(file_), buffer_.data() + old, kChunkBytes);
+    got = ::read(fileno(file_), buffer_.data() + old, chunk_bytes_);
   } while (got < 0 && errno == EINTR);
   buffer_.resize(old + static_cast<size_t>(std::max<ssize_t>(got, 0)));
   if (got <= 0) {
     eof_ = true;
     if (got < 0) error_ = Status::IOError(std::strerror(errno));
     return false;
+  }
+  if (static_cast<size_t>(got) == chunk_bytes_) {
+    chunk_bytes_ = std::min(chunk_bytes_ * 2, kMaxChunkBytes);
   }
   return true;
 }

@@ -45,6 +45,7 @@ class LineReader {
   bool owned_;
   size_t max_line_bytes_;
   std::string buffer_;
+  size_t chunk_bytes_;  // the next read(2) size, growing on full reads
   size_t pos_ = 0;
   bool eof_ = false;
   size_t line_number_ = 0;

@@ -285,6 +285,26 @@ void GetMetadata(Reader* r, std::vector<MetadataField>* fields) {
   r->set_prefix("");
 }
 
+// Readers slice the text with a document's offsets (the extractor cuts the
+// prose and each trailer field out of it), so offsets past its end make a
+// record corrupt even when every field decoded.
+Status CheckDocumentOffsets(const Document& d) {
+  const size_t size = d.text.size();
+  if (d.prose_end > size) {
+    return Status::Corruption("stored document: prose_end " + std::to_string(d.prose_end) +
+                              " is past the end of the text (" + std::to_string(size) + " bytes)");
+  }
+  for (size_t i = 0; i < d.metadata.size(); ++i) {
+    const MetadataField& f = d.metadata[i];
+    if (f.start > f.end || f.end > size) {
+      return Status::Corruption("stored document: metadata[" + std::to_string(i) + "] span [" +
+                                std::to_string(f.start) + ", " + std::to_string(f.end) +
+                                ") is not inside the text (" + std::to_string(size) + " bytes)");
+    }
+  }
+  return Status::OK();
+}
+
 }  // namespace
 
 void EncodeStoredDocument(const StoredDocument& doc, std::string* out) {
@@ -328,7 +348,8 @@ Status DecodeStoredDocument(std::string_view in, StoredDocument* doc) {
   r.String("ruleset", &doc->ruleset);
   r.Varint("claim_count", &doc->claim_count);
   r.Signed("ingested_at", &doc->ingested_at);
-  return r.Finish();
+  Status s = r.Finish();
+  return s.ok() ? CheckDocumentOffsets(d) : s;
 }
 
 void EncodeStoredClaim(const StoredClaim& stored, std::string* out) {

@@ -21,7 +21,8 @@ namespace claimgraph {
 // Appends the encoding of `doc` to *out.
 void EncodeStoredDocument(const StoredDocument& doc, std::string* out);
 // Decodes a whole value produced by EncodeStoredDocument. On error *doc is
-// unspecified and the status is Corruption naming the field at fault.
+// unspecified and the status is Corruption naming the field at fault; a
+// prose_end or metadata span past the end of the text is an error too.
 Status DecodeStoredDocument(std::string_view in, StoredDocument* doc);
 
 // Appends the encoding of `claim` to *out.

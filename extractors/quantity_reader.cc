@@ -165,12 +165,13 @@ size_t QuantityRecognizer::Rep::JoinSplitDecimal(std::string_view text, Draft* d
     frac += (text[e] - '0') * unit;
     ++e;
   }
-  if (e < text.size() && IsAsciiAlnum(text[e]) && !ScaleAt(text, e, &e)) return d->end;
+  size_t scale_end = e;
+  const double f = ScaleAt(text, e, &scale_end);
+  // Letters right after the digits must be a scale word ("EUR131 .3m").
+  if (f == 0 && e < text.size() && IsAsciiAlnum(text[e])) return d->end;
   d->number.value += frac;
   d->number.precision = unit / 2;
   d->num_end = e;
-  size_t scale_end;
-  double f = ScaleAt(text, e, &scale_end);
   if (f > 0) {
     d->number.value *= f;
     d->number.precision *= f;

@@ -347,21 +347,27 @@ Result<QuestionLexicon> QuestionLexicon::Load(const std::string& schema_dir,
   std::string text;
   Status s = ReadWholeFile(path, kMaxQuestionsBytes, &text);
   if (!s.ok()) return s;
-  json doc = json::parse(text, nullptr, false);
-  if (doc.is_discarded() || !doc.is_object()) {
-    return Status::InvalidArgument(path + ": not a valid JSON object");
-  }
   Result<MetricLexicon> metrics = MetricLexicon::Load(schema_dir + "/metrics.json");
   if (!metrics.ok()) return metrics.status();
+  return Parse(text, path, *metrics, catalog);
+}
+
+Result<QuestionLexicon> QuestionLexicon::Parse(std::string_view json_text, std::string_view origin,
+                                               const MetricLexicon& metrics,
+                                               const EntityCatalog& catalog) {
+  json doc = json::parse(json_text.begin(), json_text.end(), nullptr, false);
+  if (doc.is_discarded() || !doc.is_object()) {
+    return Status::InvalidArgument(std::string(origin) + ": not a valid JSON object");
+  }
   std::set<std::string> categories;
   for (const CatalogEntity& e : catalog.entities()) {
     if (!e.category.empty()) categories.insert(e.category);
   }
   QuestionLexicon lexicon;
-  QuestionLexiconBuilder builder(path, &*metrics, std::move(categories), &lexicon);
+  QuestionLexiconBuilder builder(std::string(origin), &metrics, std::move(categories), &lexicon);
   for (const auto& [key, value] : doc.items()) {
     if (IsComment(key)) continue;
-    s = builder.AddSection(key, value);
+    Status s = builder.AddSection(key, value);
     if (!s.ok()) return s;
   }
   return lexicon;

@@ -24,6 +24,7 @@
 namespace claimgraph {
 
 class EntityCatalog;
+class MetricLexicon;
 class NumberParser;
 class PeriodRecognizer;
 
@@ -121,6 +122,10 @@ class QuestionLexicon {
   // catalog product. Errors name the file and field ("questions.json:
   // topics[2].metric_families[0]: "marginz" is not a family of metrics.json").
   static Result<QuestionLexicon> Load(const std::string& schema_dir, const EntityCatalog& catalog);
+  // The same from the text of a questions.json; `origin` names it in errors.
+  // `metrics` and `catalog` are only read during the call.
+  static Result<QuestionLexicon> Parse(std::string_view json_text, std::string_view origin,
+                                       const MetricLexicon& metrics, const EntityCatalog& catalog);
 
   // The roles of a phrase key (PhraseKey); nullptr when it has none.
   const std::vector<QuestionWord>* Find(std::string_view key) const;

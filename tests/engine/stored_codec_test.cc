@@ -437,6 +437,32 @@ TEST_CASE("Malformed scalars are rejected naming the field", "[stored_codec]") {
   CHECK(DecodeClaimBytes(bytes).message() == "stored claim: truncated at field claim_id");
 }
 
+TEST_CASE("Offsets past the end of a stored document's text are corruption", "[stored_codec]") {
+  // Rebuild re-extracts stored documents, and the extractor cuts the prose
+  // and each trailer field out of the text with these offsets.
+  StoredDocument doc = FullDocument();
+  StoredDocument decoded;
+  doc.doc.metadata[1].end = doc.doc.text.size() + 1;
+  Status s = DecodeStoredDocument(Encode(doc), &decoded);
+  CHECK(s.code() == Status::Code::kCorruption);
+  CHECK(s.message().find("metadata[1] span [36, 49)") != std::string::npos);
+
+  doc = FullDocument();
+  doc.doc.metadata[0].start = doc.doc.metadata[0].end + 1;
+  CHECK(DecodeStoredDocument(Encode(doc), &decoded).code() == Status::Code::kCorruption);
+
+  doc = FullDocument();
+  doc.doc.prose_end = doc.doc.text.size() + 1;
+  s = DecodeStoredDocument(Encode(doc), &decoded);
+  CHECK(s.code() == Status::Code::kCorruption);
+  CHECK(s.message().find("prose_end 49 is past the end of the text (48 bytes)") !=
+        std::string::npos);
+
+  doc = FullDocument();
+  doc.doc.prose_end = doc.doc.text.size();  // up to the end is fine
+  CHECK(DecodeStoredDocument(Encode(doc), &decoded).ok());
+}
+
 TEST_CASE("A huge metadata count is rejected before allocating", "[stored_codec]") {
   // Version, seven empty strings, prose_end 0, then a count of 2^63.
   std::string bytes = std::string("\x02", 1) + std::string(8, '\0');
