@@ -21,7 +21,7 @@ int TokensBetween(std::string_view text, size_t from, size_t to) {
     bool space = IsAsciiSpace(text[i]);
     if (!space && !in_token) ++tokens;
     in_token = !space;
-    if (tokens >= 99) break;
+    if (tokens >= kMaxCountedTokens) break;
   }
   return tokens;
 }

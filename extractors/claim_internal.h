@@ -114,7 +114,11 @@ class SentenceAssembler {
   mutable bool cues_scanned_ = false;
 };
 
-// Tokens between two offsets (words separated by spaces), capped at 99.
+// Tokens between two offsets (words separated by spaces), counted up to
+// kMaxCountedTokens: callers only ask whether at most 3 stand between, and
+// stopping early keeps comparing every pair of values in a long sentence
+// cheap.
+inline constexpr int kMaxCountedTokens = 4;
 int TokensBetween(std::string_view text, size_t from, size_t to);
 
 }  // namespace claimgraph

@@ -14,15 +14,21 @@ constexpr std::array<std::string_view, 40> kAbbreviations = {
     "feb", "mar",  "apr", "jun", "jul", "aug", "sep",    "sept", "oct",  "nov",
     "dec", "e.g",  "i.e", "u.s", "u.k", "fig", "ca",     "cf",   "etc",  "al"};
 
+// The longest entry of kAbbreviations.
+constexpr size_t kMaxAbbreviationBytes = 6;
+
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
 
 // The word (letters and inner dots) that ends just before text[dot].
 bool IsAbbreviation(std::string_view text, size_t dot) {
   size_t s = dot;
-  while (s > 0 && (std::isalpha(static_cast<unsigned char>(text[s - 1])) || text[s - 1] == '.')) {
+  // Looking further back than the longest abbreviation would only find a
+  // longer word, which is none; stopping there keeps "a.a.a.a..." linear.
+  while (s > 0 && dot - s <= kMaxAbbreviationBytes &&
+         (std::isalpha(static_cast<unsigned char>(text[s - 1])) || text[s - 1] == '.')) {
     --s;
   }
-  if (s == dot) return false;
+  if (s == dot || dot - s > kMaxAbbreviationBytes) return false;
   std::string word(text.substr(s, dot - s));
   for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (word.size() == 1) return true;  // an initial: "J. Smith", "U.S"
@@ -63,10 +69,34 @@ size_t EndAfterTerminator(std::string_view text, size_t i) {
   return std::string_view::npos;
 }
 
+// Where to cut text[start, end) when it is longer than kMaxSentenceBytes:
+// after the last space within the limit, else (one long word) at the last
+// UTF-8 character boundary within it.
+size_t CutPoint(std::string_view text, size_t start) {
+  size_t cut = start + kMaxSentenceBytes;
+  for (size_t i = cut; i > start + kMaxSentenceBytes / 2; --i) {
+    if (IsSpace(text[i - 1])) return i;
+  }
+  while (cut > start + 1 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return cut;
+}
+
 void Push(std::string_view text, size_t start, size_t end, std::vector<SentenceSpan>* out) {
-  while (start < end && (IsSpace(text[start]) || text[start] == '\n')) ++start;
-  while (end > start && (IsSpace(text[end - 1]) || text[end - 1] == '\n')) --end;
-  if (end > start) out->push_back({start, end});
+  for (;;) {
+    while (start < end && (IsSpace(text[start]) || text[start] == '\n')) ++start;
+    size_t stop = end;
+    while (stop > start && (IsSpace(text[stop - 1]) || text[stop - 1] == '\n')) --stop;
+    if (stop <= start) return;
+    if (stop - start <= kMaxSentenceBytes) {
+      out->push_back({start, stop});
+      return;
+    }
+    const size_t cut = CutPoint(text, start);
+    size_t piece_end = cut;
+    while (piece_end > start && IsSpace(text[piece_end - 1])) --piece_end;
+    out->push_back({start, piece_end});
+    start = cut;
+  }
 }
 
 }  // namespace

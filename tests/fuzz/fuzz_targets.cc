@@ -5,7 +5,6 @@
 #include <unistd.h>
 
 #include <cstdio>
-#include <cstdlib>
 #include <memory>
 #include <optional>
 #include <string>
@@ -23,6 +22,7 @@
 #include "extractors/quantity_lexicon.h"
 #include "extractors/quantity_recognizer.h"
 #include "extractors/question_parser.h"
+#include "extractors/sentence_splitter.h"
 #include "tests/fuzz/fuzz_check.h"
 
 namespace claimgraph::fuzz {
@@ -31,7 +31,7 @@ namespace {
 
 // Mentions lie inside the text, in text order, and cut valid UTF-8 text
 // only between characters (their text is printed as JSON); an interval
-// never runs backwards; a period's dates are real days, start before end.
+// holds its amount; a period's dates are real days, start before end.
 void CheckMentions(std::string_view target, const std::vector<Mention>& mentions,
                    std::string_view text) {
   const bool utf8 = FindInvalidUtf8(text) == std::string_view::npos;
@@ -43,9 +43,11 @@ void CheckMentions(std::string_view target, const std::vector<Mention>& mentions
       Fail(target, what + " cuts a UTF-8 character");
     }
     if (i > 0 && m.start < mentions[i - 1].start) Fail(target, what + " is out of text order");
-    if (m.IsQuantity() && m.quantity.low > m.quantity.high) {
-      Fail(target, what + " has low " + std::to_string(m.quantity.low) + " > high " +
-                       std::to_string(m.quantity.high));
+    // docs/QUANTITIES.md: every qualifier's interval contains the amount.
+    const Quantity& q = m.quantity;
+    if (m.IsQuantity() && !(q.low <= q.amount && q.amount <= q.high)) {
+      Fail(target, what + " has amount " + std::to_string(q.amount) + " outside [" +
+                       std::to_string(q.low) + ", " + std::to_string(q.high) + "]");
     }
     const Period& p = m.period;
     for (const std::string* day : {&p.start, &p.end}) {
@@ -76,6 +78,11 @@ void CheckClaim(const Claim& c, std::string_view text) {
   const std::string what = "claim " + c.rule;
   if (c.claim_id.empty()) Fail("claims", what + " without an id");
   CheckSpan("claims", c.evidence_start, c.evidence_end, text.size(), what + " evidence");
+  // Evidence is one sentence, and sentences are bounded (sentence_splitter.h).
+  if (c.evidence_end - c.evidence_start > kMaxSentenceBytes) {
+    Fail("claims",
+         what + " has " + std::to_string(c.evidence_end - c.evidence_start) + " bytes of evidence");
+  }
   CheckValue(c.value, text, what + " value");
   CheckValue(c.prior, text, what + " prior");
   CheckValue(c.change, text, what + " change");

@@ -31,15 +31,16 @@ namespace claimgraph::fuzz {
 // The quantity and period recognizers over the bytes as text (any bytes: the
 // recognizers take a string_view with no encoding precondition). Checks that
 // every mention lies inside the text, in text order, between characters when
-// the text is valid UTF-8, with low <= high and a period's dates valid and
-// ordered.
+// the text is valid UTF-8, with low <= amount <= high (so no NaN), and that a
+// period's dates are valid and ordered.
 int FuzzQuantity(const uint8_t* data, size_t size);
 
 // The claim extractor (annotator, entities, metrics, stance, relations,
 // claim rules) over the bytes as one document, when they pass the checks a
 // DocumentReader makes (valid UTF-8, no NUL, size limit). Checks that every
-// claim's evidence and value spans lie inside the text and that every string
-// of every claim is valid UTF-8 (claims are printed as JSON as they are).
+// claim's evidence and value spans lie inside the text, that evidence is at
+// most kMaxSentenceBytes, and that every string of every claim is valid
+// UTF-8 (claims are printed as JSON as they are).
 int FuzzClaims(const uint8_t* data, size_t size);
 
 // DocumentReader over the bytes as a JSON Lines file (one small document
