@@ -161,14 +161,25 @@ const Mention* SentenceAssembler::PeriodFor(const Mention& v, const Clause& c,
 
 Modality SentenceAssembler::ModalityOf(const Clause& c) const {
   const ClaimRules& r = *ctx_.rules;
-  auto has = [&](const PhraseMatcher& m) { return !Cues(m, c.start, c.end).empty(); };
-  if (has(r.hypothetical)) return Modality::kHypothetical;
-  if (has(r.conditional)) return Modality::kConditional;
-  if (has(r.guidance)) return Modality::kGuidance;
-  if (has(r.target)) return Modality::kTarget;
-  if (has(r.estimate)) return Modality::kEstimate;
-  if (has(r.forecast)) return Modality::kForecast;
-  if (has(r.opinion)) return Modality::kOpinion;
+  // A pattern rule's match inside the clause counts like a cue phrase of
+  // its modality, and ranks the same.
+  const std::vector<PatternMatch>& patterns = ctx_.modality_patterns;
+  auto first = std::lower_bound(patterns.begin(), patterns.end(), c.start,
+                                [](const PatternMatch& m, size_t pos) { return m.start < pos; });
+  auto has = [&](const PhraseMatcher& m, Modality modality) {
+    if (!Cues(m, c.start, c.end).empty()) return true;
+    for (auto it = first; it != patterns.end() && it->start < c.end; ++it) {
+      if (it->end <= c.end && it->rule->modality == modality) return true;
+    }
+    return false;
+  };
+  if (has(r.hypothetical, Modality::kHypothetical)) return Modality::kHypothetical;
+  if (has(r.conditional, Modality::kConditional)) return Modality::kConditional;
+  if (has(r.guidance, Modality::kGuidance)) return Modality::kGuidance;
+  if (has(r.target, Modality::kTarget)) return Modality::kTarget;
+  if (has(r.estimate, Modality::kEstimate)) return Modality::kEstimate;
+  if (has(r.forecast, Modality::kForecast)) return Modality::kForecast;
+  if (has(r.opinion, Modality::kOpinion)) return Modality::kOpinion;
   return Modality::kReported;
 }
 

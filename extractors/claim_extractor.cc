@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <map>
 
 #include "engine/hash.h"
@@ -9,6 +10,7 @@
 #include "extractors/annotator.h"
 #include "extractors/claim_internal.h"
 #include "extractors/entity_recognizer.h"
+#include "extractors/pattern_rules.h"
 
 namespace claimgraph {
 
@@ -17,6 +19,8 @@ namespace {
 // The schema files a ruleset consists of, in hashing order.
 constexpr const char* kRuleFiles[] = {"quantities.json", "rules.json", "metrics.json",
                                       "catalog.json", "stance.json"};
+// Optional: a schema directory without it has no pattern rules.
+constexpr const char* kPatternFile = "patterns.txt";
 
 std::string ClaimId(const Claim& c) {
   std::string key = c.doc_id;
@@ -56,6 +60,27 @@ std::vector<const T*> Within(const std::vector<T>& all, const SentenceSpan& s) {
   return out;
 }
 
+// Adds the pattern rules' metric mentions to the lexicon's (sorted, not
+// overlapping): where a pattern's span overlaps a lexicon phrase or an
+// earlier pattern's span, the earlier mention stays.
+void AddPatternMetrics(const PatternRules& patterns, std::string_view prose,
+                       std::vector<MetricMention>* mentions) {
+  std::vector<MetricMention> merged;
+  auto next = mentions->begin();
+  size_t taken_end = 0;  // end of the last mention kept
+  for (const PatternMatch& m : patterns.FindAll(PatternKind::kMetric, prose)) {
+    while (next != mentions->end() && next->start < m.end) {
+      taken_end = std::max(taken_end, next->end);
+      merged.push_back(std::move(*next++));
+    }
+    if (m.start < taken_end) continue;
+    merged.push_back({m.start, m.end, m.rule->label, 1});
+    taken_end = m.end;
+  }
+  for (; next != mentions->end(); ++next) merged.push_back(std::move(*next));
+  *mentions = std::move(merged);
+}
+
 }  // namespace
 
 struct ClaimExtractor::Rep {
@@ -66,6 +91,7 @@ struct ClaimExtractor::Rep {
   std::unique_ptr<MetricRecognizer> metrics;
   std::unique_ptr<StanceScorer> stance;
   std::optional<ClaimRules> rules;
+  PatternRules patterns;
   CueScanner cues;  // over *rules' cue lists
   std::string ruleset;
 
@@ -106,6 +132,17 @@ Result<std::unique_ptr<ClaimExtractor>> ClaimExtractor::Create(const ExtractorOp
   auto metrics = MetricRecognizer::Create(*r.metric_lexicon);
   if (!metrics.ok()) return metrics.status();
   r.metrics = std::move(metrics).value();
+  std::string pattern_bytes;
+  const std::string pattern_path = dir + kPatternFile;
+  s = ReadWholeFile(pattern_path, size_t{16} << 20, &pattern_bytes);
+  if (s.ok()) {
+    hash = Fnv1a64(pattern_bytes, Fnv1a64(kPatternFile, hash));
+    auto patterns = PatternRules::Parse(pattern_bytes, pattern_path, *r.metric_lexicon);
+    if (!patterns.ok()) return patterns.status();
+    r.patterns = std::move(patterns).value();
+  } else if (std::filesystem::exists(pattern_path)) {
+    return s;  // there but unreadable: not the same as absent
+  }
   auto stance = StanceScorer::Load(dir + "stance.json");
   if (!stance.ok()) return stance.status();
   r.stance = std::move(stance).value();
@@ -130,6 +167,7 @@ std::vector<Claim> ClaimExtractor::Extract(const Document& doc) const {
   std::string_view prose(doc.text.data(), std::min(doc.prose_end, doc.text.size()));
   std::vector<Mention> mentions = r.annotator->Annotate(doc);
   std::vector<MetricMention> metric_mentions = r.metrics->Recognize(prose);
+  if (r.patterns.Has(PatternKind::kMetric)) AddPatternMetrics(r.patterns, prose, &metric_mentions);
   DocContext ctx;
   ctx.doc = &doc;
   ctx.text = doc.text;
@@ -140,6 +178,9 @@ std::vector<Claim> ClaimExtractor::Extract(const Document& doc) const {
   CueMatches cue_matches;
   ctx.cues = &r.cues;
   ctx.cue_matches = &cue_matches;
+  if (r.patterns.Has(PatternKind::kModality)) {
+    ctx.modality_patterns = r.patterns.FindAll(PatternKind::kModality, prose);
+  }
   ctx.entities = r.entities->Recognize(prose);
   ctx.main_entity = MainEntity(ctx.entities);
   std::vector<Mention> values, periods;

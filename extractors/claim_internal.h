@@ -17,6 +17,7 @@
 #include "extractors/cue_scanner.h"
 #include "extractors/entity_catalog.h"
 #include "extractors/metric_lexicon.h"
+#include "extractors/pattern_rules.h"
 #include "extractors/sentence_splitter.h"
 #include "extractors/stance_scorer.h"
 
@@ -29,10 +30,11 @@ struct DocContext {
   const EntityCatalog* catalog = nullptr;
   const MetricLexicon* metrics = nullptr;
   const StanceScorer* stance = nullptr;
-  const CueScanner* cues = nullptr;            // the cue lists of `rules` the assembler reads
-  CueMatches* cue_matches = nullptr;           // scratch for one sentence at a time, reused
-  std::vector<EntityMention> entities;         // whole document, sorted
-  const EntityMention* main_entity = nullptr;  // most mentioned company
+  const CueScanner* cues = nullptr;             // the cue lists of `rules` the assembler reads
+  CueMatches* cue_matches = nullptr;            // scratch for one sentence at a time, reused
+  std::vector<EntityMention> entities;          // whole document, sorted
+  const EntityMention* main_entity = nullptr;   // most mentioned company
+  std::vector<PatternMatch> modality_patterns;  // the modality rules' matches, sorted
 
   // The last person mentioned before `pos`, or nullptr.
   const EntityMention* LastPersonBefore(size_t pos) const;

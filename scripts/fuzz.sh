@@ -16,7 +16,7 @@ build=${FUZZ_BUILD_DIR:-$root/build-fuzz}
 work=${FUZZ_WORK:-/tmp/claimgraph-fuzz}
 
 all_targets=(quantity claims jsonl rules catalog metrics quantity_lexicon stance
-  question_lexicon question stored_record key)
+  question_lexicon patterns question stored_record key)
 
 # -max_len per target: texts and documents up to 64 KB, schema files whole
 # (the largest, catalog.json, is 25 KB), questions and keys short.

@@ -285,4 +285,41 @@ TEST_CASE("An ingest over a file-size limit stops cleanly and keeps what it stor
   CHECK(Claimgraph("check --db " + db).exit_code == 0);
 }
 
+TEST_CASE("An invalid pattern rule stops ingest and rebuild before they touch the store",
+          "[cli][hostile][patterns]") {
+  TempDir tmp;
+  const std::string db = tmp.path() + "/db", in = tmp.path() + "/in.txt";
+  std::ofstream(in) << "Amazon revenue rose to $5 billion in 2024.\n";
+  REQUIRE(Claimgraph("ingest --db " + db + " --no-progress " + in).exit_code == 0);
+  Run before = Claimgraph("query --db " + db + " --entity AMZN --format jsonl");
+  REQUIRE(before.exit_code == 0);
+  REQUIRE_FALSE(before.out.empty());
+
+  const std::string schemas = tmp.path() + "/schemas";
+  std::filesystem::copy(testing::SourceDir() + "/schemas", schemas,
+                        std::filesystem::copy_options::recursive);
+  std::ofstream(schemas + "/patterns.txt", std::ios::trunc)
+      << "# an analyst in a hurry\nmetric backlog \\bRPO\\b\nmodality forecast (?i)\\bset (to\n";
+  const std::string where = schemas + "/patterns.txt:3: invalid pattern";
+
+  std::ofstream(tmp.path() + "/more.txt") << "Amazon capex was $30 billion in 2025.\n";
+  Run ingest = Claimgraph("--schemas " + schemas + " ingest --db " + db + " --no-progress " +
+                          tmp.path() + "/more.txt");
+  CHECK(ingest.exit_code != 0);
+  CHECK(ingest.err.find(where) != std::string::npos);
+  Run rebuild = Claimgraph("--schemas " + schemas + " rebuild --db " + db);
+  CHECK(rebuild.exit_code != 0);
+  CHECK(rebuild.err.find(where) != std::string::npos);
+  Run extract = Claimgraph("--schemas " + schemas + " extract " + in);
+  CHECK(extract.exit_code != 0);
+  CHECK(extract.err.find(where) != std::string::npos);
+  CHECK(extract.out.empty());
+
+  Run stats = Claimgraph("stats --db " + db + " --format json");
+  REQUIRE(stats.exit_code == 0);
+  CHECK(json::parse(stats.out)["documents"] == 1);
+  CHECK(Claimgraph("check --db " + db).exit_code == 0);
+  CHECK(Claimgraph("query --db " + db + " --entity AMZN --format jsonl").out == before.out);
+}
+
 }  // namespace claimgraph

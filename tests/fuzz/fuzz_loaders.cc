@@ -10,6 +10,7 @@
 #include "extractors/entity_catalog.h"
 #include "extractors/entity_recognizer.h"
 #include "extractors/metric_lexicon.h"
+#include "extractors/pattern_rules.h"
 #include "extractors/quantity_lexicon.h"
 #include "extractors/quantity_recognizer.h"
 #include "extractors/question_lexicon.h"
@@ -152,6 +153,23 @@ int FuzzQuestionLexicon(const uint8_t* data, size_t size) {
   if (!lexicon.ok()) return 0;
   for (const QuestionTopic& topic : lexicon->topics()) {
     if (topic.name.empty()) Fail("question_lexicon", "topic without a name");
+  }
+  return 0;
+}
+
+int FuzzPatterns(const uint8_t* data, size_t size) {
+  auto rules = PatternRules::Parse(AsText(data, size), "patterns.txt", BundledMetrics());
+  if (!rules.ok()) return 0;
+  for (PatternKind kind : {PatternKind::kMetric, PatternKind::kModality}) {
+    size_t last_start = 0;
+    for (const PatternMatch& m : rules->FindAll(kind, kText)) {
+      CheckSpan("patterns", m.start, m.end, kText.size(),
+                "rule at line " + std::to_string(m.rule->line));
+      if (m.start < last_start) Fail("patterns", "matches out of order");
+      if (m.end == m.start) Fail("patterns", "an empty match");
+      if (m.rule->kind != kind) Fail("patterns", "a match of the wrong kind");
+      last_start = m.start;
+    }
   }
   return 0;
 }

@@ -96,7 +96,8 @@ class SeedMaker {
                                 {"metrics", "metrics.json"},
                                 {"quantity_lexicon", "quantities.json"},
                                 {"stance", "stance.json"},
-                                {"question_lexicon", "questions.json"}}) {
+                                {"question_lexicon", "questions.json"},
+                                {"patterns", "patterns.txt"}}) {
       std::string text;
       Status s = Read(std::string("schemas/") + file, &text);
       if (!s.ok()) return s;

@@ -58,6 +58,7 @@ int FuzzMetrics(const uint8_t* data, size_t size);          // metrics.json
 int FuzzQuantityLexicon(const uint8_t* data, size_t size);  // quantities.json
 int FuzzStance(const uint8_t* data, size_t size);           // stance.json
 int FuzzQuestionLexicon(const uint8_t* data, size_t size);  // questions.json
+int FuzzPatterns(const uint8_t* data, size_t size);         // patterns.txt (RE2 rules)
 
 // The question parser of `ask` over the bytes as a question.
 int FuzzQuestion(const uint8_t* data, size_t size);
@@ -88,6 +89,7 @@ inline constexpr FuzzTarget kFuzzTargets[] = {
     {"quantity_lexicon", FuzzQuantityLexicon},
     {"stance", FuzzStance},
     {"question_lexicon", FuzzQuestionLexicon},
+    {"patterns", FuzzPatterns},
     {"question", FuzzQuestion},
     {"stored_record", FuzzStoredRecord},
     {"key", FuzzKey},

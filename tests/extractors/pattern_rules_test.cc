@@ -1,0 +1,219 @@
+// PatternRules (schemas/patterns.txt): an analyst's RE2 rules load whole or
+// not at all, with errors naming file and line; a rule that would be
+// catastrophic for a backtracking engine still runs in linear time; and the
+// claim extractor reads metric and modality rules.
+#include "extractors/pattern_rules.h"
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "extractors/claim_extractor.h"
+#include "extractors/metric_lexicon.h"
+#include "test_paths.h"
+
+namespace claimgraph {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+const MetricLexicon& Lexicon() {
+  static const MetricLexicon lexicon =
+      MetricLexicon::Load(testing::SourceDir() + "/schemas/metrics.json").value();
+  return lexicon;
+}
+
+std::string ErrorOf(std::string_view text) {
+  auto rules = PatternRules::Parse(text, "my_patterns.txt", Lexicon());
+  REQUIRE_FALSE(rules.ok());
+  return rules.status().message();
+}
+
+std::vector<std::string> Spans(const PatternRules& rules, PatternKind kind, std::string_view text) {
+  std::vector<std::string> out;
+  for (const PatternMatch& m : rules.FindAll(kind, text)) {
+    out.emplace_back(text.substr(m.start, m.end - m.start));
+  }
+  return out;
+}
+
+// A copy of schemas/ whose patterns.txt is `patterns`.
+void WriteSchemas(const std::string& dir, const std::string& patterns) {
+  fs::copy(testing::SourceDir() + "/schemas", dir, fs::copy_options::recursive);
+  std::ofstream(dir + "/patterns.txt", std::ios::trunc) << patterns;
+}
+
+std::unique_ptr<ClaimExtractor> Extractor(const std::string& schema_dir) {
+  auto x = ClaimExtractor::Create({schema_dir, {}});
+  INFO(x.status().ToString());
+  REQUIRE(x.ok());
+  return std::move(x).value();
+}
+
+const Claim* ClaimWithValue(const std::vector<Claim>& claims, std::string_view value_text) {
+  for (const Claim& c : claims) {
+    if (c.value && c.value->text == value_text) return &c;
+  }
+  return nullptr;
+}
+
+Document Doc(std::string text) {
+  Document d;
+  d.id = "d1";
+  d.text = std::move(text);
+  d.prose_end = d.text.size();
+  return d;
+}
+
+}  // namespace
+
+TEST_CASE("Pattern rules: comments, blank lines, kinds and labels", "[patterns]") {
+  auto rules = PatternRules::Parse(
+      "# analyst rules\n"
+      "\n"
+      "metric   backlog        \\b(RPO)\\b\n"
+      "  modality hypothetical (?i)\\bif it were spun off\\b  \n",
+      "p.txt", Lexicon());
+  INFO(rules.status().ToString());
+  REQUIRE(rules.ok());
+  REQUIRE(rules->rules().size() == 2);
+  CHECK(rules->rules()[0].kind == PatternKind::kMetric);
+  CHECK(rules->rules()[0].label == "backlog");
+  CHECK(rules->rules()[0].line == 3);
+  CHECK(rules->rules()[1].kind == PatternKind::kModality);
+  CHECK(rules->rules()[1].modality == Modality::kHypothetical);
+  CHECK(rules->rules()[1].line == 4);
+  CHECK(rules->Has(PatternKind::kMetric));
+  CHECK(rules->Has(PatternKind::kModality));
+}
+
+TEST_CASE("Pattern rules: every error names the file and line, and nothing loads", "[patterns]") {
+  const std::string good = "metric backlog \\bRPO\\b\n# fine so far\n";
+  CHECK(ErrorOf(good + "metric revenue (top line\n") ==
+        "my_patterns.txt:3: invalid pattern '(top line': missing ): (top line");
+  CHECK(ErrorOf(good + "metric revenue [z-a]\n").rfind("my_patterns.txt:3: invalid pattern", 0) ==
+        0);
+  CHECK(ErrorOf(good + "metrc revenue sales\n") ==
+        "my_patterns.txt:3: unknown rule kind 'metrc' (metric or modality)");
+  CHECK(ErrorOf(good + "metric turnover_ratio \\bturns\\b\n") ==
+        "my_patterns.txt:3: unknown metric 'turnover_ratio' (not an id in metrics.json)");
+  CHECK(ErrorOf(good + "modality reported \\bsaid\\b\n") ==
+        "my_patterns.txt:3: unknown modality 'reported' (one of hypothetical, conditional, "
+        "guidance, target, estimate, forecast, opinion)");
+  CHECK(ErrorOf(good + "metric revenue\n") ==
+        "my_patterns.txt:3: the rule has no pattern after 'revenue'");
+  CHECK(ErrorOf(good + "metric\n") ==
+        "my_patterns.txt:3: a metric rule needs a metric id and a "
+        "pattern");
+  CHECK(ErrorOf(good + "modality forecast (?:will)?\n") ==
+        "my_patterns.txt:3: the pattern '(?:will)?' matches the empty string, so it would match "
+        "everywhere");
+  CHECK(ErrorOf(good + "metric revenue " + std::string(5000, 'x') + "\n") ==
+        "my_patterns.txt:3: the pattern is 5000 bytes, more than the limit of 4096");
+  CHECK(ErrorOf(good + "metric revenue caf\xe9\n") == "my_patterns.txt:3: not valid UTF-8");
+  // A program too large for RE2's memory budget is refused, not half-built.
+  CHECK(ErrorOf(good + "metric revenue (?:(?:(?:a{100}){100}){100})\n")
+            .rfind("my_patterns.txt:3: invalid pattern", 0) == 0);
+}
+
+TEST_CASE("Pattern rules: matches in order, group 1 as the span", "[patterns]") {
+  auto rules = PatternRules::Parse(
+      "metric backlog \\b(RPO)\\b\n"
+      "metric revenue (?i)\\b(top[- ]line) (?:rose|fell|grew)\n",
+      "p.txt", Lexicon());
+  REQUIRE(rules.ok());
+  CHECK(Spans(*rules, PatternKind::kMetric,
+              "Top-line grew; RPO rose, rpo is lower case, RPOs is not a word; top line fell.") ==
+        std::vector<std::string>{"Top-line", "RPO", "top line"});
+  CHECK(Spans(*rules, PatternKind::kModality, "top line rose").empty());
+}
+
+// (a+)+b and friends take exponential time in a backtracking engine on a
+// run of a's without the b; RE2 runs them as automata, linear in the input.
+// A 1 MB input finishing (under ctest's timeout) is the proof.
+TEST_CASE("Pattern rules: catastrophic patterns stay linear on 1 MB", "[patterns]") {
+  auto rules = PatternRules::Parse(
+      "modality hypothetical (a+)+b\n"
+      "modality forecast (a|aa)*c\n"
+      "modality estimate (x+x+)+y\n"
+      "modality opinion ^(a+)+$\n",
+      "p.txt", Lexicon());
+  REQUIRE(rules.ok());
+  const std::string text(1 << 20, 'a');
+  std::vector<PatternMatch> found = rules->FindAll(PatternKind::kModality, text);
+  // Only ^(a+)+$ matches: the whole text, once.
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].rule->modality == Modality::kOpinion);
+  CHECK(found[0].start == 0);
+  CHECK(found[0].end == text.size());
+}
+
+TEST_CASE("Pattern rules in the extractor: metrics, modality, ruleset", "[patterns]") {
+  testing::TempDir tmp;
+  const std::string plain = tmp.path() + "/plain", ruled = tmp.path() + "/ruled";
+  WriteSchemas(plain, "# no rules\n");
+  WriteSchemas(
+      ruled,
+      "metric capex (?i)\\bpoured\\b\n"
+      "modality hypothetical (?i)\\bif (?:it|the unit) (?:was|were) (?:sold|spun off)\\b\n");
+  auto without = Extractor(plain);
+  auto with = Extractor(ruled);
+  CHECK(without->ruleset() != with->ruleset());
+
+  const Document doc =
+      Doc("Amazon poured $30 billion into data centers in 2024. Analysts value Amazon's chip "
+          "business at $50 billion if the unit was sold.");
+  std::vector<Claim> before = without->Extract(doc);
+  std::vector<Claim> after = with->Extract(doc);
+
+  // Without a metric a reported figure says nothing checkable: no claim.
+  CHECK(ClaimWithValue(before, "$30 billion") == nullptr);
+  const Claim* capex = ClaimWithValue(after, "$30 billion");
+  REQUIRE(capex != nullptr);
+  CHECK(capex->metric == "capex");
+  CHECK(capex->subject.id == "AMZN");
+  CHECK(capex->modality == Modality::kReported);
+
+  const Claim* unit_before = ClaimWithValue(before, "$50 billion");
+  const Claim* unit_after = ClaimWithValue(after, "$50 billion");
+  REQUIRE(unit_before != nullptr);
+  REQUIRE(unit_after != nullptr);
+  CHECK(unit_before->modality == Modality::kConditional);
+  CHECK(unit_after->modality == Modality::kHypothetical);
+}
+
+TEST_CASE("Pattern rules in the extractor: a lexicon phrase keeps its span", "[patterns]") {
+  testing::TempDir tmp;
+  WriteSchemas(tmp.path() + "/s", "metric capex (?i)\\bfree (cash)\\b\n");
+  auto x = Extractor(tmp.path() + "/s");
+  std::vector<Claim> claims = x->Extract(Doc("Amazon's free cash flow fell to $1.2 billion."));
+  const Claim* c = ClaimWithValue(claims, "$1.2 billion");
+  REQUIRE(c != nullptr);
+  CHECK(c->metric == "free_cash_flow");
+}
+
+TEST_CASE("Pattern rules in the extractor: 1 MB against a catastrophic rule", "[patterns]") {
+  testing::TempDir tmp;
+  WriteSchemas(tmp.path() + "/s", "modality hypothetical (?i)(a+)+b\n");
+  auto x = Extractor(tmp.path() + "/s");
+  std::string text = "Amazon's revenue rose to $5 billion in 2024. ";
+  while (text.size() < (1u << 20)) text += "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa ";
+  std::vector<Claim> claims = x->Extract(Doc(text));
+  const Claim* c = ClaimWithValue(claims, "$5 billion");
+  REQUIRE(c != nullptr);
+  CHECK(c->modality == Modality::kReported);
+}
+
+TEST_CASE("A schema directory with an invalid pattern file loads nothing", "[patterns]") {
+  testing::TempDir tmp;
+  WriteSchemas(tmp.path() + "/s", "metric backlog \\bRPO\\b\nmetric revenue (sales\n");
+  auto x = ClaimExtractor::Create({tmp.path() + "/s", {}});
+  REQUIRE_FALSE(x.ok());
+  CHECK(x.status().message() == tmp.path() +
+                                    "/s/patterns.txt:2: invalid pattern '(sales': missing ): "
+                                    "(sales");
+}
+
+}  // namespace claimgraph
