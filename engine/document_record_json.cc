@@ -47,6 +47,12 @@ Status ParseMetadata(const json& d, Document* doc) {
     if (s.ok()) s = Field(m, "start", &f.start);
     if (s.ok()) s = Field(m, "end", &f.end);
     if (!s.ok()) return Status::InvalidArgument("metadata: " + s.message());
+    // Readers slice the text with these offsets (score claims' evidence).
+    if (f.start > f.end || f.end > doc->text.size()) {
+      return Status::InvalidArgument("metadata[" + std::to_string(doc->metadata.size()) +
+                                     "]: span [" + std::to_string(f.start) + ", " +
+                                     std::to_string(f.end) + ") is outside the text");
+    }
     doc->metadata.push_back(std::move(f));
   }
   return Status::OK();
