@@ -33,6 +33,12 @@ rocksdb::ColumnFamilyOptions CfOptions(size_t cf, std::shared_ptr<rocksdb::Cache
   o.write_buffer_size = 8 << 20;
   rocksdb::BlockBasedTableOptions t;
   t.block_cache = std::move(cache);
+  // Index and filter blocks are charged to the block cache instead of being
+  // held beside every open table: with max_open_files = -1 they would grow
+  // with the store, so ingest's memory would too. Level 0's stay pinned.
+  t.cache_index_and_filter_blocks = true;
+  t.cache_index_and_filter_blocks_with_high_priority = true;
+  t.pin_l0_filter_and_index_blocks_in_cache = true;
   if (cf == kCfDocuments || cf == kCfClaims) {
     // Point lookups by id dominate: a bloom filter saves a disk read per miss.
     t.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
@@ -48,6 +54,10 @@ rocksdb::Options DbOptions() {
   o.IncreaseParallelism(2);
   o.max_open_files = -1;  // required for secondary instances to follow a writer safely
   o.keep_log_file_num = 4;
+  // All column families' memtables together: 11 families of 8 MB, two each,
+  // could otherwise hold 176 MB; past this the largest is flushed. With the
+  // 64 MB block cache this bounds a writer's memory whatever the input size.
+  o.db_write_buffer_size = size_t{64} << 20;
   o.info_log_level = rocksdb::InfoLogLevel::WARN_LEVEL;
   return o;
 }

@@ -278,7 +278,8 @@ TEST_CASE("UTF-8 text and embedded NUL bytes round trip", "[stored_codec]") {
   CheckSameClaim(RoundTrip(claim), claim);
 
   StoredDocument doc = FullDocument();
-  doc.doc.text = std::string(100000, 'x') + "\xC3\xA9";
+  doc.doc.text.assign(100000, 'x');
+  doc.doc.text += "\xC3\xA9";
   StoredDocument decoded;
   REQUIRE(DecodeStoredDocument(Encode(doc), &decoded).ok());
   CheckSameDocument(decoded, doc);
