@@ -10,7 +10,7 @@
 #include "cli_run.h"
 #include "test_paths.h"
 
-namespace claimgraph {
+namespace claimgraph::analysis_cli_test {
 
 namespace {
 
@@ -170,4 +170,4 @@ TEST_CASE("corpus/conflicts meets its expectations", "[contradictions][cli]") {
   REQUIRE(sources.size() == 3);
 }
 
-}  // namespace claimgraph
+}  // namespace claimgraph::analysis_cli_test

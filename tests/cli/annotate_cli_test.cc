@@ -10,7 +10,7 @@
 #include "cli_run.h"
 #include "test_paths.h"
 
-namespace claimgraph {
+namespace claimgraph::annotate_cli_test {
 
 namespace {
 
@@ -136,4 +136,4 @@ TEST_CASE("plain text on stdin keeps its first byte and its offsets", "[cli]") {
   CHECK(lines[0]["amount"].get<double>() == 1.2e9);
 }
 
-}  // namespace claimgraph
+}  // namespace claimgraph::annotate_cli_test

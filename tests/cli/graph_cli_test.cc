@@ -14,7 +14,7 @@
 #include "cli_run.h"
 #include "test_paths.h"
 
-namespace claimgraph {
+namespace claimgraph::graph_cli_test {
 
 namespace {
 
@@ -195,4 +195,4 @@ print(json.dumps({"nodes": len(ids), "rels": rels, "bad": bad_headers, "missing"
   CHECK(j["rels"] > 100);
 }
 
-}  // namespace claimgraph
+}  // namespace claimgraph::graph_cli_test

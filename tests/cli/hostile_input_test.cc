@@ -20,7 +20,7 @@
 #include "cli_run.h"
 #include "test_paths.h"
 
-namespace claimgraph {
+namespace claimgraph::hostile_input_test {
 
 namespace {
 
@@ -236,9 +236,9 @@ TEST_CASE("Numbers that overflow and dates that do not exist give valid claims o
   }
 }
 
-}  // namespace claimgraph
+}  // namespace claimgraph::hostile_input_test
 
-namespace claimgraph {
+namespace claimgraph::hostile_input_test {
 
 TEST_CASE("An ingest over a file-size limit stops cleanly and keeps what it stored",
           "[cli][hostile][fault]") {
@@ -322,4 +322,4 @@ TEST_CASE("An invalid pattern rule stops ingest and rebuild before they touch th
   CHECK(Claimgraph("query --db " + db + " --entity AMZN --format jsonl").out == before.out);
 }
 
-}  // namespace claimgraph
+}  // namespace claimgraph::hostile_input_test

@@ -15,7 +15,7 @@
 #include "cli_run.h"
 #include "test_paths.h"
 
-namespace claimgraph {
+namespace claimgraph::rebuild_test {
 
 namespace {
 
@@ -296,4 +296,4 @@ TEST_CASE("Readers during a rebuild see one whole generation at a time",
   CHECK(saw_new);
 }
 
-}  // namespace claimgraph
+}  // namespace claimgraph::rebuild_test

@@ -22,7 +22,7 @@
 #include "engine/stored_codec.h"
 #include "test_paths.h"
 
-namespace claimgraph {
+namespace claimgraph::scale_out_test {
 
 namespace {
 
@@ -377,4 +377,4 @@ TEST_CASE("load-sst makes a rebuild's snapshot stale and takes the writer lock",
   CHECK(MustRun("load-sst --db " + db + " " + later).out.find("loaded 1 docs") == 0);
 }
 
-}  // namespace claimgraph
+}  // namespace claimgraph::scale_out_test

@@ -12,7 +12,7 @@
 #include "cli_run.h"
 #include "test_paths.h"
 
-namespace claimgraph {
+namespace claimgraph::store_cli_test {
 
 namespace {
 
@@ -525,4 +525,4 @@ TEST_CASE("A directory that is not a store is refused and left untouched", "[cli
   CHECK(testing::ReadFileOrFail(dir + "/random.txt") == "my notes\n");
 }
 
-}  // namespace claimgraph
+}  // namespace claimgraph::store_cli_test

@@ -27,7 +27,7 @@
 #include "cli_run.h"
 #include "test_paths.h"
 
-namespace claimgraph {
+namespace claimgraph::store_crash_test {
 
 namespace {
 
@@ -416,4 +416,4 @@ TEST_CASE("Readers work during an ingest and see whole documents only",
   CHECK(Claimgraph("show --db " + db + " intruder").exit_code == 1);
 }
 
-}  // namespace claimgraph
+}  // namespace claimgraph::store_crash_test

@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 #include <climits>
 
-namespace claimgraph {
+namespace claimgraph::date_test {
 namespace {
 
 std::string Iso(const std::optional<Date>& date) { return date ? date->ToString() : "nullopt"; }
@@ -111,4 +111,4 @@ TEST_CASE("Dates order chronologically", "[date]") {
 }
 
 }  // namespace
-}  // namespace claimgraph
+}  // namespace claimgraph::date_test

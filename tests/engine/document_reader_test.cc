@@ -6,7 +6,7 @@
 
 #include "test_paths.h"
 
-namespace claimgraph {
+namespace claimgraph::document_reader_test {
 
 namespace {
 
@@ -157,4 +157,4 @@ TEST_CASE("Documents over the limit inside JSON Lines are rejected", "[reader]")
   CHECK(all.errors[0].status.code() == Status::Code::kResourceExhausted);
 }
 
-}  // namespace claimgraph
+}  // namespace claimgraph::document_reader_test

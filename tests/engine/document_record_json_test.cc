@@ -7,7 +7,7 @@
 #include <functional>
 #include <nlohmann/json.hpp>
 
-namespace claimgraph {
+namespace claimgraph::document_record_json_test {
 
 namespace {
 
@@ -72,4 +72,4 @@ TEST_CASE("A document line with offsets outside its text is refused", "[store][s
   CHECK(edited.message().find("content_hash does not match") != std::string::npos);
 }
 
-}  // namespace claimgraph
+}  // namespace claimgraph::document_record_json_test

@@ -14,7 +14,7 @@
 #include "engine/stored.h"
 #include "test_paths.h"
 
-namespace claimgraph {
+namespace claimgraph::ingester_test {
 
 namespace {
 
@@ -146,4 +146,4 @@ TEST_CASE("an ingester on four threads keeps the last version of each document",
   }
 }
 
-}  // namespace claimgraph
+}  // namespace claimgraph::ingester_test

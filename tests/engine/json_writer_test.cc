@@ -8,7 +8,7 @@
 
 #include "engine/mention.h"
 
-namespace claimgraph {
+namespace claimgraph::json_writer_test {
 
 TEST_CASE("JsonWriter output parses back to the same values", "[json]") {
   std::string out;
@@ -81,4 +81,4 @@ TEST_CASE("JSON strings escape every byte as RFC 8259 asks at every length", "[j
   }
 }
 
-}  // namespace claimgraph
+}  // namespace claimgraph::json_writer_test

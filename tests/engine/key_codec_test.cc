@@ -2,7 +2,7 @@
 
 #include <catch2/catch.hpp>
 
-namespace claimgraph {
+namespace claimgraph::key_codec_test {
 
 namespace {
 
@@ -113,4 +113,4 @@ TEST_CASE("period keys are canonical and prefix searchable", "[key_codec]") {
   CHECK(ClaimPeriodKey(Claim{}).empty());
 }
 
-}  // namespace claimgraph
+}  // namespace claimgraph::key_codec_test

@@ -8,7 +8,7 @@
 #include <string>
 #include <thread>
 
-namespace claimgraph {
+namespace claimgraph::line_reader_test {
 
 TEST_CASE("a line on a pipe is read before the writer closes it", "[line_reader]") {
   int fds[2];
@@ -42,4 +42,4 @@ TEST_CASE("a line on a pipe is read before the writer closes it", "[line_reader]
   close(fds[0]);
 }
 
-}  // namespace claimgraph
+}  // namespace claimgraph::line_reader_test

@@ -2,7 +2,7 @@
 
 #include <catch2/catch.hpp>
 
-namespace claimgraph {
+namespace claimgraph::metadata_trailer_test {
 
 TEST_CASE("A sentiment trailer is split off as metadata", "[trailer]") {
   std::string text =
@@ -46,4 +46,4 @@ TEST_CASE("Prose without a trailer keeps all its text", "[trailer]") {
   CHECK(fields.empty());
 }
 
-}  // namespace claimgraph
+}  // namespace claimgraph::metadata_trailer_test

@@ -2,7 +2,7 @@
 
 #include <catch2/catch.hpp>
 
-namespace claimgraph {
+namespace claimgraph::status_test {
 
 TEST_CASE("Status carries its code and message", "[status]") {
   Status ok = Status::OK();
@@ -25,4 +25,4 @@ TEST_CASE("Result holds a value or an error", "[status]") {
   CHECK(bad.status().code() == Status::Code::kNotFound);
 }
 
-}  // namespace claimgraph
+}  // namespace claimgraph::status_test

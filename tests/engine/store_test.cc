@@ -15,7 +15,7 @@
 #include "engine/store_dir.h"
 #include "test_paths.h"
 
-namespace claimgraph {
+namespace claimgraph::store_test {
 
 namespace {
 
@@ -551,4 +551,4 @@ TEST_CASE("a store whose creation was interrupted is created afresh", "[store]")
   CHECK(bad.status().message().find("SNAPSHOT") != std::string::npos);
 }
 
-}  // namespace claimgraph
+}  // namespace claimgraph::store_test

@@ -9,7 +9,7 @@
 #include <random>
 #include <string>
 
-namespace claimgraph {
+namespace claimgraph::stored_codec_test {
 namespace {
 
 uint64_t Bits(double d) { return std::bit_cast<uint64_t>(d); }
@@ -504,4 +504,4 @@ TEST_CASE("Random corruption decodes or fails cleanly", "[stored_codec]") {
   }
 }
 
-}  // namespace claimgraph
+}  // namespace claimgraph::stored_codec_test

@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 #include <string>
 
-namespace claimgraph {
+namespace claimgraph::utf8_test {
 
 TEST_CASE("Valid UTF-8 passes validation", "[utf8]") {
   CHECK(FindInvalidUtf8("") == std::string_view::npos);
@@ -31,4 +31,4 @@ TEST_CASE("Code points are counted up to a byte offset", "[utf8]") {
   CHECK(CodePointCount(s, s.size()) == 5);
 }
 
-}  // namespace claimgraph
+}  // namespace claimgraph::utf8_test

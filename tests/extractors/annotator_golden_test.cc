@@ -14,7 +14,7 @@
 #include "mention_expect.h"
 #include "test_paths.h"
 
-namespace claimgraph {
+namespace claimgraph::annotator_golden_test {
 
 namespace {
 
@@ -90,4 +90,4 @@ TEST_CASE("Seed articles yield their golden mentions", "[golden][corpus]") {
   CHECK(extra == 0);
 }
 
-}  // namespace claimgraph
+}  // namespace claimgraph::annotator_golden_test

@@ -14,7 +14,7 @@
 #include "extractors/claim_extractor.h"
 #include "test_paths.h"
 
-namespace claimgraph {
+namespace claimgraph::claim_cases_test {
 
 namespace {
 
@@ -119,4 +119,4 @@ TEST_CASE("Claim cases in corpus yield their expected claims", "[claims][corpus]
   CHECK(report.empty());
 }
 
-}  // namespace claimgraph
+}  // namespace claimgraph::claim_cases_test

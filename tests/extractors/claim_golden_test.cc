@@ -15,7 +15,7 @@
 #include "extractors/claim_extractor.h"
 #include "test_paths.h"
 
-namespace claimgraph {
+namespace claimgraph::claim_golden_test {
 
 namespace {
 
@@ -175,4 +175,4 @@ TEST_CASE("Claim ids are deterministic and unique", "[claims]") {
   CHECK(ids.size() == n);
 }
 
-}  // namespace claimgraph
+}  // namespace claimgraph::claim_golden_test

@@ -10,7 +10,7 @@
 #include "extractors/sentence_splitter.h"
 #include "test_paths.h"
 
-namespace claimgraph {
+namespace claimgraph::cue_scanner_test {
 
 namespace {
 
@@ -70,4 +70,4 @@ TEST_CASE("CueScanner matches FindAll list by list on the seed articles and tric
   CheckAgainstFindAll(scanner, lists, tricky, 0, 0, &scratch);
 }
 
-}  // namespace claimgraph
+}  // namespace claimgraph::cue_scanner_test

@@ -6,7 +6,7 @@
 
 #include "test_paths.h"
 
-namespace claimgraph {
+namespace claimgraph::entity_catalog_test {
 
 namespace {
 
@@ -201,4 +201,4 @@ TEST_CASE("A missing catalog file is an error naming the path", "[entity]") {
   CHECK(catalog.entities().empty());
 }
 
-}  // namespace claimgraph
+}  // namespace claimgraph::entity_catalog_test

@@ -9,7 +9,7 @@
 #include "extractors/entity_catalog.h"
 #include "test_paths.h"
 
-namespace claimgraph {
+namespace claimgraph::entity_recognizer_test {
 
 namespace {
 
@@ -385,4 +385,4 @@ TEST_CASE("Recognition covers every copy of a long repeated article", "[entity]"
   CHECK(all.back().start > (kCopies - 1) * (one.size() + 1));
 }
 
-}  // namespace claimgraph
+}  // namespace claimgraph::entity_recognizer_test

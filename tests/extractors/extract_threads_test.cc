@@ -9,7 +9,7 @@
 #include "cli_run.h"
 #include "test_paths.h"
 
-namespace claimgraph {
+namespace claimgraph::extract_threads_test {
 
 namespace {
 
@@ -123,4 +123,4 @@ TEST_CASE("extract table output is the same with two threads", "[extract][thread
   CHECK(two.out == one.out);
 }
 
-}  // namespace claimgraph
+}  // namespace claimgraph::extract_threads_test

@@ -6,7 +6,7 @@
 
 #include "test_paths.h"
 
-namespace claimgraph {
+namespace claimgraph::metric_lexicon_test {
 namespace {
 
 const MetricLexicon& Bundled() {
@@ -233,4 +233,4 @@ TEST_CASE("A recognizer needs a lexicon with metrics", "[metric]") {
 }
 
 }  // namespace
-}  // namespace claimgraph
+}  // namespace claimgraph::metric_lexicon_test

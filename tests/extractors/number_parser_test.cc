@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-namespace claimgraph {
+namespace claimgraph::number_parser_test {
 namespace {
 
 const NumberParser& Parser() {
@@ -264,4 +264,4 @@ TEST_CASE("Byte offsets cover multi-byte separators", "[number]") {
 }
 
 }  // namespace
-}  // namespace claimgraph
+}  // namespace claimgraph::number_parser_test

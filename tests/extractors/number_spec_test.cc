@@ -22,7 +22,7 @@
 #include "extractors/number_parser.h"
 #include "test_paths.h"
 
-namespace claimgraph {
+namespace claimgraph::number_spec_test {
 namespace {
 
 // Character index of byte offset `byte` in UTF-8 `s`.
@@ -130,4 +130,4 @@ TEST_CASE("NumberParser passes the Recognizers-Text English number spec", "[numb
 }
 
 }  // namespace
-}  // namespace claimgraph
+}  // namespace claimgraph::number_spec_test

@@ -13,7 +13,7 @@
 #include "extractors/metric_lexicon.h"
 #include "test_paths.h"
 
-namespace claimgraph {
+namespace claimgraph::pattern_rules_test {
 
 namespace {
 
@@ -216,4 +216,4 @@ TEST_CASE("A schema directory with an invalid pattern file loads nothing", "[pat
                                     "(sales");
 }
 
-}  // namespace claimgraph
+}  // namespace claimgraph::pattern_rules_test

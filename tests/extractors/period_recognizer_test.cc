@@ -14,7 +14,7 @@
 #include "extractors/period_anchors.h"
 #include "test_paths.h"
 
-namespace claimgraph {
+namespace claimgraph::period_recognizer_test {
 namespace {
 
 const PeriodRecognizer& Recognizer() {
@@ -476,4 +476,4 @@ TEST_CASE("Every case in corpus periods.jsonl holds", "[period]") {
 }
 
 }  // namespace
-}  // namespace claimgraph
+}  // namespace claimgraph::period_recognizer_test

@@ -20,7 +20,7 @@
 #include "extractors/stance_scorer.h"
 #include "test_paths.h"
 
-namespace claimgraph {
+namespace claimgraph::phrasebank_claims_eval_test {
 
 namespace {
 
@@ -136,4 +136,4 @@ TEST_CASE("Financial PhraseBank AllAgree stance accuracy is reported", "[eval][p
   CHECK(accuracy >= 0.55);
 }
 
-}  // namespace claimgraph
+}  // namespace claimgraph::phrasebank_claims_eval_test

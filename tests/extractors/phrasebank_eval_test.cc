@@ -15,7 +15,7 @@
 #include "extractors/annotator.h"
 #include "test_paths.h"
 
-namespace claimgraph {
+namespace claimgraph::phrasebank_eval_test {
 
 TEST_CASE("Financial PhraseBank currency amounts are found", "[eval][phrasebank]") {
   auto shared = testing::SharedDataOrWarn();
@@ -62,4 +62,4 @@ TEST_CASE("Financial PhraseBank currency amounts are found", "[eval][phrasebank]
   CHECK(recall >= 0.95);
 }
 
-}  // namespace claimgraph
+}  // namespace claimgraph::phrasebank_eval_test

@@ -13,7 +13,7 @@
 #include "mention_expect.h"
 #include "test_paths.h"
 
-namespace claimgraph {
+namespace claimgraph::quantity_cases_test {
 
 namespace {
 
@@ -82,4 +82,4 @@ TEST_CASE("Quantity cases in corpus resolve to their expected values", "[quantit
   CHECK(failed == 0);
 }
 
-}  // namespace claimgraph
+}  // namespace claimgraph::quantity_cases_test

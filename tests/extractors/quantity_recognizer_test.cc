@@ -10,7 +10,7 @@
 #include "extractors/quantity_lexicon.h"
 #include "test_paths.h"
 
-namespace claimgraph {
+namespace claimgraph::quantity_recognizer_test {
 
 TEST_CASE("PhraseMatcher finds the longest phrase at a word boundary", "[phrase]") {
   PhraseMatcher m;
@@ -129,4 +129,4 @@ TEST_CASE("A broken lexicon is rejected with the file and field named", "[lexico
   CHECK(missing.status().message().find("/nonexistent/quantities.json") != std::string::npos);
 }
 
-}  // namespace claimgraph
+}  // namespace claimgraph::quantity_recognizer_test

@@ -16,7 +16,7 @@
 #include "extractors/entity_resolver.h"
 #include "test_paths.h"
 
-namespace claimgraph {
+namespace claimgraph::question_parser_test {
 
 namespace {
 
@@ -349,4 +349,4 @@ TEST_CASE("Question cases in corpus give their expected queries", "[question_par
   CHECK(cases >= 20);
 }
 
-}  // namespace claimgraph
+}  // namespace claimgraph::question_parser_test

@@ -26,7 +26,7 @@
 #include "mention_expect.h"
 #include "test_paths.h"
 
-namespace claimgraph {
+namespace claimgraph::recognizers_spec_test {
 
 namespace {
 
@@ -166,4 +166,4 @@ TEST_CASE("Recognizers-Text currency percent and range specs pass", "[spec]") {
   CHECK(rate >= 0.95);
 }
 
-}  // namespace claimgraph
+}  // namespace claimgraph::recognizers_spec_test

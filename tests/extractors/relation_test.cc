@@ -11,7 +11,7 @@
 #include "extractors/relation_extractor.h"
 #include "test_paths.h"
 
-namespace claimgraph {
+namespace claimgraph::relation_test {
 namespace {
 
 const ClaimExtractor& Extractor() {
@@ -207,4 +207,4 @@ TEST_CASE("A bad relation rule stops the claim extractor with its message", "[re
 }
 
 }  // namespace
-}  // namespace claimgraph
+}  // namespace claimgraph::relation_test

@@ -8,7 +8,7 @@
 
 #include "engine/utf8.h"
 
-namespace claimgraph {
+namespace claimgraph::sentence_splitter_test {
 
 namespace {
 
@@ -76,4 +76,4 @@ TEST_CASE("A long run of letters and dots is split in linear time", "[sentence]"
   CheckPieces(text);
 }
 
-}  // namespace claimgraph
+}  // namespace claimgraph::sentence_splitter_test

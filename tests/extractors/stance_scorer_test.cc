@@ -8,7 +8,7 @@
 
 #include "test_paths.h"
 
-namespace claimgraph {
+namespace claimgraph::stance_scorer_test {
 namespace {
 
 const StanceScorer& Bundled() {
@@ -201,4 +201,4 @@ TEST_CASE("Stance cases in corpus get their expected polarity", "[stance][corpus
 }
 
 }  // namespace
-}  // namespace claimgraph
+}  // namespace claimgraph::stance_scorer_test

@@ -5,7 +5,7 @@
 
 #include "graph/fact_maker.h"
 
-namespace claimgraph {
+namespace claimgraph::analysis_codec_test {
 
 namespace {
 
@@ -51,9 +51,9 @@ TEST_CASE("A damaged analysis is reported as corruption", "[contradictions][code
   CHECK_FALSE(DecodeAnalysis(std::string("\x00\xff garbage", 10)).ok());
 }
 
-}  // namespace claimgraph
+}  // namespace claimgraph::analysis_codec_test
 
-namespace claimgraph {
+namespace claimgraph::analysis_codec_test {
 
 TEST_CASE("Decoding keeps only the selected findings and sources", "[contradictions][codec]") {
   using testing::MakeQuantity;
@@ -105,4 +105,4 @@ TEST_CASE("Decoding keeps only the selected findings and sources", "[contradicti
   CHECK(scores->stats.claims == all.stats.claims);
 }
 
-}  // namespace claimgraph
+}  // namespace claimgraph::analysis_codec_test

@@ -16,7 +16,7 @@
 #include "graph/graph_io.h"
 #include "test_paths.h"
 
-namespace claimgraph {
+namespace claimgraph::claim_graph_test {
 
 namespace {
 
@@ -414,4 +414,4 @@ TEST_CASE("Synthetic graph with one million claims prints build time and memory"
        << " s, file " << std::filesystem::file_size(tmp.path() + "/g.bin") / (1 << 20) << " MiB");
 }
 
-}  // namespace claimgraph
+}  // namespace claimgraph::claim_graph_test

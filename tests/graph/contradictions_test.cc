@@ -5,7 +5,7 @@
 
 #include "graph/fact_maker.h"
 
-namespace claimgraph {
+namespace claimgraph::contradictions_test {
 
 namespace {
 
@@ -187,4 +187,4 @@ TEST_CASE("Findings stay bounded and count every claim of a large group", "[cont
   CHECK(in_conflict == 2 * 3000);  // each cluster appears in two of the three pairs
 }
 
-}  // namespace claimgraph
+}  // namespace claimgraph::contradictions_test

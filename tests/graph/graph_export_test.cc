@@ -15,7 +15,7 @@
 #include "graph/graph_build.h"
 #include "test_paths.h"
 
-namespace claimgraph {
+namespace claimgraph::graph_export_test {
 
 namespace {
 
@@ -198,4 +198,4 @@ TEST_CASE("Export format names parse", "[graph][export]") {
   CHECK_FALSE(ParseExportFormat("csv").has_value());
 }
 
-}  // namespace claimgraph
+}  // namespace claimgraph::graph_export_test

@@ -6,7 +6,7 @@
 
 #include "graph/fact_maker.h"
 
-namespace claimgraph {
+namespace claimgraph::truth_discovery_test {
 
 namespace {
 
@@ -93,4 +93,4 @@ TEST_CASE("Without any evidence a source keeps its prior", "[contradictions][tru
   CHECK(scores[0].reliability == Approx(TruthOptions{}.prior_reliability));
 }
 
-}  // namespace claimgraph
+}  // namespace claimgraph::truth_discovery_test

@@ -3,7 +3,7 @@
 
 #include <catch2/catch.hpp>
 
-namespace claimgraph {
+namespace claimgraph::value_interval_test {
 
 namespace {
 
@@ -83,4 +83,4 @@ TEST_CASE("A factor of a thousand between matching digits is a scale slip",
         "more than $225B");
 }
 
-}  // namespace claimgraph
+}  // namespace claimgraph::value_interval_test
