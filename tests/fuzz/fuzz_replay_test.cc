@@ -14,8 +14,13 @@
 #include "tests/fuzz/fuzz_seeds.h"
 #include "tests/fuzz/fuzz_targets.h"
 
-namespace claimgraph::fuzz {
+namespace claimgraph::fuzz_replay_test {
 namespace {
+
+using fuzz::FuzzSeed;
+using fuzz::FuzzTarget;
+using fuzz::kFuzzTargets;
+using fuzz::MakeFuzzSeeds;
 
 namespace fs = std::filesystem;
 
@@ -80,4 +85,4 @@ TEST_CASE("A sample of the fuzz seeds runs through every target cleanly", "[fuzz
 }
 
 }  // namespace
-}  // namespace claimgraph::fuzz
+}  // namespace claimgraph::fuzz_replay_test
