@@ -64,6 +64,16 @@ struct StoreOptions {
 
 enum class PutOutcome { kAdded, kReplaced, kUnchanged };
 
+// RocksDB's memory in this process, in bytes, each part beside its budget.
+// Memtables and the block cache are where a store's memory goes; both are
+// capped whatever the size of the store or of the input.
+struct StoreMemory {
+  uint64_t memtables = 0;        // all column families, flushing ones included
+  uint64_t memtable_budget = 0;  // past it, the largest memtable is flushed
+  uint64_t block_cache = 0;      // index, filter and data blocks held
+  uint64_t block_cache_capacity = 0;
+};
+
 // An entity as the store saw it in claims.
 struct StoredEntity {
   std::string id;
@@ -248,6 +258,7 @@ class Store {
   Status ForEachEntity(const std::function<bool(const StoredEntity&)>& fn) const;
 
   Result<StoreStats> Stats() const;
+  StoreMemory Memory() const;
   // Walks every document, claim and index entry and checks that each index
   // entry names a claim that maps to exactly that key, that each claim's
   // document and index entries exist, and that the counters match.

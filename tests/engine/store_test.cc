@@ -284,6 +284,39 @@ TEST_CASE("a reader follows a writer without blocking it and cannot write", "[st
   CHECK(second_writer.status().message().find("in use by another writer") != std::string::npos);
 }
 
+TEST_CASE("a writer's memory is capped by its memtable budget and a small block cache", "[store]") {
+  TempDir tmp;
+  const std::string path = tmp.path() + "/db";
+  auto writer = OpenOrFail(path);
+  const StoreMemory empty = writer->Memory();
+  // The bounds docs/RELIABILITY.md states for ingest: at most 64 MB of
+  // memtables and a 16 MB cache, a quarter of a reader's.
+  CHECK(empty.memtable_budget > 0);
+  CHECK(empty.memtable_budget <= (uint64_t{64} << 20));
+  CHECK(empty.block_cache_capacity > 0);
+  CHECK(empty.block_cache_capacity <= (uint64_t{16} << 20));
+
+  const std::string text(2000, 'x');
+  for (int i = 0; i < 200; ++i) {
+    const std::string id = "d" + std::to_string(i);
+    REQUIRE(writer->PutDocument(MakeDoc(id, text), "r", {MakeClaim(id, "c" + id, "AMZN", "capex")})
+                .ok());
+  }
+  const StoreMemory written = writer->Memory();
+  CHECK(written.memtables > empty.memtables + 200 * text.size());  // the documents are in them
+  CHECK(written.memtables <= written.memtable_budget);
+  // A flush writes table files whose index and filter blocks the writer
+  // loads into its cache; the cache holds them within its capacity.
+  REQUIRE(writer->Sync().ok());
+  const StoreMemory flushed = writer->Memory();
+  CHECK(flushed.memtables < written.memtables);
+  CHECK(flushed.block_cache > 0);
+  CHECK(flushed.block_cache <= flushed.block_cache_capacity);
+
+  auto reader = OpenOrFail(path, /*read_only=*/true);
+  CHECK(reader->Memory().block_cache_capacity > flushed.block_cache_capacity);
+}
+
 TEST_CASE("readers opened while the writer flushes never miss what an earlier reader saw",
           "[store][parallel]") {
   // A flush moves WAL records into a table file and deletes the WAL; a
