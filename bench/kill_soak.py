@@ -102,60 +102,66 @@ def main():
               "rebuild": {"kills": 0, "landed": 0, "check_failures": 0,
                           "lost_documents": 0, "bad_generation": 0},
               "problems": []}
-    ing = report["ingest"]
-    stored = 0
-    while ing["kills"] < args.ingest_kills:
-        ing["kills"] += 1
-        ing["landed"] += kill_after(ingest, rng.uniform(0.05, full_seconds))
+
+    def kill_and_check(name, argv, max_delay, creating=False):
+        """One kill of `argv`, then `stats` and `check` on the store. Returns the
+        stats, or None when the store did not open (a failure unless it was
+        killed while `creating` it: readers refuse a store without its format
+        marker, and the next writer finishes creating it)."""
+        section = report[name]
+        section["kills"] += 1
+        section["landed"] += kill_after(argv, rng.uniform(0.05, max_delay))
         s, err = stats(binary, db)
-        if s is None and stored == 0:
-            # Killed while creating the store: readers refuse a store without
-            # its format marker; the next ingest finishes creating it.
-            ing["killed_while_creating"] += 1
-            continue
+        if s is None and creating:
+            section["killed_while_creating"] += 1
+            return None
         if s is None:
-            ing["check_failures"] += 1
-            report["problems"].append("ingest kill %d: stats failed: %s" % (ing["kills"], err))
-            break
+            section["check_failures"] += 1
+            report["problems"].append("%s kill %d: stats failed: %s" %
+                                      (name, section["kills"], err))
+            return None
         if run([binary, "check", "--db", db])[0] != 0:
-            ing["check_failures"] += 1
-            report["problems"].append("ingest kill %d: check failed" % ing["kills"])
+            section["check_failures"] += 1
+            report["problems"].append("%s kill %d: check failed" % (name, section["kills"]))
+        return s
+
+    stored = 0
+    while report["ingest"]["kills"] < args.ingest_kills:
+        s = kill_and_check("ingest", ingest, full_seconds, creating=stored == 0)
+        if s is None:
+            if stored == 0:
+                continue  # killed while creating the store
+            break
         if s["documents"] < stored:
-            ing["lost_documents"] += stored - s["documents"]
+            report["ingest"]["lost_documents"] += stored - s["documents"]
             report["problems"].append("ingest kill %d: %d documents, %d before" %
-                                      (ing["kills"], s["documents"], stored))
+                                      (report["ingest"]["kills"], s["documents"], stored))
         stored = s["documents"]
         if stored == args.docs:
             if s["claims"] != expected_claims:
                 report["problems"].append("filled store has %d claims, extract %d" %
                                           (s["claims"], expected_claims))
-            ing["stores_filled"] += 1
+            report["ingest"]["stores_filled"] += 1
             shutil.rmtree(db)
             stored = 0
 
     timed(ingest)  # a complete store for the rebuild kills
-    s, _ = stats(binary, db)
-    generation = s["generation"]
     rebuild = [binary, "rebuild", "--db", db, "--full", "--no-progress"]
     rebuild_seconds = timed(rebuild)
-    generation += 1
     report["full_rebuild_seconds"] = round(rebuild_seconds, 2)
-    reb = report["rebuild"]
-    while reb["kills"] < args.rebuild_kills:
-        reb["kills"] += 1
-        reb["landed"] += kill_after(rebuild, rng.uniform(0.05, rebuild_seconds))
-        s, err = stats(binary, db)
+    generation = stats(binary, db)[0]["generation"]
+    while report["rebuild"]["kills"] < args.rebuild_kills:
+        s = kill_and_check("rebuild", rebuild, rebuild_seconds)
         if s is None:
-            reb["check_failures"] += 1
-            report["problems"].append("rebuild kill %d: stats failed: %s" % (reb["kills"], err))
             break
-        if run([binary, "check", "--db", db])[0] != 0:
-            reb["check_failures"] += 1
-            report["problems"].append("rebuild kill %d: check failed" % reb["kills"])
+        kill = report["rebuild"]["kills"]
         if s["documents"] != args.docs:
-            reb["lost_documents"] += args.docs - s["documents"]
+            report["rebuild"]["lost_documents"] += args.docs - s["documents"]
+            report["problems"].append("rebuild kill %d: %d documents" % (kill, s["documents"]))
         if s["generation"] not in (generation, generation + 1):
-            reb["bad_generation"] += 1
+            report["rebuild"]["bad_generation"] += 1
+            report["problems"].append("rebuild kill %d: generation %d after %d" %
+                                      (kill, s["generation"], generation))
         generation = s["generation"]
     timed(rebuild)
     s, _ = stats(binary, db)
