@@ -18,6 +18,7 @@
 #include "engine/claim_json.h"
 #include "engine/claim_search.h"
 #include "engine/store.h"
+#include "extractors/claim_extractor.h"
 #include "extractors/entity_catalog.h"
 #include "extractors/entity_resolver.h"
 #include "extractors/question_parser.h"
@@ -85,6 +86,11 @@ int Main(int argc, char** argv) {
                  (s.ok() ? parser.status() : s).ToString().c_str());
     return 1;
   }
+  auto ruleset = ClaimExtractor::Ruleset({schema_dir, {}});
+  if (!ruleset.ok()) {
+    std::fprintf(stderr, "claimgraph_bench_query: %s\n", ruleset.status().ToString().c_str());
+    return 1;
+  }
   const double open_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - open_start)
           .count();
@@ -103,6 +109,8 @@ int Main(int argc, char** argv) {
         return 1;
       }
       q = std::move(parsed.query);
+      q.ruleset = ruleset->hash;  // as `claimgraph ask` does
+      q.term_vocabulary = ruleset->terms;
     } else {
       ClaimScope scope;
       scope.label = f.text;

@@ -11,6 +11,7 @@
 #include "engine/claim_json.h"
 #include "engine/claim_search.h"
 #include "engine/date.h"
+#include "extractors/claim_extractor.h"
 #include "extractors/metric_lexicon.h"
 #include "extractors/question_parser.h"
 
@@ -190,6 +191,16 @@ int RunAsk(const GlobalOptions& global, QueryCommandOptions& o) {
   if (!parsed.error.empty()) {
     std::cerr << "claimgraph ask: " << parsed.error << "\n";
     return 1;
+  }
+  // Evidence words ("chips") are looked up in the by_term index when the
+  // store's claims were extracted with these rules; otherwise every claim
+  // of the question's companies is read, which gives the same answer.
+  auto ruleset = ClaimExtractor::Ruleset({ResolveSchemaDir(global), o.catalogs});
+  if (ruleset.ok()) {
+    parsed.query.ruleset = ruleset->hash;
+    parsed.query.term_vocabulary = std::move(ruleset->terms);
+  } else {
+    std::cerr << "claimgraph ask: not using the term index: " << ruleset.status().message() << "\n";
   }
   auto store = OpenStoreOrReport("ask", ResolveDb(o.db), StoreOptions{.read_only = true});
   if (!store) return 1;

@@ -73,6 +73,7 @@ int RunStats(StatsOptions& o) {
     WriteCounts(&w, "claims_by_metric", st->by_metric);
     WriteCounts(&w, "claims_by_modality", st->by_modality);
     WriteCounts(&w, "documents_by_source", st->by_source);
+    WriteCounts(&w, "claims_by_ruleset", st->by_ruleset);
     w.EndObject();
     out += "\n";
   } else {
@@ -90,6 +91,7 @@ int RunStats(StatsOptions& o) {
     PrintCounts("claims by metric", st->by_metric, &out);
     PrintCounts("claims by modality", st->by_modality, &out);
     PrintCounts("documents by source", st->by_source, &out);
+    PrintCounts("claims by ruleset", st->by_ruleset, &out);
   }
   std::cout << out;
   return 0;

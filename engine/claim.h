@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "engine/entity.h"
 #include "engine/mention.h"
@@ -83,6 +84,10 @@ struct Claim {
   std::string evidence_text;
   std::string rule;     // which rule fired
   std::string ruleset;  // hash of the loaded rule files
+  // The words of the evidence sentence that the ruleset's term vocabulary
+  // holds (the evidence words of schemas/questions.json's topics), lower
+  // case, sorted, each once: the by_term index ("AMZN" + "chips").
+  std::vector<std::string> terms;
   // Kind-specific:
   std::string comparator;  // kRelative: what the subject is compared with
   std::string status;      // kStatus: "sold_out", "fully_booked", ...

@@ -229,6 +229,12 @@ void AppendClaimJson(const Claim& c, std::string* out) {
   w.String(c.rule);
   w.Raw(",\"ruleset\":");
   w.String(c.ruleset);
+  w.Raw(",\"terms\":[");
+  for (size_t i = 0; i < c.terms.size(); ++i) {
+    if (i > 0) w.Raw(",");
+    w.String(c.terms[i]);
+  }
+  w.Raw("]");
   WriteKindFields(c, &w);
   w.Raw("}\n");
   w.Finish();

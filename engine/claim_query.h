@@ -36,6 +36,13 @@ struct ClaimQuery {
   std::string until;                 // "YYYY-MM-DD", inclusive
   std::string period;                // "2025", "2025-Q3", "FY2025", "2025-07" ...; empty = any
   size_t limit = 0;                  // 0 = no limit
+  // The reader's ruleset hash and its term vocabulary (sorted; see
+  // ClaimExtractor::Ruleset). When every stored claim carries this hash,
+  // a scope's evidence words that the vocabulary holds are looked up in
+  // the by_term index instead of reading every claim of its subjects.
+  // Empty: never (answers are the same, only slower).
+  std::string ruleset;
+  std::vector<std::string> term_vocabulary;
 };
 
 }  // namespace claimgraph

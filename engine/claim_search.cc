@@ -18,11 +18,6 @@ bool Contains(const std::vector<std::string>& v, std::string_view s) {
   return std::find(v.begin(), v.end(), s) != v.end();
 }
 
-bool IsWordByte(char c) {
-  const auto u = static_cast<unsigned char>(c);
-  return std::isalnum(u) || u >= 0x80;
-}
-
 // Whether lower-cased `text` holds `word` with no letter or digit either side.
 bool HasWord(std::string_view text, std::string_view word) {
   for (size_t pos = text.find(word); pos != std::string_view::npos;
@@ -123,6 +118,24 @@ class CandidateMerge {
   Status status_;
 };
 
+// Whether by_term can stand in for the evidence words of `query`'s scopes:
+// every stored claim was extracted with the query's ruleset, so its terms
+// were found with the query's vocabulary.
+Result<bool> TermIndexUsable(const Store& store, const ClaimQuery& query) {
+  if (query.ruleset.empty() || query.term_vocabulary.empty()) return false;
+  auto total = store.Counter("total", "claims");
+  if (!total.ok()) return total.status();
+  auto current = store.Counter("ruleset", query.ruleset);
+  if (!current.ok()) return current.status();
+  return *total == *current;
+}
+
+bool AllTerms(const ClaimQuery& query, const std::vector<std::string>& words) {
+  return std::all_of(words.begin(), words.end(), [&](const std::string& w) {
+    return std::binary_search(query.term_vocabulary.begin(), query.term_vocabulary.end(), w);
+  });
+}
+
 // Sets up `merge` with the index prefixes that answer `query`; false when
 // only a full scan can answer it.
 Result<bool> AddCandidateStreams(const Store& store, const ClaimQuery& query,
@@ -130,6 +143,14 @@ Result<bool> AddCandidateStreams(const Store& store, const ClaimQuery& query,
   auto dated = [&](ClaimIndex index, std::vector<std::string> prefix) {
     merge->Add(store.NewIndexCursor(index, prefix, /*descending=*/true));
   };
+  bool terms_usable = false;
+  for (const ClaimScope& scope : query.scopes) {
+    if (scope.evidence_words.empty() || !AllTerms(query, scope.evidence_words)) continue;
+    auto usable = TermIndexUsable(store, query);
+    if (!usable.ok()) return usable.status();
+    terms_usable = *usable;
+    break;
+  }
   if (query.scopes.empty() && query.sources.empty()) return false;
   for (const std::string& source :
        query.scopes.empty() ? query.sources : std::vector<std::string>{}) {
@@ -137,7 +158,16 @@ Result<bool> AddCandidateStreams(const Store& store, const ClaimQuery& query,
   }
   for (const ClaimScope& scope : query.scopes) {
     if (scope.subjects.empty() && scope.speakers.empty() && scope.metrics.empty()) return false;
+    const bool by_term =
+        terms_usable && !scope.evidence_words.empty() && AllTerms(query, scope.evidence_words);
     for (const std::string& subject : scope.subjects) {
+      if (by_term) {
+        // Only claims whose evidence holds one of the words can match.
+        for (const std::string& word : scope.evidence_words) {
+          dated(ClaimIndex::kByTerm, {subject, word});
+        }
+        continue;
+      }
       if (scope.metrics.empty()) {
         dated(ClaimIndex::kBySubject, {subject});
         continue;

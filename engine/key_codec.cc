@@ -62,6 +62,8 @@ std::string_view ClaimIndexName(ClaimIndex index) {
       return "by_source";
     case ClaimIndex::kBySpeaker:
       return "by_speaker";
+    case ClaimIndex::kByTerm:
+      return "by_term";
   }
   return "by_unknown";
 }
@@ -76,30 +78,39 @@ std::string_view IndexDate(std::string_view published) {
   return d;
 }
 
-std::optional<std::string> ClaimIndexKey(ClaimIndex index, const Claim& claim,
-                                         std::string_view source, std::string_view published) {
+void AppendClaimIndexKeys(ClaimIndex index, const Claim& claim, std::string_view source,
+                          std::string_view published, std::vector<std::string>* keys) {
   const std::string& subject = claim.subject.id;
   const std::string_view date = IndexDate(published);
   switch (index) {
     case ClaimIndex::kBySubject:
-      if (subject.empty()) return std::nullopt;
-      return EncodeKey({subject, date, claim.claim_id});
+      if (!subject.empty()) keys->push_back(EncodeKey({subject, date, claim.claim_id}));
+      return;
     case ClaimIndex::kByMetric:
-      if (claim.metric.empty()) return std::nullopt;
-      return EncodeKey({claim.metric, date, claim.claim_id});
+      if (!claim.metric.empty()) keys->push_back(EncodeKey({claim.metric, date, claim.claim_id}));
+      return;
     case ClaimIndex::kByBlock:
-      if (subject.empty() || claim.metric.empty()) return std::nullopt;
-      return EncodeKey({subject, claim.metric, ClaimPeriodKey(claim), date, claim.claim_id});
+      if (subject.empty() || claim.metric.empty()) return;
+      keys->push_back(
+          EncodeKey({subject, claim.metric, ClaimPeriodKey(claim), date, claim.claim_id}));
+      return;
     case ClaimIndex::kByDoc:
-      return EncodeKey({claim.doc_id, claim.claim_id});
+      keys->push_back(EncodeKey({claim.doc_id, claim.claim_id}));
+      return;
     case ClaimIndex::kBySource:
-      if (source.empty()) return std::nullopt;
-      return EncodeKey({source, date, claim.claim_id});
+      if (!source.empty()) keys->push_back(EncodeKey({source, date, claim.claim_id}));
+      return;
     case ClaimIndex::kBySpeaker:
-      if (!claim.speaker || claim.speaker->id.empty()) return std::nullopt;
-      return EncodeKey({claim.speaker->id, date, claim.claim_id});
+      if (!claim.speaker || claim.speaker->id.empty()) return;
+      keys->push_back(EncodeKey({claim.speaker->id, date, claim.claim_id}));
+      return;
+    case ClaimIndex::kByTerm:
+      if (subject.empty()) return;
+      for (const std::string& term : claim.terms) {
+        keys->push_back(EncodeKey({subject, term, date, claim.claim_id}));
+      }
+      return;
   }
-  return std::nullopt;
 }
 
 std::string PeriodKey(const Period& p) {

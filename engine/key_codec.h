@@ -19,6 +19,9 @@
 //   by_doc      doc_id, claim_id
 //   by_source   source, date, claim_id
 //   by_speaker  speaker_id, date, claim_id
+//   by_term     subject_id, term, date, claim_id  (one entry per index term
+//               of the claim: the words of its evidence sentence that the
+//               ruleset's term vocabulary holds, Claim::terms)
 // Pure functions; safe from any thread.
 #pragma once
 
@@ -41,20 +44,20 @@ std::string EncodeKey(std::initializer_list<std::string_view> components);
 std::optional<std::vector<std::string>> DecodeKey(std::string_view key);
 
 // The index column families, in a fixed order.
-enum class ClaimIndex { kBySubject, kByMetric, kByBlock, kByDoc, kBySource, kBySpeaker };
-inline constexpr ClaimIndex kAllClaimIndexes[] = {ClaimIndex::kBySubject, ClaimIndex::kByMetric,
-                                                  ClaimIndex::kByBlock,   ClaimIndex::kByDoc,
-                                                  ClaimIndex::kBySource,  ClaimIndex::kBySpeaker};
+enum class ClaimIndex { kBySubject, kByMetric, kByBlock, kByDoc, kBySource, kBySpeaker, kByTerm };
+inline constexpr ClaimIndex kAllClaimIndexes[] = {
+    ClaimIndex::kBySubject, ClaimIndex::kByMetric,  ClaimIndex::kByBlock, ClaimIndex::kByDoc,
+    ClaimIndex::kBySource,  ClaimIndex::kBySpeaker, ClaimIndex::kByTerm};
 // The column family name ("by_subject").
 std::string_view ClaimIndexName(ClaimIndex index);
 
-// The index key of a claim in `index`, or nullopt when the claim has no
-// entry there (no subject id, no metric, no source, no speaker id).
-// `source` and `published` are the document's. The claim id is always the
-// last component, and the date (IndexDate) the one before it, except in
-// by_doc.
-std::optional<std::string> ClaimIndexKey(ClaimIndex index, const Claim& claim,
-                                         std::string_view source, std::string_view published);
+// Appends the keys of a claim in `index` to *keys: none when the claim has
+// no entry there (no subject id, no metric, no source, no speaker id, no
+// term), one per term in by_term, else one. `source` and `published` are
+// the document's. The claim id is always the last component, and the date
+// (IndexDate) the one before it, except in by_doc.
+void AppendClaimIndexKeys(ClaimIndex index, const Claim& claim, std::string_view source,
+                          std::string_view published, std::vector<std::string>* keys);
 // The date component of index keys: the first 10 bytes of `published` when
 // they are a YYYY-MM-DD date, else empty.
 std::string_view IndexDate(std::string_view published);

@@ -16,9 +16,9 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 constexpr size_t kMaxManifestBytes = size_t{64} << 20;
-constexpr std::string_view kLoadableFamilies[] = {"documents",  "claims",    "entities",
-                                                  "by_subject", "by_metric", "by_block",
-                                                  "by_doc",     "by_source", "by_speaker"};
+constexpr std::string_view kLoadableFamilies[] = {
+    "documents", "claims", "entities",  "by_subject", "by_metric",
+    "by_block",  "by_doc", "by_source", "by_speaker", "by_term"};
 
 std::string Hex(std::string_view bytes) {
   static constexpr char kDigits[] = "0123456789abcdef";

@@ -1,7 +1,7 @@
 // The manifest of a shard directory (`claimgraph sst --out DIR`): DIR/shard.json,
 // written last, so a directory without one is incomplete or not a shard.
 //
-//   {"format":"claimgraph-shard-1","store_format":"claimgraph-store-2",
+//   {"format":"claimgraph-shard-1","store_format":"claimgraph-store-3",
 //    "documents":N,"claims":M,"keys":K,"bytes":B,
 //    "counters":[["total","documents",N],["source","Reuters",7],...],
 //    "files":[{"column_family":"documents","file":"documents-000001.sst",

@@ -94,8 +94,9 @@ Status DeleteStoredClaims(Store::Rep* rep, const Store& store, std::string_view 
     }
     const StoredClaim& c = **old;
     for (ClaimIndex index : kAllClaimIndexes) {
-      if (auto key = ClaimIndexKey(index, c.claim, c.source, c.published))
-        b->Delete(rep->cf(IndexCf(index)), *key);
+      std::vector<std::string> keys;
+      AppendClaimIndexKeys(index, c.claim, c.source, c.published, &keys);
+      for (const std::string& key : keys) b->Delete(rep->cf(IndexCf(index)), key);
     }
     b->Delete(rep->cf(kCfClaims), id);
     AddClaimCounters(c, -1, deltas);

@@ -47,7 +47,7 @@ namespace claimgraph {
 
 // The on-disk format this build reads and writes. Bumped whenever a key or
 // value encoding changes incompatibly.
-inline constexpr std::string_view kStoreFormat = "claimgraph-store-2";
+inline constexpr std::string_view kStoreFormat = "claimgraph-store-3";
 
 struct StoreOptions {
   // Open as a reader (RocksDB secondary instance): never blocks or is
@@ -89,6 +89,7 @@ struct StoreStats {
   std::map<std::string, uint64_t> by_metric;
   std::map<std::string, uint64_t> by_modality;  // quantity and relative claims
   std::map<std::string, uint64_t> by_source;    // documents per source
+  std::map<std::string, uint64_t> by_ruleset;   // claims per ruleset hash
   uint64_t size_bytes = 0;                      // files in the store directory
 };
 
@@ -258,6 +259,9 @@ class Store {
   Status ForEachEntity(const std::function<bool(const StoredEntity&)>& fn) const;
 
   Result<StoreStats> Stats() const;
+  // One counter (CounterKey(group, name) in the counters family; 0 when
+  // absent): ("total", "claims"), ("ruleset", <hash>) and the like.
+  Result<int64_t> Counter(std::string_view group, std::string_view name) const;
   StoreMemory Memory() const;
   // Walks every document, claim and index entry and checks that each index
   // entry names a claim that maps to exactly that key, that each claim's

@@ -1,4 +1,5 @@
 // Store: counters, entities, statistics and the consistency check.
+#include <algorithm>
 #include <filesystem>
 #include <system_error>
 
@@ -63,9 +64,12 @@ Status CheckIndex(const Store& store, const Store::Rep& rep, ClaimIndex index,
     if (!claim.ok()) return claim.status();
     if (!claim->has_value()) {
       Problem(r, name + ": entry " + Printable(key) + " names missing claim " + parts->back());
-    } else if (ClaimIndexKey(index, (*claim)->claim, (*claim)->source, (*claim)->published) !=
-               key) {
-      Problem(r, name + ": entry " + Printable(key) + " does not match claim " + parts->back());
+    } else {
+      std::vector<std::string> keys;
+      AppendClaimIndexKeys(index, (*claim)->claim, (*claim)->source, (*claim)->published, &keys);
+      if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
+        Problem(r, name + ": entry " + Printable(key) + " does not match claim " + parts->back());
+      }
     }
   }
   return FromRocks(it->status(), "scan " + name);
@@ -102,6 +106,9 @@ std::string CounterKey(std::string_view group, std::string_view name) {
 
 void AddClaimCounters(const StoredClaim& c, int64_t sign, std::map<std::string, int64_t>* deltas) {
   (*deltas)[CounterKey("total", "claims")] += sign;
+  // Claims by ruleset: a search uses by_term only when every claim was
+  // extracted (its terms found) with the ruleset of the question lexicon.
+  (*deltas)[CounterKey("ruleset", c.claim.ruleset)] += sign;
   (*deltas)[CounterKey("kind", ClaimKindName(c.claim.kind))] += sign;
   if (!c.claim.metric.empty()) (*deltas)[CounterKey("metric", c.claim.metric)] += sign;
   if (c.claim.kind == ClaimKind::kQuantity || c.claim.kind == ClaimKind::kRelative) {
@@ -156,6 +163,7 @@ Result<StoreStats> Store::Stats() const {
     if (group == "metric") st.by_metric[name] = n;
     if (group == "modality") st.by_modality[name] = n;
     if (group == "source") st.by_source[name] = n;
+    if (group == "ruleset") st.by_ruleset[name] = n;
   }
   Status s = ForEachEntity([&](const StoredEntity&) {
     ++st.entities;
@@ -164,6 +172,15 @@ Result<StoreStats> Store::Stats() const {
   if (!s.ok()) return s;
   st.size_bytes = DirectorySize(GenerationDir(rep_->path, rep_->generation));
   return st;
+}
+
+Result<int64_t> Store::Counter(std::string_view group, std::string_view name) const {
+  std::string value;
+  rocksdb::Status s =
+      rep_->db->Get(rocksdb::ReadOptions(), rep_->cf(kCfCounters), CounterKey(group, name), &value);
+  if (s.IsNotFound()) return int64_t{0};
+  if (!s.ok()) return FromRocks(s, "read counter");
+  return DecodeCounter(value);
 }
 
 Result<ConsistencyReport> Store::CheckConsistency() const {
@@ -193,12 +210,14 @@ Result<ConsistencyReport> Store::CheckConsistency() const {
       Problem(&r, "claim " + c.claim.claim_id + ": document " + c.claim.doc_id + " missing");
     }
     for (ClaimIndex index : kAllClaimIndexes) {
-      auto key = ClaimIndexKey(index, c.claim, c.source, c.published);
+      std::vector<std::string> keys;
+      AppendClaimIndexKeys(index, c.claim, c.source, c.published, &keys);
       std::string ignored;
-      if (key &&
-          !rep_->db->Get(rocksdb::ReadOptions(), rep_->cf(IndexCf(index)), *key, &ignored).ok()) {
-        Problem(&r, "claim " + c.claim.claim_id + ": no " + std::string(ClaimIndexName(index)) +
-                        " entry");
+      for (const std::string& key : keys) {
+        if (!rep_->db->Get(rocksdb::ReadOptions(), rep_->cf(IndexCf(index)), key, &ignored).ok()) {
+          Problem(&r, "claim " + c.claim.claim_id + ": no " + std::string(ClaimIndexName(index)) +
+                          " entry " + Printable(key));
+        }
       }
     }
     return true;

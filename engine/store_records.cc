@@ -17,6 +17,7 @@ void BuildDocumentRecords(StoredDocument* doc, const std::vector<Claim>& claims,
   // record each (the last claim's, as a batch of repeated puts would keep).
   std::map<std::string, std::string> entities;
   std::string value;
+  std::vector<std::string> keys;
   for (const Claim& claim : claims) {
     assert(claim.doc_id == d.id);
     if (!seen.insert(claim.claim_id).second) continue;  // the same claim twice
@@ -25,9 +26,9 @@ void BuildDocumentRecords(StoredDocument* doc, const std::vector<Claim>& claims,
     EncodeStoredClaim(c, &value);
     put(kCfClaims, claim.claim_id, value);
     for (ClaimIndex index : kAllClaimIndexes) {
-      if (auto key = ClaimIndexKey(index, claim, d.source, d.published)) {
-        put(IndexCf(index), *key, std::string_view());
-      }
+      keys.clear();
+      AppendClaimIndexKeys(index, claim, d.source, d.published, &keys);
+      for (const std::string& key : keys) put(IndexCf(index), key, std::string_view());
     }
     for (StoredEntity& e : ClaimEntities(claim)) {
       std::string record = EncodeEntity(e);

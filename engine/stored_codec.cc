@@ -11,7 +11,7 @@ namespace claimgraph {
 
 namespace {
 
-constexpr char kRecordVersion = 2;  // 2: relation claims (relation, object)
+constexpr char kRecordVersion = 3;  // 2: relation claims (relation, object); 3: terms
 
 // The last enumerator of each enum the codec stores; decoding rejects
 // larger values. Update these when an enum grows.
@@ -383,6 +383,8 @@ void EncodeStoredClaim(const StoredClaim& stored, std::string* out) {
   PutString(out, c.object.id);
   PutString(out, c.object.name);
   PutEnum(out, c.object.type);
+  PutVarint64(out, c.terms.size());
+  for (const std::string& term : c.terms) PutString(out, term);
   PutString(out, stored.source);
   PutString(out, stored.published);
   PutString(out, stored.title);
@@ -420,6 +422,10 @@ Status DecodeStoredClaim(std::string_view in, StoredClaim* stored) {
   r.String("object.id", &c.object.id);
   r.String("object.name", &c.object.name);
   r.Enum("object.type", kLastEntityType, &c.object.type);
+  size_t terms = 0;
+  r.Count("terms", 1, &terms);
+  c.terms.assign(terms, std::string());
+  for (std::string& term : c.terms) r.String("terms", &term);
   r.String("source", &stored->source);
   r.String("published", &stored->published);
   r.String("title", &stored->title);

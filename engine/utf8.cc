@@ -1,5 +1,6 @@
 #include "engine/utf8.h"
 
+#include <algorithm>
 #include <cstdint>
 
 namespace claimgraph {
@@ -69,6 +70,40 @@ std::string AsciiLowered(std::string_view text) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
   return out;
+}
+
+bool IsTermWord(std::string_view w) {
+  return !w.empty() && std::all_of(w.begin(), w.end(),
+                                   [](char c) { return IsWordByte(c) && !(c >= 'A' && c <= 'Z'); });
+}
+
+std::vector<std::string> FindTerms(std::string_view text,
+                                   const std::vector<std::string>& vocabulary) {
+  std::vector<std::string> found;
+  if (vocabulary.empty()) return found;
+  size_t shortest = vocabulary[0].size(), longest = 0;
+  for (const std::string& v : vocabulary) {
+    shortest = std::min(shortest, v.size());
+    longest = std::max(longest, v.size());
+  }
+  std::string word;
+  for (size_t pos = 0; pos < text.size();) {
+    if (!IsWordByte(text[pos])) {
+      ++pos;
+      continue;
+    }
+    const size_t start = pos;
+    while (pos < text.size() && IsWordByte(text[pos])) ++pos;
+    const size_t n = pos - start;
+    if (n < shortest || n > longest) continue;
+    word = AsciiLowered(text.substr(start, n));
+    if (std::binary_search(vocabulary.begin(), vocabulary.end(), word) &&
+        std::find(found.begin(), found.end(), word) == found.end()) {
+      found.push_back(word);
+    }
+  }
+  std::sort(found.begin(), found.end());
+  return found;
 }
 
 }  // namespace claimgraph

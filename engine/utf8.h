@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace claimgraph {
 
@@ -18,5 +19,20 @@ size_t CodePointCount(std::string_view text, size_t byte_offset);
 
 // `text` with ASCII letters lower-cased; other bytes (UTF-8 included) kept.
 std::string AsciiLowered(std::string_view text);
+
+// The bytes of words as evidence terms see them: ASCII letters and digits,
+// and every byte of a multi-byte UTF-8 sequence. "chip-maker" is two words.
+inline bool IsWordByte(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+         static_cast<unsigned char>(c) >= 0x80;
+}
+// Whether `w` can be an evidence term: non-empty, word bytes only, no ASCII
+// capital letter.
+bool IsTermWord(std::string_view w);
+// The distinct words of `text` (maximal runs of word bytes, ASCII
+// lower-cased) that `vocabulary` holds, sorted. REQUIRES: `vocabulary` is
+// sorted.
+std::vector<std::string> FindTerms(std::string_view text,
+                                   const std::vector<std::string>& vocabulary);
 
 }  // namespace claimgraph

@@ -4,13 +4,16 @@
 #include <cstdio>
 #include <filesystem>
 #include <map>
+#include <optional>
 
 #include "engine/hash.h"
 #include "engine/line_reader.h"
+#include "engine/utf8.h"
 #include "extractors/annotator.h"
 #include "extractors/claim_internal.h"
 #include "extractors/entity_recognizer.h"
 #include "extractors/pattern_rules.h"
+#include "extractors/question_lexicon.h"
 
 namespace claimgraph {
 
@@ -94,6 +97,7 @@ struct ClaimExtractor::Rep {
   PatternRules patterns;
   CueScanner cues;  // over *rules' cue lists
   std::string ruleset;
+  std::vector<std::string> terms;  // the term vocabulary, sorted
 
   void ScoreClaims(const DocContext& ctx, std::vector<Claim>* out) const;
 };
@@ -101,17 +105,65 @@ struct ClaimExtractor::Rep {
 ClaimExtractor::ClaimExtractor() : rep_(std::make_unique<Rep>()) {}
 ClaimExtractor::~ClaimExtractor() = default;
 
-Result<std::unique_ptr<ClaimExtractor>> ClaimExtractor::Create(const ExtractorOptions& options) {
-  std::unique_ptr<ClaimExtractor> x(new ClaimExtractor());
-  Rep& r = *x->rep_;
-  const std::string dir = options.schema_dir + "/";
+namespace {
+
+// What the ruleset hash covers, read once: the rule files, the extra
+// catalogs, the pattern rules (optional) and the term vocabulary.
+struct RulesetFiles {
   uint64_t hash = 0xcbf29ce484222325ull;
+  std::optional<std::string> patterns;  // patterns.txt, when present
+  std::vector<std::string> terms;       // LoadTermVocabulary
+};
+
+Result<RulesetFiles> ReadRuleset(const ExtractorOptions& options) {
+  RulesetFiles r;
+  const std::string dir = options.schema_dir + "/";
   for (const char* file : kRuleFiles) {
     std::string bytes;
     Status s = ReadWholeFile(dir + file, size_t{64} << 20, &bytes);
     if (!s.ok()) return s;
-    hash = Fnv1a64(bytes, Fnv1a64(file, hash));
+    r.hash = Fnv1a64(bytes, Fnv1a64(file, r.hash));
   }
+  for (const std::string& extra : options.extra_catalogs) {
+    // An unreadable catalog is reported by EntityCatalog::AddFile.
+    std::string bytes;
+    if (ReadWholeFile(extra, size_t{64} << 20, &bytes).ok()) r.hash = Fnv1a64(bytes, r.hash);
+  }
+  const std::string pattern_path = dir + kPatternFile;
+  std::string pattern_bytes;
+  Status s = ReadWholeFile(pattern_path, size_t{16} << 20, &pattern_bytes);
+  if (s.ok()) {
+    r.hash = Fnv1a64(pattern_bytes, Fnv1a64(kPatternFile, r.hash));
+    r.patterns = std::move(pattern_bytes);
+  } else if (std::filesystem::exists(pattern_path)) {
+    return s;  // there but unreadable: not the same as absent
+  }
+  auto terms = LoadTermVocabulary(options.schema_dir);
+  if (!terms.ok()) return terms.status();
+  r.terms = std::move(terms).value();
+  if (!r.terms.empty()) {
+    // Only the vocabulary: rewording a question does not change the claims.
+    std::string joined;
+    for (const std::string& t : r.terms) joined.append(t).push_back('\n');
+    r.hash = Fnv1a64(joined, Fnv1a64("terms", r.hash));
+  }
+  return r;
+}
+
+}  // namespace
+
+Result<RulesetInfo> ClaimExtractor::Ruleset(const ExtractorOptions& options) {
+  auto files = ReadRuleset(options);
+  if (!files.ok()) return files.status();
+  return RulesetInfo{HexId(files->hash), std::move(files->terms)};
+}
+
+Result<std::unique_ptr<ClaimExtractor>> ClaimExtractor::Create(const ExtractorOptions& options) {
+  std::unique_ptr<ClaimExtractor> x(new ClaimExtractor());
+  Rep& r = *x->rep_;
+  const std::string dir = options.schema_dir + "/";
+  auto files = ReadRuleset(options);
+  if (!files.ok()) return files.status();
   auto annotator = Annotator::Create(options.schema_dir);
   if (!annotator.ok()) return annotator.status();
   r.annotator = std::move(annotator).value();
@@ -119,8 +171,6 @@ Result<std::unique_ptr<ClaimExtractor>> ClaimExtractor::Create(const ExtractorOp
   for (const std::string& extra : options.extra_catalogs) {
     if (!s.ok()) break;
     s = r.catalog.AddFile(extra);
-    std::string bytes;
-    if (s.ok() && ReadWholeFile(extra, size_t{64} << 20, &bytes).ok()) hash = Fnv1a64(bytes, hash);
   }
   if (!s.ok()) return s;
   auto entities = EntityRecognizer::Create(r.catalog);
@@ -132,16 +182,10 @@ Result<std::unique_ptr<ClaimExtractor>> ClaimExtractor::Create(const ExtractorOp
   auto metrics = MetricRecognizer::Create(*r.metric_lexicon);
   if (!metrics.ok()) return metrics.status();
   r.metrics = std::move(metrics).value();
-  std::string pattern_bytes;
-  const std::string pattern_path = dir + kPatternFile;
-  s = ReadWholeFile(pattern_path, size_t{16} << 20, &pattern_bytes);
-  if (s.ok()) {
-    hash = Fnv1a64(pattern_bytes, Fnv1a64(kPatternFile, hash));
-    auto patterns = PatternRules::Parse(pattern_bytes, pattern_path, *r.metric_lexicon);
+  if (files->patterns) {
+    auto patterns = PatternRules::Parse(*files->patterns, dir + kPatternFile, *r.metric_lexicon);
     if (!patterns.ok()) return patterns.status();
     r.patterns = std::move(patterns).value();
-  } else if (std::filesystem::exists(pattern_path)) {
-    return s;  // there but unreadable: not the same as absent
   }
   auto stance = StanceScorer::Load(dir + "stance.json");
   if (!stance.ok()) return stance.status();
@@ -154,7 +198,8 @@ Result<std::unique_ptr<ClaimExtractor>> ClaimExtractor::Create(const ExtractorOp
       CueScanner({&cr.clause_breaks, &cr.hypothetical, &cr.conditional, &cr.forecast, &cr.guidance,
                   &cr.target, &cr.estimate, &cr.opinion, &cr.negation, &cr.speaker_verbs,
                   &cr.speaker_sources, &cr.change, &cr.status, &cr.metric_verbs});
-  r.ruleset = HexId(hash);
+  r.ruleset = HexId(files->hash);
+  r.terms = std::move(files->terms);
   return x;
 }
 
@@ -196,6 +241,7 @@ std::vector<Claim> ClaimExtractor::Extract(const Document& doc) const {
   r.ScoreClaims(ctx, &claims);
   for (Claim& c : claims) {
     c.ruleset = r.ruleset;
+    c.terms = FindTerms(c.evidence_text, r.terms);
     c.claim_id = ClaimId(c);
   }
   return claims;

@@ -26,12 +26,24 @@ class EntityCatalog;
 class MetricLexicon;
 
 struct ExtractorOptions {
-  std::string schema_dir;                   // quantities, rules, metrics, catalog, stance
+  std::string schema_dir;  // quantities, rules, metrics, catalog, stance, patterns, questions
   std::vector<std::string> extra_catalogs;  // --catalog files, merged in order
+};
+
+// A ruleset as readers need it: its hash, and the term vocabulary whose
+// words its claims record (Claim::terms).
+struct RulesetInfo {
+  std::string hash;
+  std::vector<std::string> terms;  // sorted
 };
 
 class ClaimExtractor {
  public:
+  // The ruleset hash Create would compute for `options` and its term
+  // vocabulary, from the files alone (cheap: no pattern is compiled). A
+  // search uses the by_term index only when every stored claim carries
+  // this hash.
+  static Result<RulesetInfo> Ruleset(const ExtractorOptions& options);
   // Loads every schema file; the first invalid one is returned as an error
   // naming the file and field.
   static Result<std::unique_ptr<ClaimExtractor>> Create(const ExtractorOptions& options);
@@ -42,7 +54,8 @@ class ClaimExtractor {
   // The claims of one document, in text order.
   std::vector<Claim> Extract(const Document& doc) const;
 
-  // Hex hash of the loaded rule files: changes whenever any of them does.
+  // Hex hash of the loaded rule files and the term vocabulary: changes
+  // whenever any of them does.
   const std::string& ruleset() const;
   const EntityCatalog& catalog() const;
   const MetricLexicon& metrics() const;

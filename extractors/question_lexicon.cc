@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <utility>
@@ -94,6 +95,7 @@ std::optional<Period> PeriodFromKey(std::string_view key) {
 // ---- Lexicon ----
 
 constexpr size_t kMaxQuestionsBytes = size_t{4} << 20;
+constexpr const char* kTermWordNeed = "one lower-case word of letters and digits";
 
 struct PhraseList {
   const char* key;
@@ -300,6 +302,7 @@ class QuestionLexiconBuilder {
     if (key == "categories") return categories_.count(item) ? nullptr : "a catalog category";
     if (key == "modalities") return ModalityNamed(item) ? nullptr : "a modality name";
     if (key == "metrics") return metrics_->Find(item) ? nullptr : "a metric of metrics.json";
+    if (key == "evidence_words") return IsTermWord(item) ? nullptr : kTermWordNeed;
     return IsOneLowerWord(item) ? nullptr : "one lower-case word";
   }
 
@@ -376,6 +379,40 @@ Result<QuestionLexicon> QuestionLexicon::Parse(std::string_view json_text, std::
 const std::vector<QuestionWord>* QuestionLexicon::Find(std::string_view key) const {
   auto it = words_.find(key);
   return it == words_.end() ? nullptr : &it->second;
+}
+
+Result<std::vector<std::string>> LoadTermVocabulary(const std::string& schema_dir) {
+  const std::string path = schema_dir + "/questions.json";
+  std::vector<std::string> words;
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) return words;
+  std::string text;
+  Status s = ReadWholeFile(path, kMaxQuestionsBytes, &text);
+  if (!s.ok()) return s;
+  json doc = json::parse(text, nullptr, false);
+  if (doc.is_discarded() || !doc.is_object()) {
+    return Status::InvalidArgument(path + ": not a valid JSON object");
+  }
+  if (!doc.contains("topics")) return words;
+  const json& topics = doc["topics"];
+  if (!topics.is_array()) return Status::InvalidArgument(path + ": topics: not an array");
+  for (size_t t = 0; t < topics.size(); ++t) {
+    const std::string where = path + ": topics[" + std::to_string(t) + "].evidence_words";
+    if (!topics[t].is_object() || !topics[t].contains("evidence_words")) continue;
+    const json& list = topics[t]["evidence_words"];
+    if (!list.is_array()) return Status::InvalidArgument(where + ": not an array");
+    for (size_t i = 0; i < list.size(); ++i) {
+      const std::string item = list[i].is_string() ? list[i].get<std::string>() : list[i].dump();
+      if (!list[i].is_string() || !IsTermWord(item)) {
+        return Status::InvalidArgument(where + "[" + std::to_string(i) + "]: " + Quoted(item) +
+                                       " is not " + kTermWordNeed);
+      }
+      words.push_back(item);
+    }
+  }
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  return words;
 }
 
 }  // namespace claimgraph

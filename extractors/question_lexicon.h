@@ -142,4 +142,12 @@ class QuestionLexicon {
   std::vector<std::string> sources_;
 };
 
+// The term vocabulary of a schema directory: every evidence word of the
+// topics of <schema_dir>/questions.json, sorted, each once; empty when there
+// is no questions.json. The extractor records which of them each claim's
+// evidence holds (Claim::terms), so that a search for "AMZN chips" reads
+// the by_term index instead of every Amazon claim. Reads only the evidence
+// words; errors name the file and field.
+Result<std::vector<std::string>> LoadTermVocabulary(const std::string& schema_dir);
+
 }  // namespace claimgraph

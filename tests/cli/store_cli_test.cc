@@ -365,6 +365,32 @@ TEST_CASE("Ask about AMZN chips answers with Amazon's chips from the seed articl
   CHECK(Contains(table.out, "understood: entity Amazon (AMZN); topic chips;"));
 }
 
+TEST_CASE("Ask answers the same from the term index as from reading every claim", "[cli][store]") {
+  SeedStore store;
+  // With other rules than the store's claims carry, the term index cannot
+  // be trusted and `ask` reads every Amazon claim instead.
+  testing::TempDir tmp;
+  const std::string other = tmp.path() + "/schemas";
+  std::filesystem::copy(testing::SourceDir() + "/schemas", other,
+                        std::filesystem::copy_options::recursive);
+  std::ofstream(other + "/rules.json", std::ios::app) << "\n";
+  const json stats = Stats(store.db());
+  REQUIRE(stats.contains("claims_by_ruleset"));
+  REQUIRE(stats["claims_by_ruleset"].size() == 1);
+  CHECK(stats["claims_by_ruleset"].begin().value() == stats["claims"]);
+  for (const char* question : {"what is claimed about AMZN chips", "AWS chips", "Amazon cloud",
+                               "Amazon models", "Nvidia gpus"}) {
+    INFO(question);
+    Run indexed = Claimgraph(store.Ask(question) + " --format jsonl --limit 0");
+    Run scanned =
+        Claimgraph("--schemas " + other + " " + store.Ask(question) + " --format jsonl --limit 0");
+    REQUIRE(indexed.exit_code == 0);
+    REQUIRE(scanned.exit_code == 0);
+    CHECK_FALSE(indexed.out.empty());
+    CHECK(indexed.out == scanned.out);
+  }
+}
+
 TEST_CASE("Ask what Nvidia claims answers about Nvidia", "[cli][store]") {
   SeedStore store;
   Run table = Claimgraph(store.Ask("what does Nvidia claim"));

@@ -16,7 +16,23 @@ Claim SampleClaim() {
   v.period = Period{"2025-07-01", "2025-09-30", Granularity::kQuarter, 2025, 3, false, ""};
   c.value = v;
   c.speaker = Speaker{"Andy Jassy", "CEO", "person/andy-jassy"};
+  c.terms = {"chips", "processor"};
   return c;
+}
+
+std::vector<std::string> Keys(ClaimIndex index, const Claim& c, std::string_view source,
+                              std::string_view published) {
+  std::vector<std::string> keys;
+  AppendClaimIndexKeys(index, c, source, published, &keys);
+  return keys;
+}
+
+// The one key of a claim in an index with one entry per claim.
+std::string Key(ClaimIndex index, const Claim& c, std::string_view source,
+                std::string_view published) {
+  std::vector<std::string> keys = Keys(index, c, source, published);
+  REQUIRE(keys.size() == 1);
+  return keys[0];
 }
 
 }  // namespace
@@ -51,19 +67,23 @@ TEST_CASE("malformed keys are rejected rather than misread", "[key_codec]") {
 
 TEST_CASE("every index key ends with the claim id and decodes to its parts", "[key_codec]") {
   const Claim c = SampleClaim();
-  auto subject =
-      DecodeKey(*ClaimIndexKey(ClaimIndex::kBySubject, c, "Reuters", "2026-03-04T10:00:00Z"));
+  auto subject = DecodeKey(Key(ClaimIndex::kBySubject, c, "Reuters", "2026-03-04T10:00:00Z"));
   CHECK(*subject == std::vector<std::string>{"AMZN", "2026-03-04", c.claim_id});
-  auto block =
-      DecodeKey(*ClaimIndexKey(ClaimIndex::kByBlock, c, "Reuters", "2026-03-04T10:00:00Z"));
+  auto block = DecodeKey(Key(ClaimIndex::kByBlock, c, "Reuters", "2026-03-04T10:00:00Z"));
   CHECK(*block == std::vector<std::string>{"AMZN", "backlog", "2025-Q3", "2026-03-04", c.claim_id});
-  auto source =
-      DecodeKey(*ClaimIndexKey(ClaimIndex::kBySource, c, "Reuters", "2026-03-04T10:00:00Z"));
+  auto source = DecodeKey(Key(ClaimIndex::kBySource, c, "Reuters", "2026-03-04T10:00:00Z"));
   CHECK(*source == std::vector<std::string>{"Reuters", "2026-03-04", c.claim_id});
-  auto speaker = DecodeKey(*ClaimIndexKey(ClaimIndex::kBySpeaker, c, "", "2026-03-04T10:00:00Z"));
+  auto speaker = DecodeKey(Key(ClaimIndex::kBySpeaker, c, "", "2026-03-04T10:00:00Z"));
   CHECK(*speaker == std::vector<std::string>{"person/andy-jassy", "2026-03-04", c.claim_id});
-  auto doc = DecodeKey(*ClaimIndexKey(ClaimIndex::kByDoc, c, "", "2026-03-04T10:00:00Z"));
+  auto doc = DecodeKey(Key(ClaimIndex::kByDoc, c, "", "2026-03-04T10:00:00Z"));
   CHECK(*doc == std::vector<std::string>{"doc-1", c.claim_id});
+  // by_term: one entry per term, in the claim's term order.
+  std::vector<std::string> terms = Keys(ClaimIndex::kByTerm, c, "", "2026-03-04T10:00:00Z");
+  REQUIRE(terms.size() == 2);
+  CHECK(*DecodeKey(terms[0]) ==
+        std::vector<std::string>{"AMZN", "chips", "2026-03-04", c.claim_id});
+  CHECK(*DecodeKey(terms[1]) ==
+        std::vector<std::string>{"AMZN", "processor", "2026-03-04", c.claim_id});
 }
 
 TEST_CASE("claims without a subject metric source or speaker have no such index entry",
@@ -71,13 +91,19 @@ TEST_CASE("claims without a subject metric source or speaker have no such index 
   Claim c;
   c.claim_id = "x";
   c.doc_id = "d";
-  CHECK_FALSE(ClaimIndexKey(ClaimIndex::kBySubject, c, "src", "2026-03-04T10:00:00Z"));
-  CHECK_FALSE(ClaimIndexKey(ClaimIndex::kByMetric, c, "src", "2026-03-04T10:00:00Z"));
-  CHECK_FALSE(ClaimIndexKey(ClaimIndex::kByBlock, c, "src", "2026-03-04T10:00:00Z"));
-  CHECK_FALSE(ClaimIndexKey(ClaimIndex::kBySource, c, "", "2026-03-04T10:00:00Z"));
-  CHECK_FALSE(ClaimIndexKey(ClaimIndex::kBySpeaker, c, "src", "2026-03-04T10:00:00Z"));
-  CHECK(ClaimIndexKey(ClaimIndex::kByDoc, c, "", "2026-03-04T10:00:00Z"));
+  c.terms = {"chips"};  // no subject: no by_term entry either
+  CHECK(Keys(ClaimIndex::kBySubject, c, "src", "2026-03-04T10:00:00Z").empty());
+  CHECK(Keys(ClaimIndex::kByMetric, c, "src", "2026-03-04T10:00:00Z").empty());
+  CHECK(Keys(ClaimIndex::kByBlock, c, "src", "2026-03-04T10:00:00Z").empty());
+  CHECK(Keys(ClaimIndex::kBySource, c, "", "2026-03-04T10:00:00Z").empty());
+  CHECK(Keys(ClaimIndex::kBySpeaker, c, "src", "2026-03-04T10:00:00Z").empty());
+  CHECK(Keys(ClaimIndex::kByTerm, c, "src", "2026-03-04T10:00:00Z").empty());
+  CHECK(Keys(ClaimIndex::kByDoc, c, "", "2026-03-04T10:00:00Z").size() == 1);
+  c.subject.id = "AMZN";
+  c.terms.clear();
+  CHECK(Keys(ClaimIndex::kByTerm, c, "src", "2026-03-04T10:00:00Z").empty());
   CHECK(ClaimIndexName(ClaimIndex::kByBlock) == "by_block");
+  CHECK(ClaimIndexName(ClaimIndex::kByTerm) == "by_term");
 }
 
 TEST_CASE("index dates are the day of a published timestamp or empty", "[key_codec]") {
@@ -88,10 +114,9 @@ TEST_CASE("index dates are the day of a published timestamp or empty", "[key_cod
   CHECK(IndexDate("").empty());
   // Keys of one subject run oldest to newest, undated first.
   Claim c = SampleClaim();
-  CHECK(*ClaimIndexKey(ClaimIndex::kBySubject, c, "", "") <
-        *ClaimIndexKey(ClaimIndex::kBySubject, c, "", "2025-12-31"));
-  CHECK(*ClaimIndexKey(ClaimIndex::kBySubject, c, "", "2025-12-31") <
-        *ClaimIndexKey(ClaimIndex::kBySubject, c, "", "2026-01-01"));
+  CHECK(Key(ClaimIndex::kBySubject, c, "", "") < Key(ClaimIndex::kBySubject, c, "", "2025-12-31"));
+  CHECK(Key(ClaimIndex::kBySubject, c, "", "2025-12-31") <
+        Key(ClaimIndex::kBySubject, c, "", "2026-01-01"));
 }
 
 TEST_CASE("period keys are canonical and prefix searchable", "[key_codec]") {

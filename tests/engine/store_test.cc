@@ -9,6 +9,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <thread>
 
 #include "engine/claim_search.h"
@@ -200,6 +201,29 @@ TEST_CASE("the consistency check reports an orphan index entry", "[store]") {
   for (const std::string& p : report->problems) UNSCOPED_INFO(p);
   REQUIRE(report->problems.size() == 1);
   CHECK(report->problems[0].find("no-such-claim") != std::string::npos);
+}
+
+TEST_CASE("the consistency check holds term entries to their claims' terms", "[store]") {
+  TempDir tmp;
+  const std::string path = tmp.path() + "/db";
+  {
+    auto store = OpenOrFail(path);
+    Claim c = MakeClaim("d1", "c1", "AMZN", "capex");
+    c.evidence_text = "Chips and cloud.";
+    c.terms = {"chips", "cloud"};
+    REQUIRE(store->PutDocument(MakeDoc("d1", "t"), "r", {c}).ok());
+    RequireConsistent(*store);
+    CHECK(Scan(*store, ClaimIndex::kByTerm, {"AMZN"}).size() == 2);
+  }
+  // An entry for a term the claim does not have.
+  RawPut(path, "by_term", EncodeKey({"AMZN", "gpu", "2026-01-15", "c1"}), "");
+  auto store = OpenOrFail(path, /*read_only=*/true);
+  auto report = store->CheckConsistency();
+  REQUIRE(report.ok());
+  for (const std::string& p : report->problems) UNSCOPED_INFO(p);
+  REQUIRE(report->problems.size() == 1);
+  CHECK(report->problems[0].find("by_term") != std::string::npos);
+  CHECK(report->problems[0].find("does not match claim c1") != std::string::npos);
 }
 
 TEST_CASE("a corrupted claim value is reported as corruption", "[store]") {
@@ -454,7 +478,10 @@ TEST_CASE("a search with a limit returns the newest claims of the full answer", 
                               metrics[(d * 3 + c) % 2]);
       if (c == 3) claim.speaker = Speaker{"Andy Jassy", "CEO", "person/andy-jassy"};
       claim.value->period->quarter = 1 + (d + c) % 4;  // by_block: period before date
-      if (c % 2 == 0) claim.evidence_text = "The chip business grew.";
+      if (c % 2 == 0) {
+        claim.evidence_text = "The chip business grew.";
+        claim.terms = {"chip"};
+      }
       claims.push_back(claim);
     }
     REQUIRE(
@@ -475,6 +502,18 @@ TEST_CASE("a search with a limit returns the newest claims of the full answer", 
   queries[5].scopes.push_back(
       {"blocks", {"AMZN", "AMZN/aws", "NVDA"}, {"revenue", "capex"}, {}, {}});
   queries[5].period = "2025-Q2";
+  // The chips question again, its evidence word read from by_term.
+  queries.push_back(queries[1]);
+  queries.back().ruleset = "r";
+  queries.back().term_vocabulary = {"chip"};
+  auto scanned = SearchClaims(*store, queries[1]);
+  auto indexed = SearchClaims(*store, queries.back());
+  REQUIRE(scanned.ok());
+  REQUIRE(indexed.ok());
+  REQUIRE(indexed->size() == scanned->size());
+  for (size_t i = 0; i < indexed->size(); ++i) {
+    CHECK((*indexed)[i].claim.claim.claim_id == (*scanned)[i].claim.claim.claim_id);
+  }
   for (size_t qi = 0; qi < queries.size(); ++qi) {
     INFO("query " << qi);
     ClaimQuery q = queries[qi];
@@ -499,6 +538,65 @@ TEST_CASE("a search with a limit returns the newest claims of the full answer", 
       }
     }
   }
+}
+
+TEST_CASE("evidence words are read from by_term only when every claim has the query's ruleset",
+          "[store][search]") {
+  TempDir tmp;
+  auto store = OpenOrFail(tmp.path() + "/db");
+  Claim chips = MakeClaim("d1", "c-chips", "AMZN", "revenue");
+  chips.evidence_text = "Trainium chips sold out.";
+  chips.terms = {"chips"};
+  chips.ruleset = "rs-a";
+  Claim plain = MakeClaim("d1", "c-plain", "AMZN", "revenue");
+  plain.ruleset = "rs-a";
+  // Says "chips" but records no term, as a claim whose terms were found
+  // with a vocabulary without the word would: by_term cannot offer it.
+  Claim unrecorded = MakeClaim("d1", "c-unrecorded", "AMZN", "capex");
+  unrecorded.evidence_text = "New chips ship next year.";
+  unrecorded.ruleset = "rs-a";
+  REQUIRE(store->PutDocument(MakeDoc("d1", "t"), "rs-a", {chips, plain, unrecorded}).ok());
+  RequireConsistent(*store);
+  CHECK(Scan(*store, ClaimIndex::kByTerm, {"AMZN", "chips"}) ==
+        std::vector<std::string>{"c-chips"});
+  auto counter = store->Counter("ruleset", "rs-a");
+  REQUIRE(counter.ok());
+  CHECK(*counter == 3);
+
+  auto ids = [&](const std::string& ruleset) {
+    ClaimQuery q;
+    q.scopes.push_back({"AMZN chips", {"AMZN"}, {}, {"chips"}, {}});
+    q.ruleset = ruleset;
+    q.term_vocabulary = {"chips", "cpu"};
+    auto hits = SearchClaims(*store, q);
+    REQUIRE(hits.ok());
+    std::set<std::string> out;
+    for (const ClaimHit& h : *hits) out.insert(h.claim.claim.claim_id);
+    return out;
+  };
+  // Every claim has rs-a: candidates come from by_term alone.
+  CHECK(ids("rs-a") == std::set<std::string>{"c-chips"});
+  // Another ruleset, or none: every AMZN claim is read and re-checked.
+  CHECK(ids("rs-b") == std::set<std::string>{"c-chips", "c-unrecorded"});
+  CHECK(ids("") == std::set<std::string>{"c-chips", "c-unrecorded"});
+
+  // One claim of another ruleset makes the index incomplete for rs-a.
+  Claim old = MakeClaim("d2", "c-old", "AMZN", "revenue");
+  old.evidence_text = "Older chips, older rules.";
+  old.ruleset = "rs-old";
+  REQUIRE(store->PutDocument(MakeDoc("d2", "t"), "rs-old", {old}).ok());
+  CHECK(ids("rs-a") == std::set<std::string>{"c-chips", "c-unrecorded", "c-old"});
+
+  // Replacing documents removes their term entries; the counters follow.
+  old.ruleset = "rs-a";
+  old.terms = {"chips"};
+  REQUIRE(store->PutDocument(MakeDoc("d2", "t"), "rs-a", {old}).ok());
+  CHECK(ids("rs-a") == std::set<std::string>{"c-chips", "c-old"});
+  REQUIRE(store->PutDocument(MakeDoc("d1", "changed"), "rs-a", {plain}).ok());
+  CHECK(Scan(*store, ClaimIndex::kByTerm, {"AMZN"}) == std::vector<std::string>{"c-old"});
+  CHECK(*store->Counter("ruleset", "rs-old") == 0);
+  CHECK(*store->Counter("ruleset", "rs-a") == 2);
+  RequireConsistent(*store);
 }
 
 TEST_CASE("a staged generation is invisible to readers until it is published", "[store]") {

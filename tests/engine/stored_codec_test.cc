@@ -62,6 +62,7 @@ StoredClaim FullClaim() {
   c.label = "Sentiment Score";
   c.relation = "runs_on";
   c.object = {"AMZN/trainium", "Trainium", EntityType::kProduct};
+  c.terms = {"chips", "processor"};
   s.source = "Reuters";
   s.published = "2024-04-30";
   s.title = "Amazon cash flow";
@@ -141,6 +142,7 @@ void CheckSameClaim(const StoredClaim& a, const StoredClaim& b) {
   CHECK(x.evidence_text == y.evidence_text);
   CHECK(x.rule == y.rule);
   CHECK(x.ruleset == y.ruleset);
+  CHECK(x.terms == y.terms);
   CHECK(x.comparator == y.comparator);
   CHECK(x.status == y.status);
   CHECK(x.stance == y.stance);
@@ -352,7 +354,7 @@ TEST_CASE("Encoding appends to the output", "[stored_codec]") {
   EncodeStoredClaim(FullClaim(), &out);
   REQUIRE(out.compare(0, 4, "key:") == 0);
   CHECK(out.substr(4) == Encode(FullClaim()));
-  CHECK(Encode(FullClaim()).front() == '\x02');
+  CHECK(Encode(FullClaim()).front() == '\x03');
 }
 
 TEST_CASE("Every truncated prefix is rejected as corruption", "[stored_codec]") {
@@ -388,10 +390,12 @@ TEST_CASE("A truncation names the field it cut", "[stored_codec]") {
   CHECK(s.message() == "stored claim: truncated at field speaker.name");
   s = DecodeClaimBytes(bytes.substr(0, bytes.find("-1y") + 1));
   CHECK(s.message() == "stored claim: truncated at field prior.period.relative_offset");
+  s = DecodeClaimBytes(bytes.substr(0, bytes.find("processor") + 1));
+  CHECK(s.message() == "stored claim: truncated at field terms");
 }
 
 TEST_CASE("An unknown record version is rejected", "[stored_codec]") {
-  for (char version : {'\x00', '\x01', '\x03', '\xff'}) {
+  for (char version : {'\x00', '\x01', '\x02', '\x04', '\xff'}) {
     std::string claim = Encode(FullClaim());
     claim[0] = version;
     Status s = DecodeClaimBytes(claim);
@@ -431,10 +435,10 @@ TEST_CASE("Malformed scalars are rejected naming the field", "[stored_codec]") {
         "stored claim: value out of range at field value.period.year");
 
   // A claim_id length that overflows 64 bits.
-  bytes = '\x02' + std::string(10, '\xff') + std::string(20, '\x01');
+  bytes = '\x03' + std::string(10, '\xff') + std::string(20, '\x01');
   CHECK(DecodeClaimBytes(bytes).message() == "stored claim: bad varint at field claim_id");
   // A claim_id length past the end of the input.
-  bytes = std::string("\x02\xe8\x07", 3) + "short";
+  bytes = std::string("\x03\xe8\x07", 3) + "short";
   CHECK(DecodeClaimBytes(bytes).message() == "stored claim: truncated at field claim_id");
 }
 
@@ -466,7 +470,7 @@ TEST_CASE("Offsets past the end of a stored document's text are corruption", "[s
 
 TEST_CASE("A huge metadata count is rejected before allocating", "[stored_codec]") {
   // Version, seven empty strings, prose_end 0, then a count of 2^63.
-  std::string bytes = std::string("\x02", 1) + std::string(8, '\0');
+  std::string bytes = std::string("\x03", 1) + std::string(8, '\0');
   bytes += std::string(9, '\x80') + '\x01';
   StoredDocument doc;
   Status s = DecodeStoredDocument(bytes, &doc);

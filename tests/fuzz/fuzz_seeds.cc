@@ -186,8 +186,11 @@ class SeedMaker {
       const std::string seed = name + "_" + std::to_string(i);
       Add("stored_record", "claim_" + seed, Encoded(sc));
       for (ClaimIndex index : kAllClaimIndexes) {
-        if (auto key = ClaimIndexKey(index, claims[i], doc.source, doc.published)) {
-          Add("key", std::string(ClaimIndexName(index)) + "_" + seed, *key);
+        std::vector<std::string> keys;
+        AppendClaimIndexKeys(index, claims[i], doc.source, doc.published, &keys);
+        for (size_t k = 0; k < keys.size(); ++k) {
+          Add("key", std::string(ClaimIndexName(index)) + "_" + seed + "_" + std::to_string(k),
+              keys[k]);
         }
       }
       // FuzzKey also reads its input as '|'-separated components.
