@@ -119,7 +119,7 @@ bool Date::IsValid() const {
 
 std::string Date::ToString() const {
   if (!IsValid()) return "";
-  char buf[16];
+  char buf[40];  // room for any int, so no truncation warning
   std::snprintf(buf, sizeof(buf), "%04d-%02d-%02d", year, month, day);
   return buf;
 }

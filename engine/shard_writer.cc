@@ -13,9 +13,11 @@
 
 namespace claimgraph {
 
-namespace {
-
 namespace fs = std::filesystem;
+
+// Named, not anonymous: ShardWriter::Rep holds DocumentRecords, and a class
+// with external linkage may not have members of an anonymous type.
+namespace shard_writer_internal {
 
 struct Record {
   size_t cf = 0;
@@ -30,9 +32,16 @@ struct DocumentRecords {
   uint64_t claims = 0;
 };
 
+}  // namespace shard_writer_internal
+
+namespace {
+
+using shard_writer_internal::DocumentRecords;
+using shard_writer_internal::Record;
+
 // Sorted records of one column family; of equal keys (an entity several
 // documents name) the last one added is kept, as a sequence of writes would.
-std::vector<const Record*> SortedRecords(const std::vector<const Record*>& in) {
+std::vector<const Record*> SortedByKey(const std::vector<const Record*>& in) {
   std::vector<const Record*> out = in;
   std::stable_sort(out.begin(), out.end(),
                    [](const Record* a, const Record* b) { return a->key < b->key; });
@@ -51,6 +60,9 @@ std::vector<const Record*> SortedRecords(const std::vector<const Record*>& in) {
 }  // namespace
 
 struct ShardWriter::Rep {
+  using DocumentRecords = shard_writer_internal::DocumentRecords;
+  using Record = shard_writer_internal::Record;
+
   std::string dir;
   ShardWriterOptions options;
   std::mutex mu;
@@ -141,7 +153,7 @@ Result<ShardManifest> ShardWriter::Finish() {
   }
   for (size_t cf = 0; cf < kNumCfs; ++cf) {
     if (cf == kCfDefault || cf == kCfCounters || by_cf[cf].empty()) continue;
-    Status s = rep_->WriteFamily(cf, SortedRecords(by_cf[cf]), &m);
+    Status s = rep_->WriteFamily(cf, SortedByKey(by_cf[cf]), &m);
     if (!s.ok()) return s;
   }
   for (const auto& [key, value] : counters) {

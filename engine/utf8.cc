@@ -82,11 +82,13 @@ std::vector<std::string> FindTerms(std::string_view text,
   std::vector<std::string> found;
   if (vocabulary.empty()) return found;
   size_t shortest = vocabulary[0].size(), longest = 0;
+  bool first_byte[256] = {};
   for (const std::string& v : vocabulary) {
     shortest = std::min(shortest, v.size());
     longest = std::max(longest, v.size());
+    if (!v.empty()) first_byte[static_cast<unsigned char>(v[0])] = true;
   }
-  std::string word;
+  std::string word;  // reused: no allocation per word
   for (size_t pos = 0; pos < text.size();) {
     if (!IsWordByte(text[pos])) {
       ++pos;
@@ -96,7 +98,13 @@ std::vector<std::string> FindTerms(std::string_view text,
     while (pos < text.size() && IsWordByte(text[pos])) ++pos;
     const size_t n = pos - start;
     if (n < shortest || n > longest) continue;
-    word = AsciiLowered(text.substr(start, n));
+    char c = text[start];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (!first_byte[static_cast<unsigned char>(c)]) continue;
+    word.assign(text.data() + start, n);
+    for (char& ch : word) {
+      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+    }
     if (std::binary_search(vocabulary.begin(), vocabulary.end(), word) &&
         std::find(found.begin(), found.end(), word) == found.end()) {
       found.push_back(word);

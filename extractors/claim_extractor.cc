@@ -239,10 +239,17 @@ std::vector<Claim> ClaimExtractor::Extract(const Document& doc) const {
     SentenceAssembler(ctx, view).Run(&claims);
   }
   r.ScoreClaims(ctx, &claims);
+  const Claim* previous = nullptr;  // claims of one sentence are adjacent
   for (Claim& c : claims) {
     c.ruleset = r.ruleset;
-    c.terms = FindTerms(c.evidence_text, r.terms);
+    if (previous != nullptr && previous->evidence_start == c.evidence_start &&
+        previous->evidence_text == c.evidence_text) {
+      c.terms = previous->terms;
+    } else {
+      c.terms = FindTerms(c.evidence_text, r.terms);
+    }
     c.claim_id = ClaimId(c);
+    previous = &c;
   }
   return claims;
 }

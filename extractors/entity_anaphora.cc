@@ -14,8 +14,8 @@ struct Span {
   size_t end;
 };
 
-constexpr std::array<std::string_view, 4> kCompanyNouns = {"company", "group", "firm",
-                                                           "corporation"};
+constexpr std::array<std::string_view, 4> kAnaphoraNouns = {"company", "group", "firm",
+                                                            "corporation"};
 
 bool EqualsIgnoreCase(std::string_view text, std::string_view lower) {
   if (text.size() != lower.size()) return false;
@@ -26,7 +26,7 @@ bool EqualsIgnoreCase(std::string_view text, std::string_view lower) {
 }
 
 bool IsCompanyNoun(std::string_view text, TextSpan word) {
-  for (std::string_view noun : kCompanyNouns) {
+  for (std::string_view noun : kAnaphoraNouns) {
     if (EqualsIgnoreCase(text.substr(word.start, word.end - word.start), noun)) return true;
   }
   return false;

@@ -93,10 +93,6 @@ std::string SlugChar(std::string_view text, size_t pos, size_t len, char32_t cp)
 
 }  // namespace
 
-char AsciiLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
-
-bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
-
 size_t CharLength(std::string_view text, size_t pos) {
   size_t len = 1;
   Decode(text, pos, &len);

@@ -15,6 +15,8 @@
 #include <string_view>
 #include <vector>
 
+#include "extractors/ascii.h"
+
 namespace claimgraph {
 
 // A byte range of a text, end-exclusive.
@@ -22,9 +24,6 @@ struct TextSpan {
   size_t start = 0;
   size_t end = 0;
 };
-
-char AsciiLower(char c);
-bool IsAsciiUpper(char c);
 
 // Bytes in the character starting at text[pos] (1 for ASCII and for invalid
 // bytes). REQUIRES: pos < text.size().

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <set>
 
+#include "engine/utf8.h"
 #include "extractors/metric_lexicon.h"
 #include "extractors/metric_phrase.h"
 #include "extractors/phrase_matcher.h"
@@ -20,18 +21,12 @@ struct Target {
   int sign = 1;
 };
 
-// Inline twins of IsAsciiAlnum and IsAsciiSpace for the per-byte loop.
-inline bool IsAlnum(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
 inline bool IsSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
-
-inline bool IsWordByte(char c) { return IsAlnum(c) || static_cast<unsigned char>(c) >= 0x80; }
 
 // A hyphen with a letter or digit on both sides joins a compound word.
 bool IsJoiningHyphen(std::string_view text, size_t i) {
-  return text[i] == '-' && i > 0 && i + 1 < text.size() && IsAlnum(text[i - 1]) &&
-         IsAlnum(text[i + 1]);
+  return text[i] == '-' && i > 0 && i + 1 < text.size() && IsAsciiAlnum(text[i - 1]) &&
+         IsAsciiAlnum(text[i + 1]);
 }
 
 // Same length as text: joining hyphens become spaces, U+00A0 two spaces,
@@ -59,7 +54,7 @@ std::string MatchableCopy(std::string_view text) {
 // A word starts at i unless it continues a word or a hyphenated compound
 // ("operating" in "non-operating" is not a word start).
 bool IsWordStart(std::string_view text, std::string_view copy, size_t i) {
-  if (!IsAlnum(copy[i])) return false;
+  if (!IsAsciiAlnum(copy[i])) return false;
   if (i == 0) return true;
   if (IsWordByte(copy[i - 1])) return false;
   return !IsJoiningHyphen(text, i - 1);

@@ -16,7 +16,7 @@ constexpr bool IsWordChar(char c) {
 constexpr bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 // RE2's \s.
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
+bool IsNumberSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
 
 constexpr char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
@@ -96,7 +96,7 @@ size_t WordCandidateEnd(std::string_view text, size_t pos) {
   const size_t end = WordEnd(text, pos);
   if (end - pos == 1 && Lower(text[pos]) == 'a') {
     size_t next = end;
-    while (next < text.size() && IsSpace(text[next])) ++next;
+    while (next < text.size() && IsNumberSpace(text[next])) ++next;
     if (next == end) return 0;
     const size_t next_end = WordEnd(text, next);
     return IsOneOf(

@@ -9,14 +9,9 @@
 #include <cstdint>
 #include <string_view>
 
-namespace claimgraph {
+#include "extractors/ascii.h"
 
-inline bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
-inline bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-inline bool IsAsciiAlnum(char c) { return IsAsciiDigit(c) || IsAsciiAlpha(c); }
-inline char AsciiLower(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c;
-}
+namespace claimgraph {
 
 // Bytes of the horizontal space at text[i]: ' ', '\t', U+00A0, U+2009 or
 // U+202F. Zero when there is none (or i is past the end).

@@ -4,6 +4,8 @@
 #include <initializer_list>
 #include <utility>
 
+#include "extractors/ascii.h"
+
 namespace claimgraph {
 
 namespace {
@@ -12,10 +14,6 @@ namespace {
 constexpr bool IsWordChar(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
-
-constexpr char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 // A word boundary at pos, given that the byte before pos is a word char.
 bool EndsWord(std::string_view text, size_t pos) {
@@ -27,7 +25,7 @@ bool EndsWord(std::string_view text, size_t pos) {
 size_t WordAt(std::string_view text, size_t pos, std::string_view lower) {
   if (text.size() - pos < lower.size()) return 0;
   for (size_t i = 0; i < lower.size(); ++i) {
-    if (Lower(text[pos + i]) != lower[i]) return 0;
+    if (AsciiLower(text[pos + i]) != lower[i]) return 0;
   }
   return EndsWord(text, pos + lower.size()) ? lower.size() : 0;
 }
@@ -45,8 +43,8 @@ size_t FirstWordAt(std::string_view text, size_t pos,
 // Group 1: "q3", "3q", "h1", "2h" (no boundary after: "3Q25").
 size_t CodeAt(std::string_view text, size_t pos) {
   if (text.size() - pos < 2) return 0;
-  const char a = Lower(text[pos]);
-  const char b = Lower(text[pos + 1]);
+  const char a = AsciiLower(text[pos]);
+  const char b = AsciiLower(text[pos + 1]);
   const bool match = (a == 'q' && b >= '1' && b <= '4') || (a >= '1' && a <= '4' && b == 'q') ||
                      (a == 'h' && (b == '1' || b == '2')) || ((a == '1' || a == '2') && b == 'h');
   return match ? 2 : 0;
@@ -54,7 +52,8 @@ size_t CodeAt(std::string_view text, size_t pos) {
 
 // Group 2: "fy" (no boundary after: "FY2025") or the word "fiscal".
 size_t FiscalAt(std::string_view text, size_t pos) {
-  if (text.size() - pos >= 2 && Lower(text[pos]) == 'f' && Lower(text[pos + 1]) == 'y') return 2;
+  if (text.size() - pos >= 2 && AsciiLower(text[pos]) == 'f' && AsciiLower(text[pos + 1]) == 'y')
+    return 2;
   return WordAt(text, pos, "fiscal");
 }
 
@@ -67,7 +66,7 @@ constexpr uint32_t Key3(char a, char b, char c) {
 // Group 3: a month name, long form first.
 size_t MonthAt(std::string_view text, size_t pos) {
   if (text.size() - pos < 3) return 0;
-  switch (Key3(Lower(text[pos]), Lower(text[pos + 1]), Lower(text[pos + 2]))) {
+  switch (Key3(AsciiLower(text[pos]), AsciiLower(text[pos + 1]), AsciiLower(text[pos + 2]))) {
     case Key3('j', 'a', 'n'):
       return FirstWordAt(text, pos, {"january", "jan"});
     case Key3('f', 'e', 'b'):
@@ -99,7 +98,7 @@ size_t MonthAt(std::string_view text, size_t pos) {
 
 // Group 4: a time unit word, plural first.
 size_t UnitWordAt(std::string_view text, size_t pos) {
-  switch (Lower(text[pos])) {
+  switch (AsciiLower(text[pos])) {
     case 'd':
       return FirstWordAt(text, pos, {"days", "day"});
     case 'w':
@@ -124,7 +123,7 @@ size_t YearAt(std::string_view text, size_t pos) {
   if (text.size() - pos < 4) return 0;
   const bool century =
       (text[pos] == '1' && text[pos + 1] == '9') || (text[pos] == '2' && text[pos + 1] == '0');
-  if (!century || !IsDigit(text[pos + 2]) || !IsDigit(text[pos + 3])) return 0;
+  if (!century || !IsAsciiDigit(text[pos + 2]) || !IsAsciiDigit(text[pos + 3])) return 0;
   return EndsWord(text, pos + 4) ? 4 : 0;
 }
 
@@ -152,7 +151,7 @@ struct StartTable {
   constexpr StartTable() {
     for (int i = 0; i < 256; ++i) {
       const char c = static_cast<char>(i);
-      groups[i] = GroupsStartingWith(Lower(c));
+      groups[i] = GroupsStartingWith(AsciiLower(c));
       word[i] = IsWordChar(c);
     }
   }

@@ -2,15 +2,15 @@
 
 #include <array>
 
+#include "extractors/ascii.h"
+
 namespace claimgraph {
 namespace {
-
-char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 bool EqualsLower(std::string_view word, std::string_view lower) {
   if (word.size() != lower.size()) return false;
   for (size_t i = 0; i < word.size(); ++i) {
-    if (Lower(word[i]) != lower[i]) return false;
+    if (AsciiLower(word[i]) != lower[i]) return false;
   }
   return true;
 }
@@ -57,7 +57,7 @@ char TimeUnitLetter(TimeUnit unit) { return TimeUnitName(unit)[0]; }
 
 bool PeriodText::IsWordByte(size_t pos) const {
   if (pos >= text_.size()) return false;
-  const char c = Lower(text_[pos]);
+  const char c = AsciiLower(text_[pos]);
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
 }
 
@@ -190,7 +190,7 @@ std::optional<TimeUnit> TimeUnitFromWord(std::string_view word, bool* plural) {
       {"year", TimeUnit::kYear},
       {"yr", TimeUnit::kYear},
   }};
-  const bool is_plural = !word.empty() && Lower(word.back()) == 's';
+  const bool is_plural = !word.empty() && AsciiLower(word.back()) == 's';
   const std::string_view stem = is_plural ? word.substr(0, word.size() - 1) : word;
   for (const Entry& entry : kUnits) {
     if (EqualsLower(stem, entry.singular)) {

@@ -1,14 +1,10 @@
 #include "extractors/phrase_matcher.h"
 
+#include "engine/utf8.h"
+
 namespace claimgraph {
 
 namespace {
-
-char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
-
-// Bytes of a multi-byte UTF-8 letter count as word characters too, so that a
-// word phrase does not match inside "Kčs" or "naïve".
-bool IsWordByte(char c) { return IsAsciiAlnum(c) || (static_cast<unsigned char>(c) >= 0x80); }
 
 // Matches phrase backwards so that its last byte is text[end-1]; returns the
 // start offset or npos.
@@ -21,7 +17,7 @@ size_t MatchBackward(std::string_view text, size_t end, std::string_view phrase)
       if (i == 0 || !IsAsciiSpace(text[i - 1])) return std::string_view::npos;
       while (i > 0 && IsAsciiSpace(text[i - 1])) --i;
     } else {
-      if (i == 0 || Lower(text[i - 1]) != p) return std::string_view::npos;
+      if (i == 0 || AsciiLower(text[i - 1]) != p) return std::string_view::npos;
       --i;
     }
     --j;
@@ -36,7 +32,7 @@ size_t MatchForward(std::string_view text, size_t start, std::string_view phrase
       if (i >= text.size() || !IsAsciiSpace(text[i])) return std::string_view::npos;
       while (i < text.size() && IsAsciiSpace(text[i])) ++i;
     } else {
-      if (i >= text.size() || Lower(text[i]) != p) return std::string_view::npos;
+      if (i >= text.size() || AsciiLower(text[i]) != p) return std::string_view::npos;
       ++i;
     }
   }
@@ -49,7 +45,7 @@ size_t MatchForward(std::string_view text, size_t start, std::string_view phrase
 char NormalByte(std::string_view text, size_t pos, int step) {
   if (step < 0 ? pos == 0 : pos + 1 >= text.size()) return '\0';
   const char c = step < 0 ? text[pos - 1] : text[pos + 1];
-  return IsAsciiSpace(c) ? ' ' : Lower(c);
+  return IsAsciiSpace(c) ? ' ' : AsciiLower(c);
 }
 
 }  // namespace
@@ -60,7 +56,7 @@ void PhraseMatcher::Add(std::string_view phrase, int id) {
     if (IsAsciiSpace(c)) {
       if (!norm.empty() && norm.back() != ' ') norm.push_back(' ');
     } else {
-      norm.push_back(Lower(c));
+      norm.push_back(AsciiLower(c));
     }
   }
   while (!norm.empty() && norm.back() == ' ') norm.pop_back();
@@ -84,7 +80,7 @@ PhraseMatch PhraseMatcher::EndingAt(std::string_view text, size_t end, bool skip
   PhraseMatch best;
   if (end == 0) return best;
   const char before = NormalByte(text, end - 1, -1);
-  for (const Entry& e : by_last_[static_cast<unsigned char>(Lower(text[end - 1]))]) {
+  for (const Entry& e : by_last_[static_cast<unsigned char>(AsciiLower(text[end - 1]))]) {
     if (e.next != '\0' && e.next != before) continue;
     const Phrase& p = phrases_[static_cast<size_t>(e.index)];
     size_t start = MatchBackward(text, end, p.text);
@@ -105,7 +101,7 @@ PhraseMatch PhraseMatcher::StartingAt(std::string_view text, size_t start, bool 
   PhraseMatch best;
   if (start >= text.size()) return best;
   const char after = NormalByte(text, start, 1);
-  for (const Entry& e : by_first_[static_cast<unsigned char>(Lower(text[start]))]) {
+  for (const Entry& e : by_first_[static_cast<unsigned char>(AsciiLower(text[start]))]) {
     if (e.next != '\0' && e.next != after) continue;
     const auto i = static_cast<size_t>(e.index);
     size_t end = PhraseEndAt(i, text, start);

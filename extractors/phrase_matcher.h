@@ -17,6 +17,8 @@
 #include <string_view>
 #include <vector>
 
+#include "extractors/ascii.h"
+
 namespace claimgraph {
 
 struct PhraseMatch {
@@ -67,12 +69,5 @@ class PhraseMatcher {
   std::vector<Entry> by_first_[256];
   std::vector<Entry> by_last_[256];
 };
-
-inline bool IsAsciiAlnum(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-inline bool IsAsciiSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
 
 }  // namespace claimgraph

@@ -1,13 +1,13 @@
 // Reading one quantity around a number: currency, unit, count noun, ranges.
 #include <cmath>
 
+#include "extractors/ascii.h"
 #include "extractors/quantity_internal.h"
 
 namespace claimgraph {
 
 namespace {
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsLowerAlpha(char c) { return c >= 'a' && c <= 'z'; }
 
 // A lower-case word (letters and inner hyphens) starting at p; empty if none.
@@ -151,16 +151,16 @@ double QuantityRecognizer::Rep::ScaleAt(std::string_view text, size_t at, size_t
 size_t QuantityRecognizer::Rep::JoinSplitDecimal(std::string_view text, Draft* d) const {
   size_t p = d->num_end;
   if (d->number.has_scale || p + 2 >= text.size() || text[p] != ' ' || text[p + 1] != '.' ||
-      !IsDigit(text[p + 2])) {
+      !IsAsciiDigit(text[p + 2])) {
     return d->end;
   }
   for (size_t k = d->num_start; k < p; ++k) {
-    if (!IsDigit(text[k])) return d->end;  // only a bare integer part qualifies
+    if (!IsAsciiDigit(text[k])) return d->end;  // only a bare integer part qualifies
   }
   double frac = 0;
   double unit = 1;
   size_t e = p + 2;
-  while (e < text.size() && IsDigit(text[e])) {
+  while (e < text.size() && IsAsciiDigit(text[e])) {
     unit /= 10;
     frac += (text[e] - '0') * unit;
     ++e;
@@ -300,7 +300,7 @@ void QuantityRecognizer::Rep::TryRange(std::string_view text, Draft* d) const {
     // "$10-$20 million": the scale of the second applies to the first.
     size_t e = b.num_start;
     while (e < b.num_end &&
-           (IsDigit(text[e]) || text[e] == ',' || text[e] == '.' || text[e] == '-')) {
+           (IsAsciiDigit(text[e]) || text[e] == ',' || text[e] == '.' || text[e] == '-')) {
       ++e;
     }
     ParsedNumber bare_b;

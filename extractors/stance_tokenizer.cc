@@ -1,14 +1,11 @@
 #include "extractors/stance_tokenizer.h"
 
+#include "engine/utf8.h"
 #include "extractors/phrase_matcher.h"
 
 namespace claimgraph {
 
 namespace {
-
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
-bool IsWordByte(char c) { return IsAsciiAlnum(c) || static_cast<unsigned char>(c) >= 0x80; }
 
 // Length of the apostrophe at text[i] (' or U+2019), 0 when there is none.
 size_t ApostropheAt(std::string_view text, size_t i) {
@@ -61,8 +58,8 @@ std::vector<StanceToken> TokenizeForStance(std::string_view s) {
     bool is_break = false;
     size_t typo = TypographicAt(s, i, &is_break);
     size_t apos = ApostropheAt(s, i);
-    bool in_number = (c == ',' || c == '.') && !word.empty() && IsDigit(word.back()) &&
-                     i + 1 < s.size() && IsDigit(s[i + 1]);
+    bool in_number = (c == ',' || c == '.') && !word.empty() && IsAsciiDigit(word.back()) &&
+                     i + 1 < s.size() && IsAsciiDigit(s[i + 1]);
     if (apos > 0 && !word.empty() && i + apos < s.size() && IsAsciiAlnum(s[i + apos])) {
       word.push_back('\'');
       i += apos;
