@@ -157,9 +157,14 @@ Result<bool> AddCandidateStreams(const Store& store, const ClaimQuery& query,
     dated(ClaimIndex::kBySource, {source});
   }
   for (const ClaimScope& scope : query.scopes) {
-    if (scope.subjects.empty() && scope.speakers.empty() && scope.metrics.empty()) return false;
     const bool by_term =
         terms_usable && !scope.evidence_words.empty() && AllTerms(query, scope.evidence_words);
+    if (by_term && scope.subjects.empty() && scope.speakers.empty()) {
+      // Any subject: the entries kept under the empty subject id.
+      for (const std::string& word : scope.evidence_words) dated(ClaimIndex::kByTerm, {"", word});
+      continue;
+    }
+    if (scope.subjects.empty() && scope.speakers.empty() && scope.metrics.empty()) return false;
     for (const std::string& subject : scope.subjects) {
       if (by_term) {
         // Only claims whose evidence holds one of the words can match.

@@ -105,9 +105,11 @@ void AppendClaimIndexKeys(ClaimIndex index, const Claim& claim, std::string_view
       keys->push_back(EncodeKey({claim.speaker->id, date, claim.claim_id}));
       return;
     case ClaimIndex::kByTerm:
-      if (subject.empty()) return;
+      // Under the claim's subject, and under "" (any subject), which a
+      // question with a topic but no company reads.
       for (const std::string& term : claim.terms) {
-        keys->push_back(EncodeKey({subject, term, date, claim.claim_id}));
+        if (!subject.empty()) keys->push_back(EncodeKey({subject, term, date, claim.claim_id}));
+        keys->push_back(EncodeKey({"", term, date, claim.claim_id}));
       }
       return;
   }

@@ -19,9 +19,10 @@
 //   by_doc      doc_id, claim_id
 //   by_source   source, date, claim_id
 //   by_speaker  speaker_id, date, claim_id
-//   by_term     subject_id, term, date, claim_id  (one entry per index term
-//               of the claim: the words of its evidence sentence that the
-//               ruleset's term vocabulary holds, Claim::terms)
+//   by_term     subject_id, term, date, claim_id  (per term of the claim:
+//               the words of its evidence sentence that the ruleset's term
+//               vocabulary holds, Claim::terms), and again with an empty
+//               subject_id: the claims of any subject that say the term
 // Pure functions; safe from any thread.
 #pragma once
 
@@ -53,7 +54,7 @@ std::string_view ClaimIndexName(ClaimIndex index);
 
 // Appends the keys of a claim in `index` to *keys: none when the claim has
 // no entry there (no subject id, no metric, no source, no speaker id, no
-// term), one per term in by_term, else one. `source` and `published` are
+// term), two per term in by_term (one without a subject id), else one. `source` and `published` are
 // the document's. The claim id is always the last component, and the date
 // (IndexDate) the one before it, except in by_doc.
 void AppendClaimIndexKeys(ClaimIndex index, const Claim& claim, std::string_view source,

@@ -77,13 +77,17 @@ TEST_CASE("every index key ends with the claim id and decodes to its parts", "[k
   CHECK(*speaker == std::vector<std::string>{"person/andy-jassy", "2026-03-04", c.claim_id});
   auto doc = DecodeKey(Key(ClaimIndex::kByDoc, c, "", "2026-03-04T10:00:00Z"));
   CHECK(*doc == std::vector<std::string>{"doc-1", c.claim_id});
-  // by_term: one entry per term, in the claim's term order.
+  // by_term: per term, in the claim's term order, under the subject and
+  // under "" (any subject).
   std::vector<std::string> terms = Keys(ClaimIndex::kByTerm, c, "", "2026-03-04T10:00:00Z");
-  REQUIRE(terms.size() == 2);
+  REQUIRE(terms.size() == 4);
   CHECK(*DecodeKey(terms[0]) ==
         std::vector<std::string>{"AMZN", "chips", "2026-03-04", c.claim_id});
-  CHECK(*DecodeKey(terms[1]) ==
+  CHECK(*DecodeKey(terms[1]) == std::vector<std::string>{"", "chips", "2026-03-04", c.claim_id});
+  CHECK(*DecodeKey(terms[2]) ==
         std::vector<std::string>{"AMZN", "processor", "2026-03-04", c.claim_id});
+  CHECK(*DecodeKey(terms[3]) ==
+        std::vector<std::string>{"", "processor", "2026-03-04", c.claim_id});
 }
 
 TEST_CASE("claims without a subject metric source or speaker have no such index entry",
@@ -91,13 +95,15 @@ TEST_CASE("claims without a subject metric source or speaker have no such index 
   Claim c;
   c.claim_id = "x";
   c.doc_id = "d";
-  c.terms = {"chips"};  // no subject: no by_term entry either
+  c.terms = {"chips"};  // no subject: only the any-subject by_term entry
   CHECK(Keys(ClaimIndex::kBySubject, c, "src", "2026-03-04T10:00:00Z").empty());
   CHECK(Keys(ClaimIndex::kByMetric, c, "src", "2026-03-04T10:00:00Z").empty());
   CHECK(Keys(ClaimIndex::kByBlock, c, "src", "2026-03-04T10:00:00Z").empty());
   CHECK(Keys(ClaimIndex::kBySource, c, "", "2026-03-04T10:00:00Z").empty());
   CHECK(Keys(ClaimIndex::kBySpeaker, c, "src", "2026-03-04T10:00:00Z").empty());
-  CHECK(Keys(ClaimIndex::kByTerm, c, "src", "2026-03-04T10:00:00Z").empty());
+  const std::vector<std::string> any = Keys(ClaimIndex::kByTerm, c, "src", "2026-03-04T10:00:00Z");
+  REQUIRE(any.size() == 1);
+  CHECK(*DecodeKey(any[0]) == std::vector<std::string>{"", "chips", "2026-03-04", "x"});
   CHECK(Keys(ClaimIndex::kByDoc, c, "", "2026-03-04T10:00:00Z").size() == 1);
   c.subject.id = "AMZN";
   c.terms.clear();

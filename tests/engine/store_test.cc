@@ -563,9 +563,9 @@ TEST_CASE("evidence words are read from by_term only when every claim has the qu
   REQUIRE(counter.ok());
   CHECK(*counter == 3);
 
-  auto ids = [&](const std::string& ruleset) {
+  auto ids = [&](const std::string& ruleset, std::vector<std::string> subjects = {"AMZN"}) {
     ClaimQuery q;
-    q.scopes.push_back({"AMZN chips", {"AMZN"}, {}, {"chips"}, {}});
+    q.scopes.push_back({"chips", std::move(subjects), {}, {"chips"}, {}});
     q.ruleset = ruleset;
     q.term_vocabulary = {"chips", "cpu"};
     auto hits = SearchClaims(*store, q);
@@ -579,6 +579,9 @@ TEST_CASE("evidence words are read from by_term only when every claim has the qu
   // Another ruleset, or none: every AMZN claim is read and re-checked.
   CHECK(ids("rs-b") == std::set<std::string>{"c-chips", "c-unrecorded"});
   CHECK(ids("") == std::set<std::string>{"c-chips", "c-unrecorded"});
+  // The same for any subject, through the entries under "".
+  CHECK(ids("rs-a", {}) == std::set<std::string>{"c-chips"});
+  CHECK(ids("rs-b", {}) == std::set<std::string>{"c-chips", "c-unrecorded"});
 
   // One claim of another ruleset makes the index incomplete for rs-a.
   Claim old = MakeClaim("d2", "c-old", "AMZN", "revenue");
@@ -586,12 +589,14 @@ TEST_CASE("evidence words are read from by_term only when every claim has the qu
   old.ruleset = "rs-old";
   REQUIRE(store->PutDocument(MakeDoc("d2", "t"), "rs-old", {old}).ok());
   CHECK(ids("rs-a") == std::set<std::string>{"c-chips", "c-unrecorded", "c-old"});
+  CHECK(ids("rs-a", {}) == std::set<std::string>{"c-chips", "c-unrecorded", "c-old"});
 
   // Replacing documents removes their term entries; the counters follow.
   old.ruleset = "rs-a";
   old.terms = {"chips"};
   REQUIRE(store->PutDocument(MakeDoc("d2", "t"), "rs-a", {old}).ok());
   CHECK(ids("rs-a") == std::set<std::string>{"c-chips", "c-old"});
+  CHECK(ids("rs-a", {}) == std::set<std::string>{"c-chips", "c-old"});
   REQUIRE(store->PutDocument(MakeDoc("d1", "changed"), "rs-a", {plain}).ok());
   CHECK(Scan(*store, ClaimIndex::kByTerm, {"AMZN"}) == std::vector<std::string>{"c-old"});
   CHECK(*store->Counter("ruleset", "rs-old") == 0);
