@@ -225,6 +225,7 @@ TEST_CASE("shards mapped and loaded with load-sst equal one ingest of the same f
   const StoreDump single = Dump(dir + "/single");
   REQUIRE(Keys(single, "documents") > 90);
   REQUIRE(Keys(single, "claims") > 90);
+  REQUIRE(Keys(single, "by_term") > 0);  // the seeds say "chips": terms travel too
 
   const std::vector<std::string> partitions =
       Partition(dir, MapConcurrently(dir, inputs), {"doc-00030", "doc-00060"});

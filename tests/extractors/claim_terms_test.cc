@@ -12,6 +12,7 @@
 #include "engine/utf8.h"
 #include "extractors/claim_extractor.h"
 #include "extractors/question_lexicon.h"
+#include "test_documents.h"
 #include "test_paths.h"
 
 namespace claimgraph::claim_terms_test {
@@ -22,14 +23,6 @@ namespace fs = std::filesystem;
 using json = nlohmann::json;
 
 const std::string kSchemas = testing::SourceDir() + "/schemas";
-
-Document Doc(std::string text) {
-  Document d;
-  d.id = "d1";
-  d.text = std::move(text);
-  d.prose_end = d.text.size();
-  return d;
-}
 
 // A copy of schemas/ in `dir`; `edit` changes its questions.json.
 void CopySchemas(const std::string& dir, const std::function<void(json*)>& edit) {
@@ -68,9 +61,10 @@ TEST_CASE("Extracted claims carry the vocabulary words of their evidence", "[ter
   REQUIRE(extractor.ok());
   const std::vector<Claim> claims =
       (*extractor)
-          ->Extract(Doc("Amazon said sales of its Trainium chips and Graviton processors rose to "
-                        "$5 billion in "
-                        "2025. Amazon's advertising revenue rose to $17 billion in 2025."));
+          ->Extract(testing::ProseDocument(
+              "Amazon said sales of its Trainium chips and Graviton processors rose to "
+              "$5 billion in "
+              "2025. Amazon's advertising revenue rose to $17 billion in 2025."));
   REQUIRE(claims.size() >= 2);
   size_t with_terms = 0;
   for (const Claim& c : claims) {
@@ -104,7 +98,8 @@ TEST_CASE("The term vocabulary is part of the ruleset", "[terms][claims]") {
   REQUIRE(wide.ok());
   CHECK((*wide)->ruleset() != info->hash);
   CHECK(ClaimExtractor::Ruleset({widened, {}})->hash == (*wide)->ruleset());
-  const Document doc = Doc("Amazon said wafer revenue rose to $5 billion in 2025.");
+  const Document doc =
+      testing::ProseDocument("Amazon said wafer revenue rose to $5 billion in 2025.");
   const std::vector<Claim> before = (*base)->Extract(doc);
   const std::vector<Claim> after = (*wide)->Extract(doc);
   REQUIRE(!before.empty());
@@ -119,8 +114,8 @@ TEST_CASE("The term vocabulary is part of the ruleset", "[terms][claims]") {
   auto none = ClaimExtractor::Create({bare, {}});
   REQUIRE(none.ok());
   CHECK((*none)->ruleset() != info->hash);
-  for (const Claim& c :
-       (*none)->Extract(Doc("Amazon's chip revenue rose to $5 billion in 2025."))) {
+  for (const Claim& c : (*none)->Extract(
+           testing::ProseDocument("Amazon's chip revenue rose to $5 billion in 2025."))) {
     CHECK(c.terms.empty());
   }
 }

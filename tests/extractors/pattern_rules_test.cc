@@ -11,6 +11,7 @@
 
 #include "extractors/claim_extractor.h"
 #include "extractors/metric_lexicon.h"
+#include "test_documents.h"
 #include "test_paths.h"
 
 namespace claimgraph::pattern_rules_test {
@@ -57,14 +58,6 @@ const Claim* ClaimWithValue(const std::vector<Claim>& claims, std::string_view v
     if (c.value && c.value->text == value_text) return &c;
   }
   return nullptr;
-}
-
-Document Doc(std::string text) {
-  Document d;
-  d.id = "d1";
-  d.text = std::move(text);
-  d.prose_end = d.text.size();
-  return d;
 }
 
 }  // namespace
@@ -162,9 +155,9 @@ TEST_CASE("Pattern rules in the extractor: metrics, modality, ruleset", "[patter
   auto with = Extractor(ruled);
   CHECK(without->ruleset() != with->ruleset());
 
-  const Document doc =
-      Doc("Amazon poured $30 billion into data centers in 2024. Analysts value Amazon's chip "
-          "business at $50 billion if the unit was sold.");
+  const Document doc = testing::ProseDocument(
+      "Amazon poured $30 billion into data centers in 2024. Analysts value Amazon's chip "
+      "business at $50 billion if the unit was sold.");
   std::vector<Claim> before = without->Extract(doc);
   std::vector<Claim> after = with->Extract(doc);
 
@@ -188,7 +181,8 @@ TEST_CASE("Pattern rules in the extractor: a lexicon phrase keeps its span", "[p
   testing::TempDir tmp;
   WriteSchemas(tmp.path() + "/s", "metric capex (?i)\\bfree (cash)\\b\n");
   auto x = Extractor(tmp.path() + "/s");
-  std::vector<Claim> claims = x->Extract(Doc("Amazon's free cash flow fell to $1.2 billion."));
+  std::vector<Claim> claims =
+      x->Extract(testing::ProseDocument("Amazon's free cash flow fell to $1.2 billion."));
   const Claim* c = ClaimWithValue(claims, "$1.2 billion");
   REQUIRE(c != nullptr);
   CHECK(c->metric == "free_cash_flow");
@@ -200,7 +194,7 @@ TEST_CASE("Pattern rules in the extractor: 1 MB against a catastrophic rule", "[
   auto x = Extractor(tmp.path() + "/s");
   std::string text = "Amazon's revenue rose to $5 billion in 2024. ";
   while (text.size() < (1u << 20)) text += "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa ";
-  std::vector<Claim> claims = x->Extract(Doc(text));
+  std::vector<Claim> claims = x->Extract(testing::ProseDocument(text));
   const Claim* c = ClaimWithValue(claims, "$5 billion");
   REQUIRE(c != nullptr);
   CHECK(c->modality == Modality::kReported);
