@@ -105,17 +105,25 @@ bool IsNonEmptyDir(const std::string& path) {
   return fs::is_directory(path, ec) && !fs::is_empty(path, ec);
 }
 
+Status WrongFormat(const Store::Rep& rep, const std::string& format) {
+  return Status::InvalidArgument(
+      rep.path + ": store format '" + format + "' is not the format this build reads ('" +
+      std::string(kStoreFormat) + "'); rebuild it with `claimgraph ingest` into a new --db");
+}
+
 // Checks the column families and format marker of an existing store.
 Status CheckFormat(Store::Rep* rep, const std::vector<std::string>& present) {
+  std::string format;
+  rocksdb::Status s =
+      rep->db->Get(rocksdb::ReadOptions(), rep->cf(kCfDefault), kFormatKey, &format);
+  // An older store lacks families this build has: its marker says more.
+  if (s.ok() && format != kStoreFormat) return WrongFormat(*rep, format);
   for (const std::string& name : ColumnFamilyNames()) {
     if (std::find(present.begin(), present.end(), name) == present.end()) {
       return Status::InvalidArgument(rep->path + ": not a claimgraph store (no column family '" +
                                      name + "')");
     }
   }
-  std::string format;
-  rocksdb::Status s =
-      rep->db->Get(rocksdb::ReadOptions(), rep->cf(kCfDefault), kFormatKey, &format);
   if (s.IsNotFound()) {
     // A writer killed between creating the store and writing the marker
     // leaves an empty store without one: finish the job.
@@ -130,11 +138,6 @@ Status CheckFormat(Store::Rep* rep, const std::vector<std::string>& present) {
     return Status::InvalidArgument(rep->path + ": not a claimgraph store (no format marker)");
   }
   if (!s.ok()) return FromRocks(s, "read format of " + rep->path);
-  if (format != kStoreFormat) {
-    return Status::InvalidArgument(
-        rep->path + ": store format '" + format + "' is not the format this build reads ('" +
-        std::string(kStoreFormat) + "'); rebuild it with `claimgraph ingest` into a new --db");
-  }
   return Status::OK();
 }
 

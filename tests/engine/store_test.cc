@@ -252,6 +252,37 @@ TEST_CASE("stores of another format or other databases are refused", "[store]") 
   CHECK(old.status().message().find("claimgraph-store-0") != std::string::npos);
   CHECK_FALSE(Store::Open(path, StoreOptions{.read_only = true}).ok());
 
+  // A store of the format before by_term: its marker is named, not the
+  // missing family.
+  const std::string v2 = tmp.path() + "/v2";
+  { OpenOrFail(v2); }
+  {
+    auto generation = ReadCurrentGeneration(v2);
+    REQUIRE(generation.ok());
+    const std::string db_path = GenerationDbDir(v2, **generation);
+    std::vector<std::string> names;
+    REQUIRE(rocksdb::DB::ListColumnFamilies(rocksdb::Options(), db_path, &names).ok());
+    std::vector<rocksdb::ColumnFamilyDescriptor> cfs;
+    for (const std::string& n : names) cfs.emplace_back(n, rocksdb::ColumnFamilyOptions());
+    std::vector<rocksdb::ColumnFamilyHandle*> handles;
+    rocksdb::DB* db = nullptr;
+    REQUIRE(rocksdb::DB::Open(rocksdb::Options(), db_path, cfs, &handles, &db).ok());
+    for (size_t i = 0; i < names.size(); ++i) {
+      if (names[i] == "by_term") CHECK(db->DropColumnFamily(handles[i]).ok());
+      if (names[i] == "default") {
+        CHECK(db->Put(rocksdb::WriteOptions(), handles[i], "format", "claimgraph-store-2").ok());
+      }
+    }
+    for (auto* h : handles) CHECK(db->DestroyColumnFamilyHandle(h).ok());
+    delete db;
+  }
+  for (bool read_only : {false, true}) {
+    auto v2_open = Store::Open(v2, StoreOptions{.read_only = read_only});
+    REQUIRE_FALSE(v2_open.ok());
+    CHECK(v2_open.status().message().find("store format 'claimgraph-store-2'") !=
+          std::string::npos);
+  }
+
   // A RocksDB database that is not ours.
   const std::string other = tmp.path() + "/other";
   {
