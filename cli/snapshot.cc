@@ -8,6 +8,7 @@
 
 #include "engine/hash.h"
 #include "engine/key_codec.h"
+#include "engine/mapped_file.h"
 #include "engine/varint.h"
 #include "graph/graph_io.h"
 
@@ -80,9 +81,9 @@ Result<Analysis> SnapshotAnalysisOr(const Store& store, const std::string& comma
                                     const std::function<Result<Analysis>()>& compute) {
   std::function<Result<Analysis>(const std::string&)> load =
       [&selection](const std::string& path) -> Result<Analysis> {
-    auto text = ReadWholeFile(path);
-    if (!text.ok()) return text.status();
-    return DecodeAnalysis(*text, selection);
+    auto file = MappedFile::Open(path);
+    if (!file.ok()) return file.status();
+    return DecodeAnalysis(file->bytes(), selection);
   };
   const char* file = selection.findings ? kAnalysisFile : kSourcesFile;
   return FromSnapshotOr<Analysis>(store, command, file, load, compute);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 namespace claimgraph {
 
@@ -148,20 +149,41 @@ std::string EncodeAnalysis(const Analysis& a) {
 
 namespace {
 
-// False when `line` certainly holds nothing `sel` selects. Only a cheap
-// necessary condition: a JSON string token appears unescaped in the line
-// exactly as "value", so a finding about AMZN contains "AMZN" with quotes.
-bool MaySelect(std::string_view line, const AnalysisSelection& sel) {
+// The string value of `key` in a finding line, found from the end of the
+// line: EncodeAnalysis writes keys in alphabetical order, so "label",
+// "other_subject" and "subject" are among the last few dozen bytes (the
+// long explanation comes before them). nullopt when the key is missing or
+// its value holds an escape, in which case the line must be decoded.
+std::optional<std::string_view> TailValue(std::string_view line, std::string_view quoted_key) {
+  const size_t key = line.rfind(quoted_key);
+  if (key == std::string_view::npos) return std::nullopt;
+  const size_t start = key + quoted_key.size();
+  const size_t end = line.find('"', start);
+  if (end == std::string_view::npos) return std::nullopt;
+  std::string_view value = line.substr(start, end - start);
+  if (value.find('\\') != std::string_view::npos) return std::nullopt;
+  return value;
+}
+
+// False when `line` certainly holds nothing `sel` selects (`ids`: its
+// subjects, sorted). Only a cheap necessary condition, read from the end of
+// the line; a snapshot has a million lines and a question wants a few.
+bool MaySelect(std::string_view line, const AnalysisSelection& sel,
+               const std::vector<std::string_view>& ids) {
   if (line.substr(0, 11) == "{\"finding\":") {
     if (!sel.findings) return false;
-    if (sel.genuine_only && line.find("\"label\":\"conflict\"") == std::string_view::npos) {
-      return false;
+    if (sel.genuine_only) {
+      auto label = TailValue(line, "\"label\":\"");
+      if (label && *label != FindingLabelName(FindingLabel::kConflict)) return false;
     }
     if (sel.subjects.empty()) return true;
-    for (const std::string& id : sel.subjects) {
-      if (line.find('"' + id + '"') != std::string_view::npos) return true;
-    }
-    return false;
+    auto subject = TailValue(line, "\"subject\":\"");
+    auto other = TailValue(line, "\"other_subject\":\"");
+    if (!subject || !other) return true;
+    auto named = [&](std::string_view id) {
+      return std::binary_search(ids.begin(), ids.end(), id);
+    };
+    return named(*subject) || (!other->empty() && named(*other));
   }
   if (line.substr(0, 10) == "{\"source\":") return sel.sources;
   return true;
@@ -181,6 +203,8 @@ bool Selected(const Finding& f, const AnalysisSelection& sel) {
 
 Result<Analysis> DecodeAnalysis(std::string_view text, const AnalysisSelection& selection) {
   Analysis out;
+  std::vector<std::string_view> ids(selection.subjects.begin(), selection.subjects.end());
+  std::sort(ids.begin(), ids.end());
   size_t line_no = 0;
   size_t pos = 0;
   while (pos < text.size()) {
@@ -189,7 +213,7 @@ Result<Analysis> DecodeAnalysis(std::string_view text, const AnalysisSelection& 
     std::string_view line = text.substr(pos, end - pos);
     pos = end + 1;
     ++line_no;
-    if (line_no > 1 && !MaySelect(line, selection)) continue;
+    if (line_no > 1 && !MaySelect(line, selection, ids)) continue;
     json j = json::parse(line.begin(), line.end(), nullptr, false);
     const std::string where = "analysis line " + std::to_string(line_no) + ": ";
     if (j.is_discarded()) return Status::Corruption(where + "not JSON");

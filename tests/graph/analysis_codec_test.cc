@@ -1,6 +1,7 @@
 // The analysis snapshot encoding: round trip and corruption.
 #include "graph/analysis_codec.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "graph/fact_maker.h"
@@ -95,6 +96,32 @@ TEST_CASE("Decoding keeps only the selected findings and sources", "[contradicti
   auto both = DecodeAnalysis(text, AnalysisSelection{.genuine_only = true, .subjects = {"ACME"}});
   REQUIRE(both.ok());
   CHECK(both->findings.size() == acme_genuine);
+  // By subject, only the lines that name one are decoded; the rest of the
+  // answer is the same as decoding everything and keeping those findings.
+  CHECK(about_acme->sources.size() == all.sources.size());
+  CHECK(about_acme->stats.claims == all.stats.claims);
+  auto two = DecodeAnalysis(text, AnalysisSelection{.subjects = {"ACMEX", "ACME"}});
+  REQUIRE(two.ok());
+  std::vector<std::string> want, got;
+  for (const Finding& f : all.findings) want.push_back(f.a_claim_id + f.b_claim_id);
+  for (const Finding& f : two->findings) got.push_back(f.a_claim_id + f.b_claim_id);
+  CHECK(got == want);  // in the snapshot's order
+  AnalysisSelection no_sources{.sources = false, .subjects = {"ACMEX"}};
+  auto acmex = DecodeAnalysis(text, no_sources);
+  REQUIRE(acmex.ok());
+  CHECK(acmex->findings.size() == 1);
+  CHECK(acmex->sources.empty());
+  // A damaged line about a selected subject is named by its line number.
+  std::string damaged = text;
+  const size_t at = damaged.find("\"ACMEX\"");
+  REQUIRE(at != std::string::npos);
+  damaged.insert(at, "}");
+  const size_t line = 1 + static_cast<size_t>(std::count(
+                              damaged.begin(), damaged.begin() + static_cast<long>(at), '\n'));
+  auto bad = DecodeAnalysis(damaged, AnalysisSelection{.subjects = {"ACMEX"}});
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.status().message().find("analysis line " + std::to_string(line) + ":") !=
+        std::string::npos);
 
   AnalysisSelection no_findings;
   no_findings.findings = false;
