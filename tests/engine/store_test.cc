@@ -9,6 +9,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <set>
 #include <thread>
 
@@ -78,9 +79,11 @@ void RequireConsistent(const Store& store) {
   REQUIRE(report->problems.empty());
 }
 
-// Writes a raw key into one column family of a closed store's current generation.
-void RawPut(const std::string& store_dir, const std::string& cf_name, const std::string& key,
-            const std::string& value) {
+// Opens a closed store's current generation with plain RocksDB and calls
+// fn(db, family name, handle) for each column family.
+void ForEachRawFamily(
+    const std::string& store_dir,
+    const std::function<void(rocksdb::DB*, const std::string&, rocksdb::ColumnFamilyHandle*)>& fn) {
   auto generation = ReadCurrentGeneration(store_dir);
   REQUIRE(generation.ok());
   REQUIRE(generation->has_value());
@@ -92,11 +95,19 @@ void RawPut(const std::string& store_dir, const std::string& cf_name, const std:
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   rocksdb::DB* db = nullptr;
   REQUIRE(rocksdb::DB::Open(rocksdb::Options(), path, cfs, &handles, &db).ok());
-  for (size_t i = 0; i < names.size(); ++i) {
-    if (names[i] == cf_name) CHECK(db->Put(rocksdb::WriteOptions(), handles[i], key, value).ok());
-  }
+  for (size_t i = 0; i < names.size(); ++i) fn(db, names[i], handles[i]);
   for (auto* h : handles) CHECK(db->DestroyColumnFamilyHandle(h).ok());
   delete db;
+}
+
+// Writes a raw key into one column family of a closed store's current generation.
+void RawPut(const std::string& store_dir, const std::string& cf_name, const std::string& key,
+            const std::string& value) {
+  ForEachRawFamily(store_dir,
+                   [&](rocksdb::DB* db, const std::string& name, rocksdb::ColumnFamilyHandle* cf) {
+                     if (name == cf_name)
+                       CHECK(db->Put(rocksdb::WriteOptions(), cf, key, value).ok());
+                   });
 }
 
 }  // namespace
@@ -256,26 +267,13 @@ TEST_CASE("stores of another format or other databases are refused", "[store]") 
   // missing family.
   const std::string v2 = tmp.path() + "/v2";
   { OpenOrFail(v2); }
-  {
-    auto generation = ReadCurrentGeneration(v2);
-    REQUIRE(generation.ok());
-    const std::string db_path = GenerationDbDir(v2, **generation);
-    std::vector<std::string> names;
-    REQUIRE(rocksdb::DB::ListColumnFamilies(rocksdb::Options(), db_path, &names).ok());
-    std::vector<rocksdb::ColumnFamilyDescriptor> cfs;
-    for (const std::string& n : names) cfs.emplace_back(n, rocksdb::ColumnFamilyOptions());
-    std::vector<rocksdb::ColumnFamilyHandle*> handles;
-    rocksdb::DB* db = nullptr;
-    REQUIRE(rocksdb::DB::Open(rocksdb::Options(), db_path, cfs, &handles, &db).ok());
-    for (size_t i = 0; i < names.size(); ++i) {
-      if (names[i] == "by_term") CHECK(db->DropColumnFamily(handles[i]).ok());
-      if (names[i] == "default") {
-        CHECK(db->Put(rocksdb::WriteOptions(), handles[i], "format", "claimgraph-store-2").ok());
-      }
-    }
-    for (auto* h : handles) CHECK(db->DestroyColumnFamilyHandle(h).ok());
-    delete db;
-  }
+  ForEachRawFamily(
+      v2, [](rocksdb::DB* db, const std::string& name, rocksdb::ColumnFamilyHandle* cf) {
+        if (name == "by_term") CHECK(db->DropColumnFamily(cf).ok());
+        if (name == "default") {
+          CHECK(db->Put(rocksdb::WriteOptions(), cf, "format", "claimgraph-store-2").ok());
+        }
+      });
   for (bool read_only : {false, true}) {
     auto v2_open = Store::Open(v2, StoreOptions{.read_only = read_only});
     REQUIRE_FALSE(v2_open.ok());
