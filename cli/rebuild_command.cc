@@ -99,7 +99,10 @@ Result<IngestCounts> Reextract(const RebuildCommandOptions& o, const ClaimExtrac
 }
 
 // Analyzes `staged`, builds its graph and writes the snapshot files, the
-// manifest last.
+// manifest last. Each large piece is written as soon as it exists and
+// released before the next is built, so the peak is the larger of the
+// analysis and the graph, not their sum. On return *analysis holds the
+// source scores and only the genuine findings: all the run's diff reads.
 Result<SnapshotManifest> WriteSnapshot(const Inputs& in, Store* staged, Analysis* analysis,
                                        std::vector<uint64_t>* claim_ids) {
   const auto start = Clock::now();
@@ -111,28 +114,40 @@ Result<SnapshotManifest> WriteSnapshot(const Inputs& in, Store* staged, Analysis
   if (!a.ok()) return a.status();
   *analysis = std::move(a).value();
   m.analysis_seconds = seconds_since(start);
-  const auto graph_start = Clock::now();
-  auto graph =
-      BuildClaimGraph(*staged, in.catalog->entities(), LinksFromFindings(analysis->findings));
-  if (!graph.ok()) return graph.status();
-  m.graph_seconds = seconds_since(graph_start);
-  m.graph_bytes = graph->MemoryBytes();
-  auto ids = CollectClaimIds(*staged);
-  if (!ids.ok()) return ids.status();
-  *claim_ids = std::move(ids).value();
   const std::string dir = staged->snapshot_dir();
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec) return Status::IOError("cannot create " + dir + ": " + ec.message());
-  Status s = WriteFileDurably(dir + "/" + kAnalysisFile, EncodeAnalysis(*analysis));
+  Status s = WriteAnalysisFile(dir + "/" + kAnalysisFile, *analysis);
   if (s.ok()) {
     Analysis scores_only;
     scores_only.sources = analysis->sources;
     scores_only.stats = analysis->stats;
-    s = WriteFileDurably(dir + "/" + kSourcesFile, EncodeAnalysis(scores_only));
+    s = WriteAnalysisFile(dir + "/" + kSourcesFile, scores_only);
   }
-  if (s.ok()) s = SaveGraph(*graph, dir + "/" + kGraphFile);
-  if (s.ok()) s = WriteClaimIds(dir + "/" + kClaimIdsFile, *claim_ids);
+  if (!s.ok()) return s;
+  m.findings = analysis->findings.size();
+  for (const Finding& f : analysis->findings) m.contradictions += IsGenuine(f) ? 1 : 0;
+  m.sources = analysis->sources.size();
+  std::vector<ClaimLink> links = LinksFromFindings(analysis->findings);
+  std::erase_if(analysis->findings, [](const Finding& f) { return !IsGenuine(f); });
+  analysis->findings.shrink_to_fit();
+  const auto graph_start = Clock::now();
+  {
+    auto graph = BuildClaimGraph(*staged, in.catalog->entities(), links);
+    links = {};
+    if (!graph.ok()) return graph.status();
+    m.graph_seconds = seconds_since(graph_start);
+    m.graph_bytes = graph->MemoryBytes();
+    m.graph_vertices = graph->vertex_count();
+    m.graph_edges = graph->edge_count();
+    s = SaveGraph(*graph, dir + "/" + kGraphFile);
+    if (!s.ok()) return s;
+  }
+  auto ids = CollectClaimIds(*staged);
+  if (!ids.ok()) return ids.status();
+  *claim_ids = std::move(ids).value();
+  s = WriteClaimIds(dir + "/" + kClaimIdsFile, *claim_ids);
   if (!s.ok()) return s;
   auto stats = staged->Stats();
   if (!stats.ok()) return stats.status();
@@ -142,11 +157,6 @@ Result<SnapshotManifest> WriteSnapshot(const Inputs& in, Store* staged, Analysis
   m.built_at = static_cast<int64_t>(std::time(nullptr));
   m.documents = stats->documents;
   m.claims = stats->claims;
-  m.findings = analysis->findings.size();
-  for (const Finding& f : analysis->findings) m.contradictions += IsGenuine(f) ? 1 : 0;
-  m.sources = analysis->sources.size();
-  m.graph_vertices = graph->vertex_count();
-  m.graph_edges = graph->edge_count();
   m.build_seconds = seconds_since(start);
   s = WriteSnapshotManifest(dir, m);
   if (!s.ok()) return s;

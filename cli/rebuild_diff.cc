@@ -6,16 +6,19 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
-#include <set>
+#include <string_view>
 #include <tuple>
 
 #include "engine/json_writer.h"
+#include "engine/mapped_file.h"
 
 namespace claimgraph::cli {
 
 namespace {
 
-using FindingKey = std::tuple<FindingKind, FindingLabel, std::string, std::string>;
+// A finding's identity across runs: kind, label and its two claim ids in
+// either order. Views into the finding.
+using FindingKey = std::tuple<FindingKind, FindingLabel, std::string_view, std::string_view>;
 
 FindingKey KeyOf(const Finding& f) {
   const bool ordered = f.a_claim_id <= f.b_claim_id;
@@ -26,13 +29,14 @@ FindingKey KeyOf(const Finding& f) {
 // The genuine findings of `a` whose key is not among `b`'s.
 std::vector<Finding> GenuineMissingFrom(const std::vector<Finding>& a,
                                         const std::vector<Finding>& b) {
-  std::set<FindingKey> keys;
+  std::vector<FindingKey> keys;
   for (const Finding& f : b) {
-    if (IsGenuine(f)) keys.insert(KeyOf(f));
+    if (IsGenuine(f)) keys.push_back(KeyOf(f));
   }
+  std::sort(keys.begin(), keys.end());
   std::vector<Finding> out;
   for (const Finding& f : a) {
-    if (IsGenuine(f) && !keys.count(KeyOf(f))) out.push_back(f);
+    if (IsGenuine(f) && !std::binary_search(keys.begin(), keys.end(), KeyOf(f))) out.push_back(f);
   }
   return out;
 }
@@ -172,9 +176,13 @@ Result<PreviousRun> LoadPreviousRun(const Store& store) {
     run.claim_ids = std::move(ids).value();
     return run;
   }
-  auto text = ReadWholeFile(dir + "/" + kAnalysisFile);
-  if (!text.ok()) return text.status();
-  auto analysis = DecodeAnalysis(*text);
+  // The diff compares genuine findings only: the others are skipped before
+  // they are parsed (about half of a large snapshot's lines).
+  auto file = MappedFile::Open(dir + "/" + kAnalysisFile);
+  if (!file.ok()) return file.status();
+  AnalysisSelection genuine;
+  genuine.genuine_only = true;
+  auto analysis = DecodeAnalysis(file->bytes(), genuine);
   if (!analysis.ok()) {
     return Status::Corruption(dir + "/" + kAnalysisFile + ": " +
                               std::string(analysis.status().message()));

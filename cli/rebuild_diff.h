@@ -19,7 +19,7 @@ namespace claimgraph::cli {
 struct PreviousRun {
   bool has_snapshot = false;  // false: no rebuild yet (or it did not finish)
   uint64_t generation = 0;
-  Analysis analysis;                // empty without a snapshot
+  Analysis analysis;                // its genuine findings and scores; empty without a snapshot
   std::vector<uint64_t> claim_ids;  // the snapshot's; without one, the store's now
 };
 

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <system_error>
+#include <utility>
 
 namespace claimgraph {
 
@@ -83,19 +84,91 @@ Result<std::optional<uint64_t>> ReadCurrentGeneration(const std::string& dir) {
 }
 
 Status WriteFileDurably(const std::string& path, std::string_view bytes) {
+  auto file = DurableFile::Create(path);
+  if (!file.ok()) return file.status();
+  Status s = file->Append(bytes);
+  return s.ok() ? file->Commit() : s;
+}
+
+namespace {
+
+// Appends are gathered up to this size before a write(2).
+constexpr size_t kDurableBufferBytes = 1 << 20;
+
+}  // namespace
+
+DurableFile::DurableFile(std::string path, int fd) : path_(std::move(path)), fd_(fd) {
+  buffer_.reserve(kDurableBufferBytes);
+}
+
+DurableFile::DurableFile(DurableFile&& other) noexcept
+    : path_(std::move(other.path_)),
+      fd_(std::exchange(other.fd_, -1)),
+      buffer_(std::move(other.buffer_)),
+      status_(std::move(other.status_)),
+      committed_(std::exchange(other.committed_, true)) {}
+
+DurableFile::~DurableFile() {
+  if (fd_ >= 0) close(fd_);
+  if (!committed_) std::remove((path_ + ".tmp").c_str());
+}
+
+Result<DurableFile> DurableFile::Create(const std::string& path) {
   const std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    out.flush();
-    if (!out) return Status::IOError("cannot write " + tmp);
+  const int fd = open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) return Status::IOError("cannot create " + tmp + ": " + std::strerror(errno));
+  return DurableFile(path, fd);
+}
+
+Status DurableFile::Flush() {
+  size_t done = 0;
+  while (done < buffer_.size()) {
+    const ssize_t n = write(fd_, buffer_.data() + done, buffer_.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      status_ = Status::IOError("cannot write " + path_ +
+                                ".tmp: " + std::strerror(n < 0 ? errno : ENOSPC));
+      return status_;
+    }
+    done += static_cast<size_t>(n);
   }
-  Status s = FsyncPath(tmp, O_RDONLY);
-  if (!s.ok()) return s;
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    return Status::IOError("rename " + tmp + " to " + path + ": " + std::strerror(errno));
+  buffer_.clear();
+  return Status::OK();
+}
+
+Status DurableFile::Append(std::string_view bytes) {
+  if (!status_.ok()) return status_;
+  if (committed_ || fd_ < 0) return Status::InvalidArgument(path_ + ": append after commit");
+  if (buffer_.size() + bytes.size() > kDurableBufferBytes) {
+    Status s = Flush();
+    if (!s.ok()) return s;
   }
-  const std::string dir = fs::path(path).parent_path().string();
+  if (bytes.size() >= kDurableBufferBytes) {
+    buffer_.assign(bytes);
+    return Flush();
+  }
+  buffer_.append(bytes);
+  return Status::OK();
+}
+
+Status DurableFile::Commit() {
+  if (!status_.ok()) return status_;
+  if (committed_ || fd_ < 0) return Status::InvalidArgument(path_ + ": committed twice");
+  const std::string tmp = path_ + ".tmp";
+  Status s = Flush();
+  if (s.ok() && fsync(fd_) != 0) s = Status::IOError("fsync " + tmp + ": " + std::strerror(errno));
+  if (close(std::exchange(fd_, -1)) != 0 && s.ok()) {
+    s = Status::IOError("close " + tmp + ": " + std::strerror(errno));
+  }
+  if (s.ok() && std::rename(tmp.c_str(), path_.c_str()) != 0) {
+    s = Status::IOError("rename " + tmp + " to " + path_ + ": " + std::strerror(errno));
+  }
+  if (!s.ok()) {
+    status_ = s;
+    return s;
+  }
+  committed_ = true;
+  const std::string dir = fs::path(path_).parent_path().string();
   return FsyncPath(dir.empty() ? "." : dir, O_RDONLY | O_DIRECTORY);
 }
 

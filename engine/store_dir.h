@@ -45,6 +45,37 @@ Status PublishCurrentGeneration(const std::string& dir, uint64_t generation);
 // or the new one, never a part. Used for SNAPSHOT and the snapshot files.
 Status WriteFileDurably(const std::string& path, std::string_view bytes);
 
+// The same guarantee for a file written piece by piece, so that a large
+// file (a snapshot's analysis) never has to be held whole in memory:
+// Append() buffers and writes to `path`.tmp, Commit() flushes, fsyncs,
+// renames over `path` and fsyncs the directory. Destroyed without a
+// successful Commit(), it removes the temporary file and leaves `path` as
+// it was. After a failed Append() every later call returns that error.
+// Not thread-safe.
+class DurableFile {
+ public:
+  // IOError when `path`.tmp cannot be created.
+  static Result<DurableFile> Create(const std::string& path);
+  DurableFile(DurableFile&& other) noexcept;
+  DurableFile& operator=(DurableFile&&) = delete;
+  DurableFile(const DurableFile&) = delete;
+  DurableFile& operator=(const DurableFile&) = delete;
+  ~DurableFile();
+
+  Status Append(std::string_view bytes);
+  Status Commit();
+
+ private:
+  DurableFile(std::string path, int fd);
+  Status Flush();
+
+  std::string path_;
+  int fd_ = -1;
+  std::string buffer_;
+  Status status_;
+  bool committed_ = false;
+};
+
 // Removes every generation directory except `current` and `current - 1`:
 // partial generations a crashed rebuild left, and ones no reader can still
 // be opening. Best effort: a directory that cannot be removed stays.

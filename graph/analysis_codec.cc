@@ -1,28 +1,18 @@
 #include "graph/analysis_codec.h"
 
 #include <algorithm>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
+
+#include "engine/json_writer.h"
+#include "engine/store_dir.h"
 
 namespace claimgraph {
 
 namespace {
 
 using nlohmann::json;
-
-json FindingJson(const Finding& f) {
-  return {{"kind", FindingKindName(f.kind)},
-          {"label", FindingLabelName(f.label)},
-          {"subject", f.subject},
-          {"other_subject", f.other_subject},
-          {"metric", f.metric},
-          {"period", f.period},
-          {"a", f.a_claim_id},
-          {"b", f.b_claim_id},
-          {"a_count", f.a_count},
-          {"b_count", f.b_count},
-          {"explanation", f.explanation}};
-}
 
 json SourceJson(const SourceScore& s) {
   return {{"source", s.source},
@@ -136,15 +126,65 @@ void ParseLine(const json& j, Analysis* out, std::string* error) {
 
 }  // namespace
 
-std::string EncodeAnalysis(const Analysis& a) {
+namespace {
+
+// One finding line. Written by hand rather than through nlohmann (a
+// snapshot has a million of them); the keys are in alphabetical order, as
+// nlohmann writes an object's keys, and MaySelect below relies on it.
+void AppendFindingLine(const Finding& f, std::string* out) {
+  auto str = [out](const char* key, std::string_view value) {
+    out->append(key);
+    AppendJsonString(value, out);
+  };
+  auto num = [out](const char* key, uint64_t value) {
+    out->append(key);
+    out->append(std::to_string(value));
+  };
+  str("{\"finding\":{\"a\":", f.a_claim_id);
+  num(",\"a_count\":", f.a_count);
+  str(",\"b\":", f.b_claim_id);
+  num(",\"b_count\":", f.b_count);
+  str(",\"explanation\":", f.explanation);
+  str(",\"kind\":", FindingKindName(f.kind));
+  str(",\"label\":", FindingLabelName(f.label));
+  str(",\"metric\":", f.metric);
+  str(",\"other_subject\":", f.other_subject);
+  str(",\"period\":", f.period);
+  str(",\"subject\":", f.subject);
+  out->append("}}\n");
+}
+
+}  // namespace
+
+void EncodeAnalysisLines(const Analysis& a, const std::function<void(std::string_view)>& line) {
   json stats = {{"claims", a.stats.claims},         {"numeric", a.stats.numeric},
                 {"stance", a.stats.stance},         {"not_compared", a.stats.not_compared},
                 {"iterations", a.stats.iterations}, {"converged", a.stats.converged}};
   json header = {{"format", kAnalysisFormat}, {"version", kAnalysisVersion}, {"stats", stats}};
-  std::string out = header.dump() + "\n";
-  for (const Finding& f : a.findings) out += json{{"finding", FindingJson(f)}}.dump() + "\n";
-  for (const SourceScore& s : a.sources) out += json{{"source", SourceJson(s)}}.dump() + "\n";
+  line(header.dump() + "\n");
+  std::string buffer;
+  for (const Finding& f : a.findings) {
+    buffer.clear();
+    AppendFindingLine(f, &buffer);
+    line(buffer);
+  }
+  for (const SourceScore& s : a.sources) line(json{{"source", SourceJson(s)}}.dump() + "\n");
+}
+
+std::string EncodeAnalysis(const Analysis& a) {
+  std::string out;
+  EncodeAnalysisLines(a, [&out](std::string_view line) { out.append(line); });
   return out;
+}
+
+Status WriteAnalysisFile(const std::string& path, const Analysis& a) {
+  auto file = DurableFile::Create(path);
+  if (!file.ok()) return file.status();
+  Status s;
+  EncodeAnalysisLines(a, [&](std::string_view line) {
+    if (s.ok()) s = file->Append(line);
+  });
+  return s.ok() ? file->Commit() : s;
 }
 
 namespace {

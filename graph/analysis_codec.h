@@ -16,6 +16,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 #include <string_view>
@@ -61,6 +62,15 @@ Result<Analysis> AnalyzeStore(const Store& store, const AnalysisContext& context
 // The encoding described above. Deterministic: equal analyses give equal
 // bytes.
 std::string EncodeAnalysis(const Analysis& analysis);
+
+// The same bytes, one line at a time (each ending in '\n'), for a writer
+// that streams them instead of holding the whole encoding.
+void EncodeAnalysisLines(const Analysis& analysis,
+                         const std::function<void(std::string_view)>& line);
+
+// Writes the encoding to `path` durably and atomically (DurableFile,
+// engine/store_dir.h), a line at a time. Errors: IOError naming the file.
+Status WriteAnalysisFile(const std::string& path, const Analysis& analysis);
 
 // Which parts of an encoded analysis DecodeAnalysis keeps. Lines that
 // cannot be selected are skipped before they are parsed, so a reader that

@@ -38,7 +38,7 @@ StringTable::StringTable() { strings_.emplace_back(); }  // id 0 = kNone = ""
 
 uint32_t StringTable::Intern(std::string_view s) {
   if (s.empty()) return kNone;
-  auto it = ids_.find(std::string(s));
+  auto it = ids_.find(s);
   if (it != ids_.end()) return it->second;
   const auto id = static_cast<uint32_t>(strings_.size());
   strings_.emplace_back(s);
@@ -48,7 +48,7 @@ uint32_t StringTable::Intern(std::string_view s) {
 
 std::optional<uint32_t> StringTable::Find(std::string_view s) const {
   if (s.empty()) return kNone;
-  auto it = ids_.find(std::string(s));
+  auto it = ids_.find(s);
   if (it == ids_.end()) return std::nullopt;
   return it->second;
 }

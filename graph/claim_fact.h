@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -30,6 +31,12 @@ class StringTable {
   static constexpr uint32_t kNone = 0;
 
   StringTable();
+  // Moves keep the strings where they are (the ids map holds views of
+  // them); copies would not, so there are none.
+  StringTable(StringTable&&) = default;
+  StringTable& operator=(StringTable&&) = default;
+  StringTable(const StringTable&) = delete;
+  StringTable& operator=(const StringTable&) = delete;
   // The id of `s`, adding it when new. The empty string is kNone.
   uint32_t Intern(std::string_view s);
   // The id of `s`, or nullopt when it was never interned.
@@ -40,8 +47,8 @@ class StringTable {
   size_t size() const { return strings_.size(); }
 
  private:
-  std::vector<std::string> strings_;
-  std::unordered_map<std::string, uint32_t> ids_;
+  std::deque<std::string> strings_;  // a deque: strings never move once added
+  std::unordered_map<std::string_view, uint32_t> ids_;
 };
 
 // Which comparisons a claim's modality allows.

@@ -3,8 +3,12 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
 
 #include "graph/fact_maker.h"
+#include "test_paths.h"
 
 namespace claimgraph::analysis_codec_test {
 
@@ -130,6 +134,83 @@ TEST_CASE("Decoding keeps only the selected findings and sources", "[contradicti
   CHECK(scores->findings.empty());
   CHECK(scores->sources.size() == all.sources.size());
   CHECK(scores->stats.claims == all.stats.claims);
+}
+
+}  // namespace claimgraph::analysis_codec_test
+
+namespace claimgraph::analysis_codec_test {
+
+TEST_CASE("Finding lines are the JSON objects the format names, keys in order",
+          "[contradictions][codec]") {
+  // Strings with every kind of byte the writer must escape or pass through.
+  Analysis a;
+  Finding f;
+  f.kind = FindingKind::kStance;
+  f.label = FindingLabel::kPeriodMismatch;
+  f.subject = "AMZN/aws";
+  f.other_subject = "";
+  f.metric = "free_cash_flow";
+  f.period = "FY2025";
+  f.a_claim_id = "00ab12cd34ef5678";
+  f.b_claim_id = "q\"uote\\back";
+  f.a_count = 3;
+  f.b_count = 18446744073709551615ULL;
+  f.explanation = "tab\there, newline\nthere, bell \x07, caf\xc3\xa9 \xe2\x82\xac 1.2bn";
+  a.findings.push_back(f);
+  f.label = FindingLabel::kConflict;
+  f.explanation = "backspace \b and form feed \f";
+  a.findings.push_back(f);
+  const std::string text = EncodeAnalysis(a);
+  std::vector<std::string> lines;
+  EncodeAnalysisLines(a, [&](std::string_view line) { lines.emplace_back(line); });
+  std::string joined;
+  for (const std::string& line : lines) joined += line;
+  CHECK(joined == text);
+  REQUIRE(lines.size() == 3);  // header and two findings, no sources
+  for (size_t i = 0; i < 2; ++i) {
+    const Finding& want = a.findings[i];
+    const std::string& line = lines[i + 1];
+    REQUIRE(line.back() == '\n');
+    const nlohmann::json parsed = nlohmann::json::parse(line);
+    const nlohmann::json expected = {{"finding",
+                                      {{"kind", FindingKindName(want.kind)},
+                                       {"label", FindingLabelName(want.label)},
+                                       {"subject", want.subject},
+                                       {"other_subject", want.other_subject},
+                                       {"metric", want.metric},
+                                       {"period", want.period},
+                                       {"a", want.a_claim_id},
+                                       {"b", want.b_claim_id},
+                                       {"a_count", want.a_count},
+                                       {"b_count", want.b_count},
+                                       {"explanation", want.explanation}}}};
+    CHECK(parsed == expected);
+    // Keys in alphabetical order, as the tail reader of `contradictions`
+    // expects: nlohmann writes an object's keys sorted.
+    if (i == 0) CHECK(line == expected.dump() + "\n");
+  }
+  auto back = DecodeAnalysis(text);
+  REQUIRE(back.ok());
+  REQUIRE(back->findings.size() == 2);
+  CHECK(back->findings[1].explanation == a.findings[1].explanation);
+  AnalysisSelection genuine;
+  genuine.genuine_only = true;
+  auto only = DecodeAnalysis(text, genuine);
+  REQUIRE(only.ok());
+  REQUIRE(only->findings.size() == 1);
+  CHECK(only->findings[0].label == FindingLabel::kConflict);
+}
+
+TEST_CASE("An analysis file written a line at a time holds the encoding",
+          "[contradictions][codec]") {
+  testing::TempDir tmp;
+  const std::string path = tmp.path() + "/analysis.bin";
+  const Analysis a = Sample();
+  REQUIRE(WriteAnalysisFile(path, a).ok());
+  CHECK(testing::ReadFileOrFail(path) == EncodeAnalysis(a));
+  Status s = WriteAnalysisFile(tmp.path() + "/missing/analysis.bin", a);
+  CHECK(s.code() == Status::Code::kIOError);
+  CHECK(s.message().find("missing/analysis.bin") != std::string::npos);
 }
 
 }  // namespace claimgraph::analysis_codec_test
