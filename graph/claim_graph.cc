@@ -114,16 +114,31 @@ std::optional<VertexId> FindVertex(const ClaimGraph::Rep& rep, std::string_view 
   }
 }
 
+namespace {
+
+// Rehashes every vertex into `size` slots (a power of two).
+void Rehash(ClaimGraph::Rep* rep, size_t size) {
+  std::vector<VertexId> old = std::move(rep->slots);
+  rep->slots.assign(size, kNoVertex);
+  for (VertexId u : old) {
+    if (u != kNoVertex) PlaceInSlot(rep, u);
+  }
+}
+
+}  // namespace
+
 void IndexVertex(ClaimGraph::Rep* rep, VertexId v) {
   // Keep the load factor at most 1/2.
   if (rep->vertex_count() * 2 > rep->slots.size()) {
-    std::vector<VertexId> old = std::move(rep->slots);
-    rep->slots.assign(std::max<size_t>(16, old.size() * 2), kNoVertex);
-    for (VertexId u : old) {
-      if (u != kNoVertex) PlaceInSlot(rep, u);
-    }
+    Rehash(rep, std::max<size_t>(16, rep->slots.size() * 2));
   }
   PlaceInSlot(rep, v);
+}
+
+void ReserveSlots(ClaimGraph::Rep* rep, size_t vertices) {
+  size_t size = std::max<size_t>(16, rep->slots.size());
+  while (size < vertices * 2) size *= 2;
+  if (size > rep->slots.size()) Rehash(rep, size);
 }
 
 ClaimGraph::ClaimGraph() : rep_(std::make_unique<Rep>()) {}

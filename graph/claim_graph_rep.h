@@ -63,6 +63,9 @@ std::optional<VertexId> FindVertex(const ClaimGraph::Rep& rep, std::string_view 
 // already appended it to ids/id_offsets/vertex_types); grows the table.
 // REQUIRES: id not present.
 void IndexVertex(ClaimGraph::Rep* rep, VertexId v);
+// Grows the hash, when needed, to hold `vertices` at IndexVertex's load
+// factor without growing again.
+void ReserveSlots(ClaimGraph::Rep* rep, size_t vertices);
 
 // Who an edge of this type derives from when no EdgeAttr says otherwise.
 inline VertexId DefaultProvenance(EdgeType type, VertexId source, VertexId target) {

@@ -189,6 +189,19 @@ GraphBuilder::GraphBuilder() : state_(std::make_unique<State>()) {}
 GraphBuilder::~GraphBuilder() = default;
 
 size_t GraphBuilder::vertex_count() const { return state_->rep->vertex_count(); }
+
+void GraphBuilder::Reserve(size_t vertices, size_t edges) {
+  State& s = *state_;
+  ClaimGraph::Rep& rep = *s.rep;
+  rep.id_offsets.reserve(vertices + 1);
+  rep.vertex_types.reserve(vertices);
+  s.label_spans.reserve(vertices);
+  s.defined.reserve(vertices);
+  s.edge_source.reserve(edges);
+  s.edge_target.reserve(edges);
+  rep.edge_types.reserve(edges);
+  ReserveSlots(&rep, vertices);
+}
 const GraphBuildStats& GraphBuilder::stats() const { return state_->stats; }
 
 VertexId GraphBuilder::AddVertex(std::string_view id, VertexType type, std::string_view label) {

@@ -69,6 +69,10 @@ class GraphBuilder {
   void AddEdge(VertexId from, VertexId to, EdgeType type, VertexId provenance,
                std::string_view relation = {}, std::string_view label = {});
   size_t vertex_count() const;
+  // Sizes the arrays and the id hash for this many vertices and edges (a
+  // loader that knows them), so that none of them grows step by step.
+  // Only a hint: more may still be added.
+  void Reserve(size_t vertices, size_t edges);
 
   // The graph. Errors: ResourceExhausted when there are 2^32 - 1 vertices
   // or edges or more. The builder is empty afterwards.

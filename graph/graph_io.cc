@@ -7,10 +7,9 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 
 #include "engine/hash.h"
+#include "engine/mapped_file.h"
 #include "engine/varint.h"
 #include "graph/graph_build.h"
 
@@ -156,6 +155,7 @@ Status ParseEdges(PayloadReader* reader, uint64_t n, size_t payload_size, GraphB
   if (!r.Varint(&m) || !r.Check(m < kNoVertex && m <= payload_size, "bad edge count")) {
     return r.status();
   }
+  builder->Reserve(builder->vertex_count(), m);
   uint64_t last_source = 0;
   for (uint64_t e = 0; e < m; ++e) {
     uint64_t source = 0, target = 0, provenance = 0;
@@ -185,6 +185,7 @@ Result<ClaimGraph> ParsePayload(std::string_view payload, const std::string& pat
   if (!r.Varint(&n) || !r.Check(n < kNoVertex && n <= payload.size(), "bad vertex count")) {
     return r.status();
   }
+  builder.Reserve(n, 0);
   for (uint64_t v = 0; v < n; ++v) {
     uint8_t type = 0;
     std::string_view id, label;
@@ -231,11 +232,9 @@ Result<ClaimGraph> LoadGraph(const std::string& path) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec))
     return Status::NotFound("graph file " + path + ": not found");
-  std::ifstream in(path, std::ios::binary);
-  const std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (!in.is_open() || in.bad()) {
-    return Status::IOError("read " + path + ": " + std::strerror(errno));
-  }
+  auto file = MappedFile::Open(path);
+  if (!file.ok()) return file.status();
+  const std::string_view data = file->bytes();
   const std::string where = "graph file " + path + ": ";
   if (data.size() < kHeaderBytes || data.compare(0, kGraphFileMagic.size(), kGraphFileMagic) != 0) {
     return Status::Corruption(where + "not a claimgraph graph file");

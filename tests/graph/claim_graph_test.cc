@@ -330,6 +330,7 @@ TEST_CASE("SaveGraph and LoadGraph round trip ids types labels and edges", "[gra
     CHECK(loaded->Id(v) == g.Id(v));
     CHECK(loaded->Type(v) == g.Type(v));
     CHECK(loaded->Label(v) == g.Label(v));
+    CHECK(loaded->Find(g.Id(v)) == v);  // the id hash, sized up front by the loader
   }
   for (EdgeId e = 0; e < g.edge_count(); ++e) {
     const EdgeInfo a = g.Edge(e), b = loaded->Edge(e);
@@ -342,6 +343,25 @@ TEST_CASE("SaveGraph and LoadGraph round trip ids types labels and edges", "[gra
   auto empty = LoadGraph(path);
   REQUIRE(empty.ok());
   CHECK(empty->vertex_count() == 0);
+}
+
+TEST_CASE("A builder's reservation is a hint: more vertices and edges still fit", "[graph]") {
+  GraphBuilder b;
+  b.Reserve(3, 2);
+  constexpr VertexId kCount = 1000;
+  for (VertexId v = 0; v < kCount; ++v) {
+    REQUIRE(b.AddVertex("v" + std::to_string(v), VertexType::kCompany, "V") == v);
+    if (v > 0) b.AddEdge(v - 1, v, EdgeType::kSegmentOf, kNoVertex);
+  }
+  b.Reserve(10, 10);    // smaller than what is there: changes nothing
+  b.Reserve(5000, 10);  // larger: the hash is rebuilt around what is there
+  CHECK(b.AddVertex("v7", VertexType::kCompany, "V") == 7);
+  auto g = b.Build();
+  REQUIRE(g.ok());
+  REQUIRE(g->vertex_count() == kCount);
+  CHECK(g->edge_count() == kCount - 1);
+  for (VertexId v = 0; v < kCount; ++v) CHECK(g->Find("v" + std::to_string(v)) == v);
+  CHECK_FALSE(g->Find("v1000").has_value());
 }
 
 TEST_CASE("A truncated or corrupted graph file is Corruption naming the file", "[graph]") {
