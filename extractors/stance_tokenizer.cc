@@ -1,6 +1,7 @@
 #include "extractors/stance_tokenizer.h"
 
 #include "engine/utf8.h"
+#include "extractors/ascii.h"
 #include "extractors/phrase_matcher.h"
 
 namespace claimgraph {
@@ -52,9 +53,28 @@ std::vector<StanceToken> TokenizeForStance(std::string_view s) {
     if (!word.empty()) EmitWord(std::move(word), &out);
     word.clear();
   };
+  out.reserve(s.size() / 5 + 1);
   size_t i = 0;
   while (i < s.size()) {
     char c = s[i];
+    // Fast paths for the two commonest bytes. An ASCII letter or digit
+    // starts no apostrophe, typographic character or number separator, so
+    // the general steps below would append it lower-cased, and so on to the
+    // end of the run; a space only ends the word.
+    if (IsAsciiAlnum(c)) {
+      size_t end = i + 1;
+      while (end < s.size() && IsAsciiAlnum(s[end])) ++end;
+      const size_t old_size = word.size();
+      word.append(s.substr(i, end - i));
+      for (size_t k = old_size; k < word.size(); ++k) word[k] = AsciiLower(word[k]);
+      i = end;
+      continue;
+    }
+    if (c == ' ') {
+      flush();
+      ++i;
+      continue;
+    }
     bool is_break = false;
     size_t typo = TypographicAt(s, i, &is_break);
     size_t apos = ApostropheAt(s, i);

@@ -4,6 +4,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 #include <optional>
@@ -12,6 +13,7 @@
 
 #include "engine/date.h"
 #include "engine/document_reader.h"
+#include "engine/jsonl_document.h"
 #include "engine/key_codec.h"
 #include "engine/stored_codec.h"
 #include "engine/utf8.h"
@@ -199,7 +201,25 @@ int FuzzClaims(const uint8_t* data, size_t size) {
   return 0;
 }
 
+// The one-pass JSONL decoder and nlohmann's agree on `line`.
+void CheckJsonlDecoders(std::string_view line) {
+  Document fast, reference;
+  const Status a = ParseJsonlDocument(line, &fast);
+  const Status b = internal::ParseJsonlDocumentReference(line, &reference);
+  if (a.code() != b.code() || a.message() != b.message() || fast.id != reference.id ||
+      fast.text != reference.text || fast.source != reference.source ||
+      fast.published != reference.published || fast.url != reference.url ||
+      fast.title != reference.title) {
+    Fail("jsonl", "the one-pass decoder and nlohmann's disagree on a line");
+  }
+}
+
 int FuzzJsonl(const uint8_t* data, size_t size) {
+  for (std::string_view rest = AsText(data, size); !rest.empty();) {
+    const size_t end = std::min(rest.find('\n'), rest.size());
+    CheckJsonlDecoders(rest.substr(0, end));
+    rest.remove_prefix(std::min(end + 1, rest.size()));
+  }
   static ScratchFile scratch;
   ReaderOptions options;
   options.format = InputFormat::kJsonl;
