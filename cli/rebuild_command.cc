@@ -175,8 +175,6 @@ int RunRebuild(const GlobalOptions& global, const RebuildCommandOptions& o) {
   std::unique_ptr<Store> store =
       OpenStoreOrReport("rebuild", ResolveDb(o.db), StoreOptions{.create_if_missing = false});
   if (!store) return 1;
-  auto previous = LoadPreviousRun(*store);
-  if (!previous.ok()) return Fail(previous.status());
   auto staged = store->StageGeneration();
   if (!staged.ok()) return Fail(staged.status());
   uint64_t current = 0;
@@ -189,6 +187,11 @@ int RunRebuild(const GlobalOptions& global, const RebuildCommandOptions& o) {
   std::vector<uint64_t> claim_ids;
   auto manifest = WriteSnapshot(*in, staged->get(), &analysis, &claim_ids);
   if (!manifest.ok()) return Fail(manifest.status());
+  // The previous run is read only now, from the generation still serving:
+  // while the analysis and the graph are built, its findings would only add
+  // to the peak.
+  auto previous = LoadPreviousRun(*store);
+  if (!previous.ok()) return Fail(previous.status());
   Status s = store->PublishGeneration(staged->get());
   if (!s.ok()) return Fail(s);
   RebuildReport report;

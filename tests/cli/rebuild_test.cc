@@ -198,6 +198,14 @@ TEST_CASE("Commands answer from the rebuild's snapshot and from the store once i
   CHECK(scores_again.err.find("sources.bin") != std::string::npos);
   CHECK(testing::JsonLines(scores_again.out) == testing::JsonLines(scores.out));
 
+  // A rebuild cannot diff against a damaged previous run: it fails naming
+  // the file, and the previous generation keeps serving.
+  Run damaged = Claimgraph("rebuild --no-progress --db " + db);
+  CHECK(damaged.exit_code == 1);
+  CHECK(damaged.err.find("analysis.bin") != std::string::npos);
+  CHECK(testing::ReadFileOrFail(db + "/SNAPSHOT") == "gen-000002\n");
+  CHECK(Stats(db)["snapshot"] == "current");
+
   // After an ingest the snapshot is stale: the store is analyzed instead,
   // so the new document's contradiction shows at once.
   IngestText(db, BacklogDoc("wire-a", "Wire A", "100") + BacklogDoc("wire-b", "Wire B", "300"));
