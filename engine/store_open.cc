@@ -26,8 +26,14 @@ constexpr char kFormatKey[] = "format";
 // 8 MB, two each, could otherwise hold 176 MB; past this the largest is
 // flushed.
 constexpr size_t kMemtableBudget = size_t{64} << 20;
-// Readers answer queries from their block cache.
-constexpr size_t kReaderCacheBytes = size_t{64} << 20;
+// Readers answer queries from their block cache. It must hold the index and
+// filter blocks of the whole store (about 50 MB at a million documents,
+// 4.4 GB of tables) and still keep the data blocks queries reuse: with
+// 64 MB, a million-document store evicted them and every query read and
+// decompressed its blocks again (`query --entity` p50 10.7 ms instead of
+// 3.8 ms; docs/PERFORMANCE.md "Queries at a million documents"). Whole-
+// family scans do not fill it (Store::ForEachClaim).
+constexpr size_t kReaderCacheBytes = size_t{256} << 20;
 // A writer reads little: the documents' bloom filters (is this id new?),
 // the counters, the old claims of a replaced document. It still loads the
 // index and filter blocks of every table that flushes and compactions write,
