@@ -1,5 +1,6 @@
 #include "graph/claim_fact.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "engine/date.h"
@@ -46,6 +47,20 @@ uint32_t StringTable::Intern(std::string_view s) {
   return id;
 }
 
+uint32_t StringTable::Keep(std::string_view s) {
+  constexpr size_t kChunkBytes = size_t{1} << 20;
+  if (kept_chunks_.empty() ||
+      kept_chunks_.back().capacity() - kept_chunks_.back().size() < s.size()) {
+    kept_chunks_.emplace_back();
+    kept_chunks_.back().reserve(std::max(kChunkBytes, s.size()));
+  }
+  std::string& chunk = kept_chunks_.back();
+  const size_t at = chunk.size();
+  chunk.append(s);  // within the reserved capacity: the buffer stays put
+  kept_.emplace_back(chunk.data() + at, s.size());
+  return static_cast<uint32_t>(kept_.size() - 1);
+}
+
 std::optional<uint32_t> StringTable::Find(std::string_view s) const {
   if (s.empty()) return kNone;
   auto it = ids_.find(s);
@@ -88,7 +103,7 @@ ModalityClass ClassOf(Modality modality) {
 ClaimFact MakeClaimFact(const StoredClaim& sc, StringTable* strings) {
   const Claim& c = sc.claim;
   ClaimFact f;
-  f.claim = strings->Intern(c.claim_id);
+  f.claim = strings->Keep(c.claim_id);
   f.doc = strings->Intern(c.doc_id);
   f.source = strings->Intern(SourceKey(sc));
   f.subject = strings->Intern(c.subject.id);

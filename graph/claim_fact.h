@@ -46,9 +46,20 @@ class StringTable {
   const std::string& Get(uint32_t id) const { return strings_[id]; }
   size_t size() const { return strings_.size(); }
 
+  // Keeps `s` without interning it and returns its number, counting up from
+  // 0 in the order kept: for claim ids, each of which names one claim, the
+  // interning map would only cost memory (about 100 bytes a claim).
+  // REQUIRES: fewer than 2^32 strings kept.
+  uint32_t Keep(std::string_view s);
+  // REQUIRES: n was returned by Keep. The view lives as long as the table.
+  std::string_view Kept(uint32_t n) const { return kept_[n]; }
+
  private:
   std::deque<std::string> strings_;  // a deque: strings never move once added
   std::unordered_map<std::string_view, uint32_t> ids_;
+  // Kept strings: views into chunks whose buffers never reallocate.
+  std::vector<std::string> kept_chunks_;
+  std::vector<std::string_view> kept_;
 };
 
 // Which comparisons a claim's modality allows.
@@ -67,7 +78,7 @@ enum class FactRole : uint8_t {
 };
 
 struct ClaimFact {
-  uint32_t claim = 0;      // claim id
+  uint32_t claim = 0;      // claim id (StringTable::Kept)
   uint32_t doc = 0;        // document id
   uint32_t source = 0;     // the document's source, or "doc:<doc_id>" without one
   uint32_t subject = 0;    // subject id (kNone when unknown)

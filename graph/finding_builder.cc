@@ -28,8 +28,9 @@ uint32_t FindingBuilder::Newest(const std::vector<uint32_t>& members, uint32_t n
   for (uint32_t m : members) {
     const ClaimFact& f = facts_[m];
     if (not_source != StringTable::kNone && f.source == not_source) continue;
-    if (best == UINT32_MAX || std::make_tuple(-f.date, Str(f.claim)) <
-                                  std::make_tuple(-facts_[best].date, Str(facts_[best].claim))) {
+    if (best == UINT32_MAX ||
+        std::make_tuple(-f.date, strings_.Kept(f.claim)) <
+            std::make_tuple(-facts_[best].date, strings_.Kept(facts_[best].claim))) {
       best = m;
     }
   }
@@ -84,8 +85,8 @@ void FindingBuilder::Add(FindingKind kind, FindingLabel label, uint32_t a, uint3
   if (fb.subject != fa.subject) f.other_subject = Str(fb.subject);
   f.metric = Str(fa.metric);
   f.period = Str(fa.period);
-  f.a_claim_id = Str(fa.claim);
-  f.b_claim_id = Str(fb.claim);
+  f.a_claim_id = strings_.Kept(fa.claim);
+  f.b_claim_id = strings_.Kept(fb.claim);
   f.a_count = a_count;
   f.b_count = b_count;
   f.explanation = std::move(explanation);

@@ -23,22 +23,18 @@ std::vector<std::pair<uint32_t, uint32_t>> ConflictEdges(const std::vector<Claim
                                                          const StringTable& strings,
                                                          const std::vector<Finding>& findings,
                                                          const FactIndex& index) {
-  std::unordered_map<uint32_t, uint32_t> fact_of;  // interned claim id -> fact
+  std::unordered_map<std::string_view, uint32_t> fact_of;  // claim id -> fact
   for (const Finding& f : findings) {
     if (!IsGenuine(f)) continue;
-    for (const std::string* id : {&f.a_claim_id, &f.b_claim_id}) {
-      if (auto s = strings.Find(*id)) fact_of.emplace(*s, UINT32_MAX);
-    }
+    for (const std::string* id : {&f.a_claim_id, &f.b_claim_id}) fact_of.emplace(*id, UINT32_MAX);
   }
   for (uint32_t i = 0; i < facts.size(); ++i) {
-    auto it = fact_of.find(facts[i].claim);
+    auto it = fact_of.find(strings.Kept(facts[i].claim));
     if (it != fact_of.end() && it->second == UINT32_MAX) it->second = i;
   }
   std::vector<std::pair<uint32_t, uint32_t>> edges;
   auto cluster = [&](const std::string& id) {
-    auto s = strings.Find(id);
-    if (!s) return kNoCluster;
-    auto it = fact_of.find(*s);
+    auto it = fact_of.find(id);
     return it == fact_of.end() || it->second == UINT32_MAX ? kNoCluster
                                                            : index.cluster_of[it->second];
   };
