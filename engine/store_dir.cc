@@ -97,9 +97,7 @@ constexpr size_t kDurableBufferBytes = 1 << 20;
 
 }  // namespace
 
-DurableFile::DurableFile(std::string path, int fd) : path_(std::move(path)), fd_(fd) {
-  buffer_.reserve(kDurableBufferBytes);
-}
+DurableFile::DurableFile(std::string path, int fd) : path_(std::move(path)), fd_(fd) {}
 
 DurableFile::DurableFile(DurableFile&& other) noexcept
     : path_(std::move(other.path_)),
@@ -120,10 +118,10 @@ Result<DurableFile> DurableFile::Create(const std::string& path) {
   return DurableFile(path, fd);
 }
 
-Status DurableFile::Flush() {
+Status DurableFile::WriteAll(std::string_view bytes) {
   size_t done = 0;
-  while (done < buffer_.size()) {
-    const ssize_t n = write(fd_, buffer_.data() + done, buffer_.size() - done);
+  while (done < bytes.size()) {
+    const ssize_t n = write(fd_, bytes.data() + done, bytes.size() - done);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) {
       status_ = Status::IOError("cannot write " + path_ +
@@ -132,8 +130,13 @@ Status DurableFile::Flush() {
     }
     done += static_cast<size_t>(n);
   }
-  buffer_.clear();
   return Status::OK();
+}
+
+Status DurableFile::Flush() {
+  Status s = WriteAll(buffer_);
+  buffer_.clear();
+  return s;
 }
 
 Status DurableFile::Append(std::string_view bytes) {
@@ -143,10 +146,8 @@ Status DurableFile::Append(std::string_view bytes) {
     Status s = Flush();
     if (!s.ok()) return s;
   }
-  if (bytes.size() >= kDurableBufferBytes) {
-    buffer_.assign(bytes);
-    return Flush();
-  }
+  // A piece as large as the buffer goes out as it is, not through a copy.
+  if (bytes.size() >= kDurableBufferBytes) return WriteAll(bytes);
   buffer_.append(bytes);
   return Status::OK();
 }

@@ -68,6 +68,7 @@ class DurableFile {
  private:
   DurableFile(std::string path, int fd);
   Status Flush();
+  Status WriteAll(std::string_view bytes);
 
   std::string path_;
   int fd_ = -1;

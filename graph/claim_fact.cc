@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 #include "engine/date.h"
 #include "engine/key_codec.h"
@@ -49,15 +50,15 @@ uint32_t StringTable::Intern(std::string_view s) {
 
 uint32_t StringTable::Keep(std::string_view s) {
   constexpr size_t kChunkBytes = size_t{1} << 20;
-  if (kept_chunks_.empty() ||
-      kept_chunks_.back().capacity() - kept_chunks_.back().size() < s.size()) {
-    kept_chunks_.emplace_back();
-    kept_chunks_.back().reserve(std::max(kChunkBytes, s.size()));
+  if (kept_chunks_.empty() || chunk_size_ - chunk_used_ < s.size()) {
+    chunk_size_ = std::max(kChunkBytes, s.size());
+    kept_chunks_.push_back(std::make_unique<char[]>(chunk_size_));
+    chunk_used_ = 0;
   }
-  std::string& chunk = kept_chunks_.back();
-  const size_t at = chunk.size();
-  chunk.append(s);  // within the reserved capacity: the buffer stays put
-  kept_.emplace_back(chunk.data() + at, s.size());
+  char* at = kept_chunks_.back().get() + chunk_used_;
+  if (!s.empty()) std::memcpy(at, s.data(), s.size());
+  chunk_used_ += s.size();
+  kept_.emplace_back(at, s.size());
   return static_cast<uint32_t>(kept_.size() - 1);
 }
 

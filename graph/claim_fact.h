@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -57,8 +58,10 @@ class StringTable {
  private:
   std::deque<std::string> strings_;  // a deque: strings never move once added
   std::unordered_map<std::string_view, uint32_t> ids_;
-  // Kept strings: views into chunks whose buffers never reallocate.
-  std::vector<std::string> kept_chunks_;
+  // Kept strings: views into fixed chunks, which never move.
+  std::vector<std::unique_ptr<char[]>> kept_chunks_;
+  size_t chunk_used_ = 0;
+  size_t chunk_size_ = 0;
   std::vector<std::string_view> kept_;
 };
 

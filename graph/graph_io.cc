@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -19,6 +20,11 @@ namespace {
 
 constexpr size_t kHeaderBytes = kGraphFileMagic.size() + 4;
 constexpr size_t kTrailerBytes = 16;
+// The fewest payload bytes of a vertex record (type, id length, label
+// length) and of an edge record (source, target, type, provenance,
+// relation length, label length).
+constexpr size_t kMinVertexBytes = 3;
+constexpr size_t kMinEdgeBytes = 6;
 
 void PutFixed(std::string* dst, uint64_t v, int bytes) {
   for (int i = 0; i < bytes; ++i) dst->push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
@@ -140,6 +146,7 @@ class PayloadReader {
     return ok;
   }
   bool done() const { return in_.empty(); }
+  size_t remaining() const { return in_.size(); }
   Status status() const { return Status::Corruption("graph file " + path_ + ": " + error_); }
 
  private:
@@ -155,7 +162,8 @@ Status ParseEdges(PayloadReader* reader, uint64_t n, size_t payload_size, GraphB
   if (!r.Varint(&m) || !r.Check(m < kNoVertex && m <= payload_size, "bad edge count")) {
     return r.status();
   }
-  builder->Reserve(builder->vertex_count(), m);
+  // A count is only a claim: reserve no more than the bytes left can hold.
+  builder->Reserve(builder->vertex_count(), std::min<uint64_t>(m, r.remaining() / kMinEdgeBytes));
   uint64_t last_source = 0;
   for (uint64_t e = 0; e < m; ++e) {
     uint64_t source = 0, target = 0, provenance = 0;
@@ -185,7 +193,7 @@ Result<ClaimGraph> ParsePayload(std::string_view payload, const std::string& pat
   if (!r.Varint(&n) || !r.Check(n < kNoVertex && n <= payload.size(), "bad vertex count")) {
     return r.status();
   }
-  builder.Reserve(n, 0);
+  builder.Reserve(std::min<uint64_t>(n, r.remaining() / kMinVertexBytes), 0);
   for (uint64_t v = 0; v < n; ++v) {
     uint8_t type = 0;
     std::string_view id, label;
