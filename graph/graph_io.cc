@@ -1,16 +1,11 @@
 #include "graph/graph_io.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
 #include <filesystem>
 
 #include "engine/hash.h"
 #include "engine/mapped_file.h"
+#include "engine/store_dir.h"
 #include "engine/varint.h"
 #include "graph/graph_build.h"
 
@@ -42,26 +37,21 @@ void PutString(std::string* dst, std::string_view s) {
   dst->append(s);
 }
 
-// Writes a file through a buffer, hashing the payload on the way.
+// Writes a DurableFile through a buffer, hashing the payload on the way.
 class PayloadWriter {
  public:
-  PayloadWriter(int fd, std::string path) : fd_(fd), path_(std::move(path)) {}
+  explicit PayloadWriter(DurableFile* file) : file_(file) {}
   std::string* buf() { return &buf_; }
-  // Writes the buffer out once it is large (always when `force`).
+  // Hands the buffer to the file once it is large (always when `force`).
   Status Flush(bool force) {
     if (!force && buf_.size() < (size_t{1} << 20)) return Status::OK();
     if (hashing_) {
       hash_ = Fnv1a64(buf_, hash_);
       bytes_ += buf_.size();
     }
-    for (size_t done = 0; done < buf_.size();) {
-      const ssize_t n = ::write(fd_, buf_.data() + done, buf_.size() - done);
-      if (n < 0 && errno == EINTR) continue;
-      if (n < 0) return Status::IOError("write " + path_ + ": " + std::strerror(errno));
-      done += static_cast<size_t>(n);
-    }
+    Status s = file_->Append(buf_);
     buf_.clear();
-    return Status::OK();
+    return s;
   }
   // Writes out what is buffered (the header, unhashed); what follows is
   // the payload, hashed until EndPayload.
@@ -76,8 +66,7 @@ class PayloadWriter {
   uint64_t bytes() const { return bytes_; }
 
  private:
-  int fd_;
-  std::string path_;
+  DurableFile* file_;
   std::string buf_;
   bool hashing_ = false;
   uint64_t hash_ = kFnv1aSeed;
@@ -108,8 +97,8 @@ Status WritePayload(const ClaimGraph& g, PayloadWriter* w) {
   return w->Flush(true);
 }
 
-Status WriteFile(const ClaimGraph& g, int fd, const std::string& tmp) {
-  PayloadWriter w(fd, tmp);
+Status WriteFile(const ClaimGraph& g, DurableFile* file) {
+  PayloadWriter w(file);
   w.buf()->append(kGraphFileMagic);
   PutFixed(w.buf(), kGraphFileVersion, 4);
   if (Status s = w.BeginPayload(); !s.ok()) return s;
@@ -117,9 +106,7 @@ Status WriteFile(const ClaimGraph& g, int fd, const std::string& tmp) {
   w.EndPayload();
   PutFixed(w.buf(), w.bytes(), 8);
   PutFixed(w.buf(), w.hash(), 8);
-  if (Status s = w.Flush(true); !s.ok()) return s;
-  if (::fsync(fd) != 0) return Status::IOError("fsync " + tmp + ": " + std::strerror(errno));
-  return Status::OK();
+  return w.Flush(true);
 }
 
 // Bounds-checked reads from the payload; the first failure names the file.
@@ -214,26 +201,10 @@ Result<ClaimGraph> ParsePayload(std::string_view payload, const std::string& pat
 }  // namespace
 
 Status SaveGraph(const ClaimGraph& graph, const std::string& path) {
-  const std::string tmp = path + ".tmp";
-  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) return Status::IOError("create " + tmp + ": " + std::strerror(errno));
-  Status s = WriteFile(graph, fd, tmp);
-  if (::close(fd) != 0 && s.ok()) s = Status::IOError("close " + tmp + ": " + std::strerror(errno));
-  if (s.ok() && std::rename(tmp.c_str(), path.c_str()) != 0) {
-    s = Status::IOError("rename " + tmp + " to " + path + ": " + std::strerror(errno));
-  }
-  if (!s.ok()) {
-    std::remove(tmp.c_str());
-    return s;
-  }
-  std::string dir = std::filesystem::path(path).parent_path().string();
-  if (dir.empty()) dir = ".";
-  const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dfd >= 0) {
-    ::fsync(dfd);  // best effort: the file itself is already durable
-    ::close(dfd);
-  }
-  return Status::OK();
+  auto file = DurableFile::Create(path);
+  if (!file.ok()) return file.status();
+  Status s = WriteFile(graph, &file.value());
+  return s.ok() ? file->Commit() : s;
 }
 
 Result<ClaimGraph> LoadGraph(const std::string& path) {
