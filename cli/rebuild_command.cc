@@ -3,6 +3,10 @@
 // atomically (engine/store_dir.h, cli/snapshot.h).
 #include <unistd.h>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 #include <CLI/CLI.hpp>
 #include <chrono>
 #include <ctime>
@@ -98,13 +102,23 @@ Result<IngestCounts> Reextract(const RebuildCommandOptions& o, const ClaimExtrac
   return ingester.Progress();
 }
 
-// Analyzes `staged`, builds its graph and writes the snapshot files, the
-// manifest last. Each large piece is written as soon as it exists and
-// released before the next is built, so the peak is the larger of the
-// analysis and the graph, not their sum. On return *analysis holds the
-// source scores and only the genuine findings: all the run's diff reads.
-Result<SnapshotManifest> WriteSnapshot(const Inputs& in, Store* staged, Analysis* analysis,
-                                       std::vector<uint64_t>* claim_ids) {
+// Gives the memory of what was just freed back to the system. glibc keeps
+// freed small blocks (the millions of strings of findings and facts) in its
+// heap, so without this the next phase's arrays would add to the peak.
+void ReleaseFreedMemory() {
+#ifdef __GLIBC__
+  malloc_trim(0);
+#endif
+}
+
+// Analyzes `staged`, diffs it against the run `serving` holds, builds its
+// graph and writes the snapshot files, the manifest last. Each large piece
+// is written as soon as it exists and released before the next is built,
+// and the graph goes straight to its file (WriteClaimGraphFile), so the
+// peak is the larger of the analysis and the graph's ids and edges, not
+// their sum.
+Result<SnapshotManifest> WriteSnapshot(const Inputs& in, const Store& serving, Store* staged,
+                                       RunDiff* diff) {
   const auto start = Clock::now();
   auto seconds_since = [](Clock::time_point t) {
     return std::chrono::duration<double>(Clock::now() - t).count();
@@ -112,43 +126,48 @@ Result<SnapshotManifest> WriteSnapshot(const Inputs& in, Store* staged, Analysis
   SnapshotManifest m;
   auto a = AnalyzeStore(*staged, in.context);
   if (!a.ok()) return a.status();
-  *analysis = std::move(a).value();
+  Analysis analysis = std::move(a).value();
   m.analysis_seconds = seconds_since(start);
   const std::string dir = staged->snapshot_dir();
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec) return Status::IOError("cannot create " + dir + ": " + ec.message());
-  Status s = WriteAnalysisFile(dir + "/" + kAnalysisFile, *analysis);
+  Status s = WriteAnalysisFile(dir + "/" + kAnalysisFile, analysis);
   if (s.ok()) {
     Analysis scores_only;
-    scores_only.sources = analysis->sources;
-    scores_only.stats = analysis->stats;
+    scores_only.sources = analysis.sources;
+    scores_only.stats = analysis.stats;
     s = WriteAnalysisFile(dir + "/" + kSourcesFile, scores_only);
   }
   if (!s.ok()) return s;
-  m.findings = analysis->findings.size();
-  for (const Finding& f : analysis->findings) m.contradictions += IsGenuine(f) ? 1 : 0;
-  m.sources = analysis->sources.size();
-  std::vector<ClaimLink> links = LinksFromFindings(analysis->findings);
-  std::erase_if(analysis->findings, [](const Finding& f) { return !IsGenuine(f); });
-  analysis->findings.shrink_to_fit();
-  const auto graph_start = Clock::now();
+  m.findings = analysis.findings.size();
+  for (const Finding& f : analysis.findings) m.contradictions += IsGenuine(f) ? 1 : 0;
+  m.sources = analysis.sources.size();
+  std::vector<ClaimLink> links = LinksFromFindings(analysis.findings);
+  // The diff reads the genuine findings, the source scores and the claim
+  // ids; the previous run is read only now, when the facts are gone.
+  std::erase_if(analysis.findings, [](const Finding& f) { return !IsGenuine(f); });
+  analysis.findings.shrink_to_fit();
+  ReleaseFreedMemory();
   {
-    auto graph = BuildClaimGraph(*staged, in.catalog->entities(), links);
-    links = {};
-    if (!graph.ok()) return graph.status();
-    m.graph_seconds = seconds_since(graph_start);
-    m.graph_bytes = graph->MemoryBytes();
-    m.graph_vertices = graph->vertex_count();
-    m.graph_edges = graph->edge_count();
-    s = SaveGraph(*graph, dir + "/" + kGraphFile);
+    auto ids = CollectClaimIds(*staged);
+    if (!ids.ok()) return ids.status();
+    s = WriteClaimIds(dir + "/" + kClaimIdsFile, *ids);
     if (!s.ok()) return s;
+    auto previous = LoadPreviousRun(serving);
+    if (!previous.ok()) return previous.status();
+    *diff = DiffRuns(*previous, analysis, *ids);
   }
-  auto ids = CollectClaimIds(*staged);
-  if (!ids.ok()) return ids.status();
-  *claim_ids = std::move(ids).value();
-  s = WriteClaimIds(dir + "/" + kClaimIdsFile, *claim_ids);
-  if (!s.ok()) return s;
+  analysis = {};
+  ReleaseFreedMemory();
+  const auto graph_start = Clock::now();
+  auto graph = WriteClaimGraphFile(*staged, in.catalog->entities(), std::move(links),
+                                   dir + "/" + kGraphFile);
+  if (!graph.ok()) return graph.status();
+  m.graph_seconds = seconds_since(graph_start);
+  m.graph_bytes = graph->memory_bytes;
+  m.graph_vertices = graph->vertices;
+  m.graph_edges = graph->edges;
   auto stats = staged->Stats();
   if (!stats.ok()) return stats.status();
   m.generation = staged->generation();
@@ -183,15 +202,9 @@ int RunRebuild(const GlobalOptions& global, const RebuildCommandOptions& o) {
   if (!counts.ok()) return Fail(counts.status());
   const double reextract_seconds =
       std::chrono::duration<double>(Clock::now() - reextract_start).count();
-  Analysis analysis;
-  std::vector<uint64_t> claim_ids;
-  auto manifest = WriteSnapshot(*in, staged->get(), &analysis, &claim_ids);
+  RunDiff diff;
+  auto manifest = WriteSnapshot(*in, *store, staged->get(), &diff);
   if (!manifest.ok()) return Fail(manifest.status());
-  // The previous run is read only now, from the generation still serving:
-  // while the analysis and the graph are built, its findings would only add
-  // to the peak.
-  auto previous = LoadPreviousRun(*store);
-  if (!previous.ok()) return Fail(previous.status());
   Status s = store->PublishGeneration(staged->get());
   if (!s.ok()) return Fail(s);
   RebuildReport report;
@@ -199,7 +212,7 @@ int RunRebuild(const GlobalOptions& global, const RebuildCommandOptions& o) {
   report.reextracted = *counts;
   report.current = current;
   report.manifest = *manifest;
-  report.diff = DiffRuns(*previous, analysis, claim_ids);
+  report.diff = std::move(diff);
   report.reextract_seconds = reextract_seconds;
   report.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   PrintRebuildReport(report, o.format == "json", o.show, std::cout);

@@ -10,6 +10,7 @@
 #include "engine/key_codec.h"
 #include "engine/mapped_file.h"
 #include "engine/varint.h"
+#include "graph/claim_fact.h"
 #include "graph/graph_io.h"
 
 namespace claimgraph::cli {
@@ -21,20 +22,7 @@ constexpr char kManifestFormat[] = "claimgraph-snapshot-1";
 constexpr char kClaimIdsMagic[] = "claimgraph-claim-ids-1\n";
 
 uint64_t ClaimIdNumber(const std::string& id) {
-  if (id.size() == 16) {
-    uint64_t v = 0;
-    bool hex = true;
-    for (char c : id) {
-      int d = (c >= '0' && c <= '9') ? c - '0' : (c >= 'a' && c <= 'f') ? c - 'a' + 10 : -1;
-      if (d < 0) {
-        hex = false;
-        break;
-      }
-      v = v << 4 | static_cast<uint64_t>(d);
-    }
-    if (hex) return v;
-  }
-  return Fnv1a64(id);
+  return CanonicalClaimNumber(id).value_or(Fnv1a64(id));
 }
 
 }  // namespace

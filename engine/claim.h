@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,7 +30,7 @@ enum class ClaimKind {
   kRelation,  // subject -relation-> object, stated in text ("Anthropic runs on Trainium")
 };
 
-enum class Modality {
+enum class Modality : uint8_t {
   kReported,
   kForecast,
   kEstimate,

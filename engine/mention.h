@@ -28,7 +28,7 @@ enum class MentionType {
 };
 
 // How the stated value relates to the true one.
-enum class Qualifier {
+enum class Qualifier : uint8_t {
   kExact,    // "$1.2 billion": the interval is the precision the digits imply
   kApprox,   // about, roughly, nearly, some ...
   kAtLeast,  // more than, over, at least, "$20 billion+"

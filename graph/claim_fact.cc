@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstring>
 
 #include "engine/date.h"
+#include "engine/hash.h"
 #include "engine/key_codec.h"
 #include "graph/value_interval.h"
 
@@ -49,17 +49,37 @@ uint32_t StringTable::Intern(std::string_view s) {
 }
 
 uint32_t StringTable::Keep(std::string_view s) {
-  constexpr size_t kChunkBytes = size_t{1} << 20;
-  if (kept_chunks_.empty() || chunk_size_ - chunk_used_ < s.size()) {
-    chunk_size_ = std::max(kChunkBytes, s.size());
-    kept_chunks_.push_back(std::make_unique<char[]>(chunk_size_));
-    chunk_used_ = 0;
+  if (std::optional<uint64_t> number = CanonicalClaimNumber(s)) {
+    kept_.push_back(*number);
+    kept_is_text_.push_back(false);
+  } else {
+    kept_.push_back(kept_text_.size());
+    kept_is_text_.push_back(true);
+    kept_text_.emplace_back(s);
   }
-  char* at = kept_chunks_.back().get() + chunk_used_;
-  if (!s.empty()) std::memcpy(at, s.data(), s.size());
-  chunk_used_ += s.size();
-  kept_.emplace_back(at, s.size());
   return static_cast<uint32_t>(kept_.size() - 1);
+}
+
+std::string StringTable::Kept(uint32_t n) const {
+  return kept_is_text_[n] ? kept_text_[kept_[n]] : HexId(kept_[n]);
+}
+
+bool StringTable::KeptLess(uint32_t a, uint32_t b) const {
+  if (!kept_is_text_[a] && !kept_is_text_[b]) return kept_[a] < kept_[b];
+  return Kept(a) < Kept(b);
+}
+
+std::optional<uint64_t> CanonicalClaimNumber(std::string_view id) {
+  if (id.size() != 16) return std::nullopt;
+  uint64_t v = 0;
+  for (char c : id) {
+    int d = -1;
+    if (c >= '0' && c <= '9') d = c - '0';
+    if (c >= 'a' && c <= 'f') d = c - 'a' + 10;
+    if (d < 0) return std::nullopt;
+    v = v << 4 | static_cast<uint64_t>(d);
+  }
+  return v;
 }
 
 std::optional<uint32_t> StringTable::Find(std::string_view s) const {

@@ -13,7 +13,6 @@
 
 #include <cstdint>
 #include <deque>
-#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -49,21 +48,34 @@ class StringTable {
 
   // Keeps `s` without interning it and returns its number, counting up from
   // 0 in the order kept: for claim ids, each of which names one claim, the
-  // interning map would only cost memory (about 100 bytes a claim).
+  // interning map would only cost memory (about 100 bytes a claim). A
+  // canonical claim id (CanonicalClaimNumber) is kept as its 8-byte number.
   // REQUIRES: fewer than 2^32 strings kept.
   uint32_t Keep(std::string_view s);
-  // REQUIRES: n was returned by Keep. The view lives as long as the table.
-  std::string_view Kept(uint32_t n) const { return kept_[n]; }
+  // REQUIRES: n was returned by Keep. The string kept.
+  std::string Kept(uint32_t n) const;
+  // Kept(a) < Kept(b), without building the strings when both are canonical.
+  bool KeptLess(uint32_t a, uint32_t b) const;
+  // The number of kept string n when it is a canonical claim id.
+  std::optional<uint64_t> KeptNumber(uint32_t n) const {
+    if (kept_is_text_[n]) return std::nullopt;
+    return kept_[n];
+  }
 
  private:
   std::deque<std::string> strings_;  // a deque: strings never move once added
   std::unordered_map<std::string_view, uint32_t> ids_;
-  // Kept strings: views into fixed chunks, which never move.
-  std::vector<std::unique_ptr<char[]>> kept_chunks_;
-  size_t chunk_used_ = 0;
-  size_t chunk_size_ = 0;
-  std::vector<std::string_view> kept_;
+  // Kept strings: a canonical claim id's number, else an index into
+  // kept_text_ (rare: ids this build does not make).
+  std::vector<uint64_t> kept_;
+  std::vector<bool> kept_is_text_;
+  std::vector<std::string> kept_text_;
 };
+
+// The number a canonical claim id (16 lower-case hexadecimal digits, as
+// the extractor makes them, engine/hash.h HexId) spells; nullopt for any
+// other string. Numbers order as their ids do.
+std::optional<uint64_t> CanonicalClaimNumber(std::string_view id);
 
 // Which comparisons a claim's modality allows.
 enum class ModalityClass : uint8_t {
@@ -80,6 +92,7 @@ enum class FactRole : uint8_t {
   kNotCompared,  // counted, never compared (see `excluded`)
 };
 
+// 72 bytes: a large store holds tens of millions of these at once.
 struct ClaimFact {
   uint32_t claim = 0;      // claim id (StringTable::Kept)
   uint32_t doc = 0;        // document id
@@ -100,6 +113,7 @@ struct ClaimFact {
   FactRole role = FactRole::kNotCompared;
   bool negated = false;
 };
+static_assert(sizeof(ClaimFact) <= 72, "ClaimFact grew: every claim of a rebuild holds one");
 
 // The source key of a stored claim: its document's source, or
 // "doc:<doc_id>" when the document has none (each such document is then

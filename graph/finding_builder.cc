@@ -28,9 +28,8 @@ uint32_t FindingBuilder::Newest(const std::vector<uint32_t>& members, uint32_t n
   for (uint32_t m : members) {
     const ClaimFact& f = facts_[m];
     if (not_source != StringTable::kNone && f.source == not_source) continue;
-    if (best == UINT32_MAX ||
-        std::make_tuple(-f.date, strings_.Kept(f.claim)) <
-            std::make_tuple(-facts_[best].date, strings_.Kept(facts_[best].claim))) {
+    if (best == UINT32_MAX || f.date > facts_[best].date ||
+        (f.date == facts_[best].date && strings_.KeptLess(f.claim, facts_[best].claim))) {
       best = m;
     }
   }
@@ -90,6 +89,7 @@ void FindingBuilder::Add(FindingKind kind, FindingLabel label, uint32_t a, uint3
   f.a_count = a_count;
   f.b_count = b_count;
   f.explanation = std::move(explanation);
+  f.explanation.shrink_to_fit();  // built by appends: up to twice its length reserved
   findings_.push_back(std::move(f));
   pairs_.emplace_back(a, b);
 }

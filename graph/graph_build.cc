@@ -1,11 +1,16 @@
 #include "graph/graph_build.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <unordered_map>
 #include <utility>
 
 #include "engine/utf8.h"
+#include "engine/varint.h"
 #include "graph/claim_graph_rep.h"
+#include "graph/graph_file.h"
 
 namespace claimgraph {
 
@@ -56,6 +61,105 @@ struct PendingEntityEdge {
   std::string relation;  // kRelation only
 };
 
+// Vertex records written to a file as vertices are made
+// (GraphBuilder::SpillVertices), in the graph file's record format.
+class VertexSpill {
+ public:
+  explicit VertexSpill(std::string path) : path_(std::move(path)) {}
+  ~VertexSpill() {
+    if (file_ != nullptr) std::fclose(file_);
+    std::remove(path_.c_str());
+  }
+  VertexSpill(const VertexSpill&) = delete;
+  VertexSpill& operator=(const VertexSpill&) = delete;
+
+  Status Open() {
+    file_ = std::fopen(path_.c_str(), "wb");
+    return file_ != nullptr ? Status::OK() : Error("cannot create");
+  }
+  void Add(VertexType type, std::string_view id, std::string_view label) {
+    PutVertexRecord(&buf_, type, id, label);
+    if (buf_.size() >= (size_t{1} << 20)) Flush();
+  }
+  // Writes out the buffer and closes the file; the first error since Open.
+  Status Close() {
+    Flush();
+    if (file_ != nullptr && std::fclose(file_) != 0 && status_.ok())
+      status_ = Error("cannot write");
+    file_ = nullptr;
+    return status_;
+  }
+  const std::string& path() const { return path_; }
+
+  // After Close: calls fn(record, label_size) for each record in order,
+  // reading the file a chunk at a time (a mapping would count the whole
+  // file in the process's resident memory).
+  template <typename Fn>
+  Status ForEachRecord(Fn fn) const {
+    std::FILE* in = std::fopen(path_.c_str(), "rb");
+    if (in == nullptr) return Error("cannot read");
+    std::string buf;
+    size_t pos = 0;
+    bool eof = false;
+    Status s;
+    while (s.ok()) {
+      std::string_view rest = std::string_view(buf).substr(pos);
+      uint64_t label_size = 0;
+      const size_t n = RecordSize(rest, &label_size);
+      if (n > 0) {
+        s = fn(rest.substr(0, n), label_size);
+        pos += n;
+        continue;
+      }
+      if (eof) {
+        if (!rest.empty()) s = Status::Corruption("vertex spill " + path_ + ": damaged record");
+        break;
+      }
+      buf.erase(0, pos);
+      pos = 0;
+      const size_t have = buf.size();
+      buf.resize(have + (size_t{1} << 20));
+      const size_t got = std::fread(buf.data() + have, 1, buf.size() - have, in);
+      buf.resize(have + got);
+      if (got == 0) {
+        if (std::ferror(in)) s = Error("cannot read");
+        eof = true;
+      }
+    }
+    std::fclose(in);
+    return s;
+  }
+
+ private:
+  // The size of the whole record at the start of `in`, 0 when incomplete.
+  static size_t RecordSize(std::string_view in, uint64_t* label_size) {
+    const size_t total = in.size();
+    uint64_t id_size = 0;
+    if (in.empty()) return 0;
+    in.remove_prefix(1);
+    if (!GetVarint64(&in, &id_size) || id_size > in.size()) return 0;
+    in.remove_prefix(id_size);
+    if (!GetVarint64(&in, label_size) || *label_size > in.size()) return 0;
+    return total - in.size() + *label_size;
+  }
+
+  void Flush() {
+    if (status_.ok() && !buf_.empty() &&
+        std::fwrite(buf_.data(), 1, buf_.size(), file_) != buf_.size()) {
+      status_ = Error("cannot write");
+    }
+    buf_.clear();
+  }
+  Status Error(const char* what) const {
+    return Status::IOError(std::string(what) + " " + path_ + ": " + std::strerror(errno));
+  }
+
+  std::string path_;
+  std::FILE* file_ = nullptr;
+  std::string buf_;
+  Status status_;
+};
+
 }  // namespace
 
 struct GraphBuilder::State {
@@ -73,6 +177,10 @@ struct GraphBuilder::State {
   std::vector<ClaimLink> links;
   GraphBuildStats stats;
   bool too_many = false;
+  // Spilling (SpillVertices): vertex records go to the spill as vertices
+  // are made; a placeholder defined later keeps its label here instead.
+  std::unique_ptr<VertexSpill> spill;
+  std::unordered_map<VertexId, std::string> relabels;
 
   void SetLabel(VertexId v, std::string_view label) {
     label_spans[v] = {label_bytes.size(), static_cast<uint32_t>(label.size())};
@@ -86,7 +194,11 @@ struct GraphBuilder::State {
     if (auto v = FindVertex(*rep, id)) {
       if (!define || defined[*v]) return {*v, false};
       rep->vertex_types[*v] = type;
-      SetLabel(*v, label);
+      if (spill) {
+        relabels[*v] = std::string(label);
+      } else {
+        SetLabel(*v, label);
+      }
       defined[*v] = true;
       return {*v, true};
     }
@@ -98,8 +210,12 @@ struct GraphBuilder::State {
     rep->ids += id;
     rep->id_offsets.push_back(rep->ids.size());
     rep->vertex_types.push_back(type);
-    label_spans.emplace_back();
-    SetLabel(v, label);
+    if (spill) {
+      spill->Add(type, id, label);
+    } else {
+      label_spans.emplace_back();
+      SetLabel(v, label);
+    }
     defined.push_back(define);
     IndexVertex(rep.get(), v);
     return {v, define};
@@ -169,6 +285,8 @@ struct GraphBuilder::State {
   Result<ClaimGraph> Finish();
   void ResolvePending();
   void SortEdges();
+  Status WriteVertices(GraphFileWriter* out, GraphFileSummary* summary);
+  Status WriteEdges(GraphFileWriter* out);
 };
 
 VertexType EntityVertexType(EntityType type) {
@@ -195,7 +313,7 @@ void GraphBuilder::Reserve(size_t vertices, size_t edges) {
   ClaimGraph::Rep& rep = *s.rep;
   rep.id_offsets.reserve(vertices + 1);
   rep.vertex_types.reserve(vertices);
-  s.label_spans.reserve(vertices);
+  if (!s.spill) s.label_spans.reserve(vertices);
   s.defined.reserve(vertices);
   s.edge_source.reserve(edges);
   s.edge_target.reserve(edges);
@@ -285,6 +403,16 @@ void GraphBuilder::AddClaim(const StoredClaim& stored) {
 
 void GraphBuilder::AddLink(const ClaimLink& link) { state_->links.push_back(link); }
 
+void GraphBuilder::AddLinks(std::vector<ClaimLink> links) {
+  std::vector<ClaimLink>& mine = state_->links;
+  if (mine.empty()) {
+    mine = std::move(links);
+  } else {
+    mine.insert(mine.end(), std::make_move_iterator(links.begin()),
+                std::make_move_iterator(links.end()));
+  }
+}
+
 void GraphBuilder::State::ResolvePending() {
   for (const PendingEntityEdge& p : pending) {
     auto target = ResolveName(p.text);
@@ -294,7 +422,7 @@ void GraphBuilder::State::ResolvePending() {
     }
     Edge(p.subject, *target, p.type, p.claim, p.relation, {});
   }
-  pending.clear();
+  std::vector<PendingEntityEdge>().swap(pending);
   for (const ClaimLink& l : links) {
     auto a = FindVertex(*rep, "claim:" + l.a_claim_id);
     auto b = FindVertex(*rep, "claim:" + l.b_claim_id);
@@ -305,7 +433,7 @@ void GraphBuilder::State::ResolvePending() {
     Edge(*a, *b, l.contradicts ? EdgeType::kContradicts : EdgeType::kCorroborates, kNoVertex, {},
          l.label);
   }
-  links.clear();
+  std::vector<ClaimLink>().swap(links);
 }
 
 // Stable counting sort of the edges by source, so that edge ids are the
@@ -366,31 +494,167 @@ Result<ClaimGraph> GraphBuilder::Build() {
   return graph;
 }
 
-Result<ClaimGraph> BuildClaimGraph(const Store& store, const std::vector<CatalogEntity>& catalog,
-                                   const std::vector<ClaimLink>& links, GraphBuildStats* stats) {
-  GraphBuilder builder;
-  for (const CatalogEntity& e : catalog) builder.AddEntity(e);
+Status GraphBuilder::SpillVertices(const std::string& path) {
+  State& s = *state_;
+  if (s.rep->vertex_count() > 0 || s.spill) {
+    return Status::InvalidArgument("GraphBuilder::SpillVertices: vertices were added already");
+  }
+  auto spill = std::make_unique<VertexSpill>(path);
+  if (Status st = spill->Open(); !st.ok()) return st;
+  s.spill = std::move(spill);
+  return Status::OK();
+}
+
+// Copies the spilled vertex records to `out`, each placeholder defined
+// after it was spilled with its final type and label.
+Status GraphBuilder::State::WriteVertices(GraphFileWriter* out, GraphFileSummary* summary) {
+  const size_t n = rep->vertex_count();
+  PutVarint64(out->buf(), n);
+  VertexId v = 0;
+  Status s = spill->ForEachRecord([&](std::string_view record, uint64_t label_size) {
+    if (v >= n) return Status::Corruption("vertex spill " + spill->path() + ": extra records");
+    if (auto it = relabels.find(v); it != relabels.end()) {
+      PutVertexRecord(out->buf(), rep->vertex_types[v], rep->IdOf(v), it->second);
+      summary->label_bytes += it->second.size();
+    } else {
+      out->buf()->append(record);
+      summary->label_bytes += label_size;
+    }
+    ++v;
+    return out->MaybeFlush();
+  });
+  if (s.ok() && v != n) s = Status::Corruption("vertex spill " + spill->path() + ": truncated");
+  return s;
+}
+
+// The edges in id order: by source, in insertion order among one source's
+// edges (the order SortEdges gives the CSR).
+Status GraphBuilder::State::WriteEdges(GraphFileWriter* out) {
+  const size_t n = rep->vertex_count();
+  const size_t m = edge_source.size();
+  std::vector<EdgeId> order(m);
+  {
+    std::vector<EdgeId> start(n + 1, 0);
+    for (VertexId s : edge_source) ++start[s + 1];
+    for (size_t v = 0; v < n; ++v) start[v + 1] += start[v];
+    for (size_t e = 0; e < m; ++e) order[start[edge_source[e]]++] = static_cast<EdgeId>(e);
+  }
+  std::vector<bool> has_attr(m, false);
+  for (const EdgeAttr& a : attrs) has_attr[a.edge] = true;  // attrs are in edge order
+  PutVarint64(out->buf(), m);
+  for (EdgeId e : order) {
+    const VertexId from = edge_source[e], to = edge_target[e];
+    const EdgeType type = rep->edge_types[e];
+    VertexId provenance = DefaultProvenance(type, from, to);
+    std::string_view relation, label;
+    if (has_attr[e]) {
+      const auto it = std::lower_bound(attrs.begin(), attrs.end(), e,
+                                       [](const EdgeAttr& a, EdgeId x) { return a.edge < x; });
+      provenance = it->provenance;
+      relation = rep->strings[it->relation];
+      label = rep->strings[it->label];
+    }
+    PutEdgeRecord(out->buf(), from, to, type, provenance, relation, label);
+    if (Status s = out->MaybeFlush(); !s.ok()) return s;
+  }
+  return Status::OK();
+}
+
+Status GraphBuilder::WriteFile(const std::string& path, GraphFileSummary* summary) {
+  State& s = *state_;
+  if (!s.spill) return Status::InvalidArgument("GraphBuilder::WriteFile: no SpillVertices");
+  s.ResolvePending();
+  if (s.too_many) return Status::ResourceExhausted("graph: 2^32 - 1 vertices or edges or more");
+  GraphFileSummary local;
+  GraphFileSummary& sum = summary != nullptr ? *summary : local;
+  sum = {};
+  if (Status st = s.spill->Close(); !st.ok()) return st;
+  auto out = GraphFileWriter::Create(path);
+  if (!out.ok()) return out.status();
+  Status st = s.WriteVertices(&out.value(), &sum);
+  if (st.ok()) st = s.WriteEdges(&out.value());
+  if (st.ok()) st = out->Finish();
+  if (!st.ok()) return st;
+  const ClaimGraph::Rep& rep = *s.rep;
+  const size_t n = rep.vertex_count(), m = rep.edge_types.size();
+  sum.vertices = n;
+  sum.edges = m;
+  sum.stats = s.stats;
+  // ClaimGraph::MemoryBytes of the graph once loaded: its arrays at their
+  // sizes, the id hash at its load factor, the CSR both ways.
+  size_t slots = 16;
+  while (slots < n * 2) slots *= 2;
+  size_t strings = 0;
+  for (const std::string& str : rep.strings) strings += sizeof(std::string) + str.capacity();
+  sum.memory_bytes = sizeof(ClaimGraph::Rep) + rep.ids.size() + sum.label_bytes +
+                     (n + 1) * 2 * sizeof(uint64_t) + n + slots * sizeof(VertexId) + m +
+                     s.attrs.size() * sizeof(EdgeAttr) + strings +
+                     ((n + 1) * 2 + m * 3) * sizeof(uint32_t);
+  GraphBuildStats stats = s.stats;
+  state_ = std::make_unique<State>();
+  state_->stats = stats;
+  return Status::OK();
+}
+
+namespace {
+
+// Catalog entities, then the store's entities, documents and claims.
+Status AddStore(const Store& store, const std::vector<CatalogEntity>& catalog,
+                GraphBuilder* builder) {
+  for (const CatalogEntity& e : catalog) builder->AddEntity(e);
   Status s = store.ForEachEntity([&](const StoredEntity& e) {
     CatalogEntity entity;
     entity.id = e.id;
     entity.type = e.type;
     entity.name = e.name;
-    builder.AddEntity(entity);
+    builder->AddEntity(entity);
     return true;
   });
   if (s.ok()) {
     s = store.ForEachDocument([&](const StoredDocument& d) {
-      builder.AddDocument(d.doc.id, d.doc.title, d.doc.source);
+      builder->AddDocument(d.doc.id, d.doc.title, d.doc.source);
       return true;
     });
   }
   if (s.ok()) {
     s = store.ForEachClaim([&](const StoredClaim& c) {
-      builder.AddClaim(c);
+      builder->AddClaim(c);
       return true;
     });
   }
-  if (!s.ok()) return s;
+  return s;
+}
+
+}  // namespace
+
+Result<GraphFileSummary> WriteClaimGraphFile(const Store& store,
+                                             const std::vector<CatalogEntity>& catalog,
+                                             std::vector<ClaimLink> links,
+                                             const std::string& path) {
+  GraphBuilder builder;
+  if (Status s = builder.SpillVertices(path + ".vertices"); !s.ok()) return s;
+  // Sized from the store's counters (a hint: every claim and document is a
+  // vertex, most claims have about three edges), so the arrays and the id
+  // hash do not grow step by step.
+  auto claims = store.Counter("total", "claims");
+  auto documents = store.Counter("total", "documents");
+  if (claims.ok() && documents.ok() && *claims >= 0 && *documents >= 0) {
+    constexpr int64_t kMaxHint = int64_t{1} << 30;
+    const auto c = static_cast<size_t>(std::min(*claims, kMaxHint));
+    const auto d = static_cast<size_t>(std::min(*documents, kMaxHint));
+    builder.Reserve(c + d + catalog.size(), c * 3);
+  }
+  if (Status s = AddStore(store, catalog, &builder); !s.ok()) return s;
+  builder.AddLinks(std::move(links));
+  GraphFileSummary summary;
+  if (Status s = builder.WriteFile(path, &summary); !s.ok()) return s;
+  return summary;
+}
+
+Result<ClaimGraph> BuildClaimGraph(const Store& store, const std::vector<CatalogEntity>& catalog,
+                                   const std::vector<ClaimLink>& links, GraphBuildStats* stats) {
+  GraphBuilder builder;
+  if (Status s = AddStore(store, catalog, &builder); !s.ok()) return s;
   for (const ClaimLink& l : links) builder.AddLink(l);
   Result<ClaimGraph> graph = builder.Build();
   if (stats != nullptr) *stats = builder.stats();

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -28,6 +29,15 @@ namespace claimgraph {
 struct GraphBuildStats {
   size_t links_skipped = 0;           // a link naming a claim not in the graph
   size_t comparisons_unresolved = 0;  // a comparator or object naming no known entity
+};
+
+// What GraphBuilder::WriteFile wrote.
+struct GraphFileSummary {
+  size_t vertices = 0;
+  size_t edges = 0;
+  size_t label_bytes = 0;   // all vertex labels together
+  size_t memory_bytes = 0;  // about ClaimGraph::MemoryBytes of the graph once loaded
+  GraphBuildStats stats;
 };
 
 // The vertex type of an entity type (company -> kCompany, ...).
@@ -57,6 +67,8 @@ class GraphBuilder {
   void AddClaim(const StoredClaim& claim);
   // A contradicts or corroborates edge from a to b, resolved at Build().
   void AddLink(const ClaimLink& link);
+  // The same for many links, taking them over instead of copying.
+  void AddLinks(std::vector<ClaimLink> links);
 
   // Low level, for loaders: the vertex with this id, created with this type
   // and label when new (or defining a placeholder). Vertices are numbered
@@ -80,6 +92,19 @@ class GraphBuilder {
   // Valid after Build().
   const GraphBuildStats& stats() const;
 
+  // For a graph too large to build in memory beside everything else: from
+  // now on each vertex record goes to the file `spill_path` as the vertex
+  // is made, and the builder keeps only ids, types and edges (no labels).
+  // Call before adding anything, then finish with WriteFile, not Build.
+  // Errors: IOError naming the file; InvalidArgument when vertices exist.
+  Status SpillVertices(const std::string& spill_path);
+  // Writes the graph to `path` in the graph file format (graph_io.h): the
+  // same bytes SaveGraph(Build()) would write, without building the graph.
+  // Removes the spill; the builder is empty afterwards. Errors: those of
+  // the files (IOError naming one), ResourceExhausted as for Build,
+  // InvalidArgument without SpillVertices.
+  Status WriteFile(const std::string& path, GraphFileSummary* summary = nullptr);
+
  private:
   struct State;
   std::unique_ptr<State> state_;
@@ -92,5 +117,14 @@ class GraphBuilder {
 Result<ClaimGraph> BuildClaimGraph(const Store& store, const std::vector<CatalogEntity>& catalog,
                                    const std::vector<ClaimLink>& links,
                                    GraphBuildStats* stats = nullptr);
+
+// The same graph written straight to the graph file `path` (SaveGraph's
+// bytes) through a spilling builder (`path`.vertices, removed afterwards):
+// memory is the ids, the id hash and the edges, not the labels or the CSR.
+// For `rebuild`, which only saves the graph. Errors: as BuildClaimGraph,
+// and those of the files.
+Result<GraphFileSummary> WriteClaimGraphFile(const Store& store,
+                                             const std::vector<CatalogEntity>& catalog,
+                                             std::vector<ClaimLink> links, const std::string& path);
 
 }  // namespace claimgraph

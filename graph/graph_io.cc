@@ -8,6 +8,7 @@
 #include "engine/store_dir.h"
 #include "engine/varint.h"
 #include "graph/graph_build.h"
+#include "graph/graph_file.h"
 
 namespace claimgraph {
 
@@ -32,81 +33,21 @@ uint64_t GetFixed(std::string_view s, int bytes) {
   return v;
 }
 
-void PutString(std::string* dst, std::string_view s) {
-  PutVarint64(dst, s.size());
-  dst->append(s);
-}
-
-// Writes a DurableFile through a buffer, hashing the payload on the way.
-class PayloadWriter {
- public:
-  explicit PayloadWriter(DurableFile* file) : file_(file) {}
-  std::string* buf() { return &buf_; }
-  // Hands the buffer to the file once it is large (always when `force`).
-  Status Flush(bool force) {
-    if (!force && buf_.size() < (size_t{1} << 20)) return Status::OK();
-    if (hashing_) {
-      hash_ = Fnv1a64(buf_, hash_);
-      bytes_ += buf_.size();
-    }
-    Status s = file_->Append(buf_);
-    buf_.clear();
-    return s;
-  }
-  // Writes out what is buffered (the header, unhashed); what follows is
-  // the payload, hashed until EndPayload.
-  Status BeginPayload() {
-    if (Status s = Flush(true); !s.ok()) return s;
-    hashing_ = true;
-    return Status::OK();
-  }
-  // REQUIRES: the buffer was flushed. What follows (the trailer) is not hashed.
-  void EndPayload() { hashing_ = false; }
-  uint64_t hash() const { return hash_; }
-  uint64_t bytes() const { return bytes_; }
-
- private:
-  DurableFile* file_;
-  std::string buf_;
-  bool hashing_ = false;
-  uint64_t hash_ = kFnv1aSeed;
-  uint64_t bytes_ = 0;
-};
-
-Status WritePayload(const ClaimGraph& g, PayloadWriter* w) {
+Status WritePayload(const ClaimGraph& g, GraphFileWriter* w) {
   std::string* b = w->buf();
   PutVarint64(b, g.vertex_count());
   for (VertexId v = 0; v < g.vertex_count(); ++v) {
-    b->push_back(static_cast<char>(g.Type(v)));
-    PutString(b, g.Id(v));
-    PutString(b, g.Label(v));
-    if (Status s = w->Flush(false); !s.ok()) return s;
+    PutVertexRecord(b, g.Type(v), g.Id(v), g.Label(v));
+    if (Status s = w->MaybeFlush(); !s.ok()) return s;
   }
   PutVarint64(b, g.edge_count());
   for (EdgeId e = 0; e < g.edge_count(); ++e) {
     const EdgeInfo info = g.Edge(e);
-    PutVarint64(b, info.source);
-    PutVarint64(b, info.target);
-    b->push_back(static_cast<char>(info.type));
-    // Provenance + 1 (0 = none), relation, label.
-    PutVarint64(b, info.provenance == kNoVertex ? 0 : uint64_t{info.provenance} + 1);
-    PutString(b, info.relation);
-    PutString(b, info.label);
-    if (Status s = w->Flush(false); !s.ok()) return s;
+    PutEdgeRecord(b, info.source, info.target, info.type, info.provenance, info.relation,
+                  info.label);
+    if (Status s = w->MaybeFlush(); !s.ok()) return s;
   }
-  return w->Flush(true);
-}
-
-Status WriteFile(const ClaimGraph& g, DurableFile* file) {
-  PayloadWriter w(file);
-  w.buf()->append(kGraphFileMagic);
-  PutFixed(w.buf(), kGraphFileVersion, 4);
-  if (Status s = w.BeginPayload(); !s.ok()) return s;
-  if (Status s = WritePayload(g, &w); !s.ok()) return s;
-  w.EndPayload();
-  PutFixed(w.buf(), w.bytes(), 8);
-  PutFixed(w.buf(), w.hash(), 8);
-  return w.Flush(true);
+  return Status::OK();
 }
 
 // Bounds-checked reads from the payload; the first failure names the file.
@@ -201,10 +142,58 @@ Result<ClaimGraph> ParsePayload(std::string_view payload, const std::string& pat
 }  // namespace
 
 Status SaveGraph(const ClaimGraph& graph, const std::string& path) {
+  auto file = GraphFileWriter::Create(path);
+  if (!file.ok()) return file.status();
+  Status s = WritePayload(graph, &file.value());
+  return s.ok() ? file->Finish() : s;
+}
+
+void PutGraphString(std::string* dst, std::string_view s) {
+  PutVarint64(dst, s.size());
+  dst->append(s);
+}
+
+void PutVertexRecord(std::string* dst, VertexType type, std::string_view id,
+                     std::string_view label) {
+  dst->push_back(static_cast<char>(type));
+  PutGraphString(dst, id);
+  PutGraphString(dst, label);
+}
+
+void PutEdgeRecord(std::string* dst, VertexId source, VertexId target, EdgeType type,
+                   VertexId provenance, std::string_view relation, std::string_view label) {
+  PutVarint64(dst, source);
+  PutVarint64(dst, target);
+  dst->push_back(static_cast<char>(type));
+  PutVarint64(dst, provenance == kNoVertex ? 0 : uint64_t{provenance} + 1);
+  PutGraphString(dst, relation);
+  PutGraphString(dst, label);
+}
+
+Result<GraphFileWriter> GraphFileWriter::Create(const std::string& path) {
   auto file = DurableFile::Create(path);
   if (!file.ok()) return file.status();
-  Status s = WriteFile(graph, &file.value());
-  return s.ok() ? file->Commit() : s;
+  std::string header(kGraphFileMagic);
+  PutFixed(&header, kGraphFileVersion, 4);
+  if (Status s = file->Append(header); !s.ok()) return s;
+  return GraphFileWriter(std::move(file).value());
+}
+
+Status GraphFileWriter::Flush() {
+  hash_ = Fnv1a64(buf_, hash_);
+  bytes_ += buf_.size();
+  Status s = file_.Append(buf_);
+  buf_.clear();
+  return s;
+}
+
+Status GraphFileWriter::Finish() {
+  if (Status s = Flush(); !s.ok()) return s;
+  std::string trailer;
+  PutFixed(&trailer, bytes_, 8);
+  PutFixed(&trailer, hash_, 8);
+  if (Status s = file_.Append(trailer); !s.ok()) return s;
+  return file_.Commit();
 }
 
 Result<ClaimGraph> LoadGraph(const std::string& path) {

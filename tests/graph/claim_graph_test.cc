@@ -82,12 +82,21 @@ std::vector<ClaimLink> Links() {
           {"c1", "gone", true, "conflict"}};
 }
 
+std::string FileBytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+void FeedTestGraph(GraphBuilder* b) {
+  for (const CatalogEntity& e : Catalog()) b->AddEntity(e);
+  b->AddDocument("d2", "Chips", "");
+  for (const StoredClaim& c : Claims()) b->AddClaim(c);
+  for (const ClaimLink& l : Links()) b->AddLink(l);
+}
+
 ClaimGraph BuildTestGraph(GraphBuildStats* stats = nullptr) {
   GraphBuilder b;
-  for (const CatalogEntity& e : Catalog()) b.AddEntity(e);
-  b.AddDocument("d2", "Chips", "");
-  for (const StoredClaim& c : Claims()) b.AddClaim(c);
-  for (const ClaimLink& l : Links()) b.AddLink(l);
+  FeedTestGraph(&b);
   auto g = b.Build();
   REQUIRE(g.ok());
   if (stats != nullptr) *stats = b.stats();
@@ -314,6 +323,78 @@ TEST_CASE("BuildClaimGraph streams a real store", "[graph]") {
   CHECK(EdgeSet(*g) == EdgeSet(expected));
   CHECK(g->vertex_count() == expected.vertex_count());
   CHECK(g->Label(V(*g, "doc:d1")) == "AWS grows");
+
+  // Written straight to a file, the same graph: SaveGraph's bytes.
+  REQUIRE(SaveGraph(*g, tmp.path() + "/built.bin").ok());
+  auto summary = WriteClaimGraphFile(**store, Catalog(), Links(), tmp.path() + "/direct.bin");
+  REQUIRE(summary.ok());
+  CHECK(summary->vertices == g->vertex_count());
+  CHECK(summary->edges == g->edge_count());
+  CHECK(FileBytes(tmp.path() + "/direct.bin") == FileBytes(tmp.path() + "/built.bin"));
+  CHECK_FALSE(std::filesystem::exists(tmp.path() + "/direct.bin.vertices"));
+}
+
+// A placeholder subject (defined by a later AddEntity with another type
+// and a longer label), then the test graph.
+void FeedWithPlaceholder(GraphBuilder* b) {
+  StoredClaim early = MakeClaim("c0", "d9", ClaimKind::kQuantity, "XYZ/unit", "revenue");
+  early.claim.subject.name = "xyz";
+  b->AddClaim(early);
+  FeedTestGraph(b);
+  b->AddEntity(Entity("XYZ/unit", EntityType::kSegment, "The XYZ Unit, longer", "XYZ"));
+  // Enough documents that the spill is read back in several chunks (1 MB
+  // each), so records cross chunk boundaries.
+  for (int i = 0; i < 30000; ++i) {
+    const std::string n = std::to_string(i);
+    b->AddDocument("bulk-" + n, "A title long enough to fill the spill quickly, number " + n,
+                   i % 7 == 0 ? "Wire " + std::to_string(i % 5) : "");
+  }
+}
+
+TEST_CASE("A spilling builder writes the bytes SaveGraph writes", "[graph]") {
+  testing::TempDir tmp;
+  GraphBuilder in_memory;
+  FeedWithPlaceholder(&in_memory);
+  auto built = in_memory.Build();
+  REQUIRE(built.ok());
+  REQUIRE(SaveGraph(*built, tmp.path() + "/built.bin").ok());
+
+  GraphBuilder spilling;
+  const std::string spill = tmp.path() + "/vertices.spill";
+  REQUIRE(spilling.SpillVertices(spill).ok());
+  CHECK(std::filesystem::exists(spill));
+  FeedWithPlaceholder(&spilling);
+  GraphFileSummary summary;
+  REQUIRE(spilling.WriteFile(tmp.path() + "/spilled.bin", &summary).ok());
+  CHECK_FALSE(std::filesystem::exists(spill));
+  CHECK_FALSE(std::filesystem::exists(tmp.path() + "/spilled.bin.tmp"));
+
+  const std::string bytes = FileBytes(tmp.path() + "/built.bin");
+  REQUIRE_FALSE(bytes.empty());
+  CHECK(FileBytes(tmp.path() + "/spilled.bin") == bytes);
+  CHECK(summary.vertices == built->vertex_count());
+  CHECK(summary.edges == built->edge_count());
+  CHECK(summary.stats.links_skipped == in_memory.stats().links_skipped);
+  CHECK(summary.stats.links_skipped == 1);
+  auto loaded = LoadGraph(tmp.path() + "/spilled.bin");
+  REQUIRE(loaded.ok());
+  CHECK(loaded->Label(V(*loaded, "XYZ/unit")) == "The XYZ Unit, longer");
+  CHECK(loaded->Type(V(*loaded, "XYZ/unit")) == VertexType::kSegment);
+  CHECK(summary.memory_bytes == loaded->MemoryBytes());
+}
+
+TEST_CASE("A spilling builder refuses misuse and names a spill it cannot create", "[graph]") {
+  testing::TempDir tmp;
+  GraphBuilder plain;
+  plain.AddDocument("d1", "Title", "");
+  CHECK(plain.WriteFile(tmp.path() + "/g.bin").code() == Status::Code::kInvalidArgument);
+  CHECK(plain.SpillVertices(tmp.path() + "/late.spill").code() == Status::Code::kInvalidArgument);
+  CHECK_FALSE(std::filesystem::exists(tmp.path() + "/late.spill"));
+  GraphBuilder nowhere;
+  Status s = nowhere.SpillVertices(tmp.path() + "/no/such/dir/v.spill");
+  CHECK(s.code() == Status::Code::kIOError);
+  CHECK(std::string(s.message()).find("no/such/dir/v.spill") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(tmp.path() + "/g.bin"));
 }
 
 TEST_CASE("SaveGraph and LoadGraph round trip ids types labels and edges", "[graph]") {
