@@ -112,11 +112,11 @@ void ReleaseFreedMemory() {
 }
 
 // Analyzes `staged`, diffs it against the run `serving` holds, builds its
-// graph and writes the snapshot files, the manifest last. Each large piece
-// is written as soon as it exists and released before the next is built,
-// and the graph goes straight to its file (WriteClaimGraphFile), so the
-// peak is the larger of the analysis and the graph's ids and edges, not
-// their sum.
+// graph and writes the snapshot files, the manifest last. The analysis and
+// the graph go straight to their files (WriteStoreAnalysis,
+// WriteClaimGraphFile) and each phase frees what it held before the next,
+// so the peak is the larger of the analysis (facts, their index, compact
+// findings) and the graph's ids and edges, not their sum.
 Result<SnapshotManifest> WriteSnapshot(const Inputs& in, const Store& serving, Store* staged,
                                        RunDiff* diff) {
   const auto start = Clock::now();
@@ -124,41 +124,45 @@ Result<SnapshotManifest> WriteSnapshot(const Inputs& in, const Store& serving, S
     return std::chrono::duration<double>(Clock::now() - t).count();
   };
   SnapshotManifest m;
-  auto a = AnalyzeStore(*staged, in.context);
-  if (!a.ok()) return a.status();
-  Analysis analysis = std::move(a).value();
-  m.analysis_seconds = seconds_since(start);
   const std::string dir = staged->snapshot_dir();
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec) return Status::IOError("cannot create " + dir + ": " + ec.message());
-  Status s = WriteAnalysisFile(dir + "/" + kAnalysisFile, analysis);
-  if (s.ok()) {
-    Analysis scores_only;
-    scores_only.sources = analysis.sources;
-    scores_only.stats = analysis.stats;
-    s = WriteAnalysisFile(dir + "/" + kSourcesFile, scores_only);
-  }
+  // The analysis goes straight to its file; the graph's links are taken
+  // from the findings as they are written.
+  std::vector<ClaimLink> links;
+  auto written = WriteStoreAnalysis(*staged, in.context, dir + "/" + kAnalysisFile,
+                                    [&links](const Finding& f) {
+                                      if (auto link = LinkOfFinding(f)) {
+                                        links.push_back(std::move(*link));
+                                      }
+                                    });
+  if (!written.ok()) return written.status();
+  m.analysis_seconds = seconds_since(start);
+  m.findings = written->findings;
+  m.contradictions = written->genuine;
+  m.sources = written->sources.size();
+  Analysis now;  // what the diff reads: source scores, genuine findings
+  now.sources = std::move(written->sources);
+  now.stats = written->stats;
+  Status s = WriteAnalysisFile(dir + "/" + kSourcesFile, now);
   if (!s.ok()) return s;
-  m.findings = analysis.findings.size();
-  for (const Finding& f : analysis.findings) m.contradictions += IsGenuine(f) ? 1 : 0;
-  m.sources = analysis.sources.size();
-  std::vector<ClaimLink> links = LinksFromFindings(analysis.findings);
-  // The diff reads the genuine findings, the source scores and the claim
-  // ids; the previous run is read only now, when the facts are gone.
-  std::erase_if(analysis.findings, [](const Finding& f) { return !IsGenuine(f); });
-  analysis.findings.shrink_to_fit();
   ReleaseFreedMemory();
   {
+    AnalysisSelection genuine;
+    genuine.genuine_only = true;
+    auto findings = ReadAnalysisFile(dir + "/" + kAnalysisFile, genuine);
+    if (!findings.ok()) return findings.status();
+    now.findings = std::move(findings->findings);
     auto ids = CollectClaimIds(*staged);
     if (!ids.ok()) return ids.status();
     s = WriteClaimIds(dir + "/" + kClaimIdsFile, *ids);
     if (!s.ok()) return s;
     auto previous = LoadPreviousRun(serving);
     if (!previous.ok()) return previous.status();
-    *diff = DiffRuns(*previous, analysis, *ids);
+    *diff = DiffRuns(*previous, now, *ids);
   }
-  analysis = {};
+  now = {};
   ReleaseFreedMemory();
   const auto graph_start = Clock::now();
   auto graph = WriteClaimGraphFile(*staged, in.catalog->entities(), std::move(links),

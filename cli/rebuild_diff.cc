@@ -10,7 +10,6 @@
 #include <tuple>
 
 #include "engine/json_writer.h"
-#include "engine/mapped_file.h"
 
 namespace claimgraph::cli {
 
@@ -178,11 +177,9 @@ Result<PreviousRun> LoadPreviousRun(const Store& store) {
   }
   // The diff compares genuine findings only: the others are skipped before
   // they are parsed (about half of a large snapshot's lines).
-  auto file = MappedFile::Open(dir + "/" + kAnalysisFile);
-  if (!file.ok()) return file.status();
   AnalysisSelection genuine;
   genuine.genuine_only = true;
-  auto analysis = DecodeAnalysis(file->bytes(), genuine);
+  auto analysis = ReadAnalysisFile(dir + "/" + kAnalysisFile, genuine);
   if (!analysis.ok()) {
     return Status::Corruption(dir + "/" + kAnalysisFile + ": " +
                               std::string(analysis.status().message()));

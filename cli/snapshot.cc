@@ -67,11 +67,8 @@ Result<T> FromSnapshotOr(const Store& store, const std::string& command, const c
 Result<Analysis> SnapshotAnalysisOr(const Store& store, const std::string& command,
                                     const AnalysisSelection& selection,
                                     const std::function<Result<Analysis>()>& compute) {
-  std::function<Result<Analysis>(const std::string&)> load =
-      [&selection](const std::string& path) -> Result<Analysis> {
-    auto file = MappedFile::Open(path);
-    if (!file.ok()) return file.status();
-    return DecodeAnalysis(file->bytes(), selection);
+  std::function<Result<Analysis>(const std::string&)> load = [&selection](const std::string& path) {
+    return ReadAnalysisFile(path, selection);
   };
   const char* file = selection.findings ? kAnalysisFile : kSourcesFile;
   return FromSnapshotOr<Analysis>(store, command, file, load, compute);
@@ -85,30 +82,39 @@ Result<ClaimGraph> SnapshotGraphOr(const Store& store, const std::string& comman
   return FromSnapshotOr<ClaimGraph>(store, command, kGraphFile, load, compute);
 }
 
+std::optional<ClaimLink> LinkOfFinding(const Finding& f) {
+  bool contradicts = false;
+  switch (f.label) {
+    case FindingLabel::kConflict:
+    case FindingLabel::kScale:
+    case FindingLabel::kBeat:
+    case FindingLabel::kMiss:
+      contradicts = true;
+      break;
+    case FindingLabel::kAgree:
+    case FindingLabel::kRounding:
+    case FindingLabel::kMet:
+      break;
+    case FindingLabel::kStale:
+    case FindingLabel::kSameSource:
+    case FindingLabel::kPeriodMismatch:
+      return std::nullopt;
+  }
+  return ClaimLink{f.a_claim_id, f.b_claim_id, contradicts, std::string(FindingLabelName(f.label))};
+}
+
 std::vector<ClaimLink> LinksFromFindings(const std::vector<Finding>& findings) {
   std::vector<ClaimLink> links;
   for (const Finding& f : findings) {
-    bool contradicts = false;
-    switch (f.label) {
-      case FindingLabel::kConflict:
-      case FindingLabel::kScale:
-      case FindingLabel::kBeat:
-      case FindingLabel::kMiss:
-        contradicts = true;
-        break;
-      case FindingLabel::kAgree:
-      case FindingLabel::kRounding:
-      case FindingLabel::kMet:
-        break;
-      case FindingLabel::kStale:
-      case FindingLabel::kSameSource:
-      case FindingLabel::kPeriodMismatch:
-        continue;
-    }
-    links.push_back(
-        {f.a_claim_id, f.b_claim_id, contradicts, std::string(FindingLabelName(f.label))});
+    if (std::optional<ClaimLink> link = LinkOfFinding(f)) links.push_back(std::move(*link));
   }
   return links;
+}
+
+Result<Analysis> ReadAnalysisFile(const std::string& path, const AnalysisSelection& selection) {
+  auto file = MappedFile::Open(path);
+  if (!file.ok()) return file.status();
+  return DecodeAnalysis(file->bytes(), selection);
 }
 
 Result<std::string> ReadWholeFile(const std::string& path) {

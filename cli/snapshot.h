@@ -79,6 +79,12 @@ Result<ClaimGraph> SnapshotGraphOr(const Store& store, const std::string& comman
 // conflict, scale, beat and miss contradict; agree, rounding and met
 // corroborate; stale, same-source and period-mismatch pairs get no edge.
 std::vector<ClaimLink> LinksFromFindings(const std::vector<Finding>& findings);
+// The edge of one finding, or nullopt for a finding that gets none.
+std::optional<ClaimLink> LinkOfFinding(const Finding& finding);
+
+// The parts of the analysis file `path` that `selection` selects. Errors:
+// those of MappedFile and DecodeAnalysis.
+Result<Analysis> ReadAnalysisFile(const std::string& path, const AnalysisSelection& selection);
 
 Result<std::string> ReadWholeFile(const std::string& path);
 

@@ -7,6 +7,7 @@
 
 #include "engine/json_writer.h"
 #include "engine/store_dir.h"
+#include "graph/finding_builder.h"
 
 namespace claimgraph {
 
@@ -156,19 +157,71 @@ void AppendFindingLine(const Finding& f, std::string* out) {
 
 }  // namespace
 
-void EncodeAnalysisLines(const Analysis& a, const std::function<void(std::string_view)>& line) {
-  json stats = {{"claims", a.stats.claims},         {"numeric", a.stats.numeric},
-                {"stance", a.stats.stance},         {"not_compared", a.stats.not_compared},
-                {"iterations", a.stats.iterations}, {"converged", a.stats.converged}};
+namespace {
+
+// The encoding of an analysis whose findings come one at a time from
+// `finding` (0 .. count - 1), so that they need not all be held.
+void EncodeLines(const AnalysisStats& st, size_t count,
+                 const std::function<const Finding&(size_t)>& finding,
+                 const std::vector<SourceScore>& sources,
+                 const std::function<void(std::string_view)>& line) {
+  json stats = {{"claims", st.claims},         {"numeric", st.numeric},
+                {"stance", st.stance},         {"not_compared", st.not_compared},
+                {"iterations", st.iterations}, {"converged", st.converged}};
   json header = {{"format", kAnalysisFormat}, {"version", kAnalysisVersion}, {"stats", stats}};
   line(header.dump() + "\n");
   std::string buffer;
-  for (const Finding& f : a.findings) {
+  for (size_t i = 0; i < count; ++i) {
     buffer.clear();
-    AppendFindingLine(f, &buffer);
+    AppendFindingLine(finding(i), &buffer);
     line(buffer);
   }
-  for (const SourceScore& s : a.sources) line(json{{"source", SourceJson(s)}}.dump() + "\n");
+  for (const SourceScore& s : sources) line(json{{"source", SourceJson(s)}}.dump() + "\n");
+}
+
+// Writes EncodeLines' lines to `path` durably and atomically.
+Status WriteLines(const std::string& path,
+                  const std::function<void(const std::function<void(std::string_view)>&)>& encode) {
+  auto file = DurableFile::Create(path);
+  if (!file.ok()) return file.status();
+  Status s;
+  encode([&](std::string_view line) {
+    if (s.ok()) s = file->Append(line);
+  });
+  return s.ok() ? file->Commit() : s;
+}
+
+// Every claim counted once: compared (numeric, stance) or under its reason.
+AnalysisStats CountFacts(const std::vector<ClaimFact>& facts, const StringTable& strings) {
+  AnalysisStats st;
+  for (const ClaimFact& f : facts) {
+    ++st.claims;
+    if (f.role == FactRole::kNumeric) ++st.numeric;
+    if (f.role == FactRole::kStance) ++st.stance;
+    if (f.role == FactRole::kNotCompared) ++st.not_compared[strings.Get(f.excluded)];
+  }
+  return st;
+}
+
+// The facts of every claim of `store`.
+Status ReadFacts(const Store& store, std::vector<ClaimFact>* facts, StringTable* strings) {
+  // Sized from the claim counter (a hint), so the facts are not copied
+  // each time the array doubles; unused reserved pages cost no memory.
+  if (auto claims = store.Counter("total", "claims"); claims.ok() && *claims > 0) {
+    facts->reserve(static_cast<size_t>(std::min<int64_t>(*claims, int64_t{1} << 28)));
+  }
+  return store.ForEachClaim([&](const StoredClaim& c) {
+    facts->push_back(MakeClaimFact(c, strings));
+    return true;
+  });
+}
+
+}  // namespace
+
+void EncodeAnalysisLines(const Analysis& a, const std::function<void(std::string_view)>& line) {
+  EncodeLines(
+      a.stats, a.findings.size(), [&a](size_t i) -> const Finding& { return a.findings[i]; },
+      a.sources, line);
 }
 
 std::string EncodeAnalysis(const Analysis& a) {
@@ -178,13 +231,9 @@ std::string EncodeAnalysis(const Analysis& a) {
 }
 
 Status WriteAnalysisFile(const std::string& path, const Analysis& a) {
-  auto file = DurableFile::Create(path);
-  if (!file.ok()) return file.status();
-  Status s;
-  EncodeAnalysisLines(a, [&](std::string_view line) {
-    if (s.ok()) s = file->Append(line);
+  return WriteLines(path, [&a](const std::function<void(std::string_view)>& line) {
+    EncodeAnalysisLines(a, line);
   });
-  return s.ok() ? file->Commit() : s;
 }
 
 namespace {
@@ -277,12 +326,7 @@ Result<Analysis> DecodeAnalysis(std::string_view text, const AnalysisSelection& 
 Analysis AnalyzeFacts(const std::vector<ClaimFact>& facts, const StringTable& strings,
                       const AnalysisContext& context, const TruthOptions& options) {
   Analysis a;
-  for (const ClaimFact& f : facts) {
-    ++a.stats.claims;
-    if (f.role == FactRole::kNumeric) ++a.stats.numeric;
-    if (f.role == FactRole::kStance) ++a.stats.stance;
-    if (f.role == FactRole::kNotCompared) ++a.stats.not_compared[strings.Get(f.excluded)];
-  }
+  a.stats = CountFacts(facts, strings);
   a.findings = FindContradictions(facts, strings, context);
   TruthStats truth;
   a.sources = ScoreSources(facts, strings, a.findings, options, &truth);
@@ -295,17 +339,48 @@ Result<Analysis> AnalyzeStore(const Store& store, const AnalysisContext& context
                               const TruthOptions& options) {
   StringTable strings;
   std::vector<ClaimFact> facts;
-  // Sized from the claim counter (a hint), so the facts are not copied
-  // each time the array doubles; unused reserved pages cost no memory.
-  if (auto claims = store.Counter("total", "claims"); claims.ok() && *claims > 0) {
-    facts.reserve(static_cast<size_t>(std::min<int64_t>(*claims, int64_t{1} << 28)));
+  if (Status s = ReadFacts(store, &facts, &strings); !s.ok()) return s;
+  return AnalyzeFacts(facts, strings, context, options);
+}
+
+Result<WrittenAnalysis> WriteStoreAnalysis(const Store& store, const AnalysisContext& context,
+                                           const std::string& path,
+                                           const std::function<void(const Finding&)>& each,
+                                           const TruthOptions& options) {
+  StringTable strings;
+  std::vector<ClaimFact> facts;
+  if (Status s = ReadFacts(store, &facts, &strings); !s.ok()) return s;
+  WrittenAnalysis out;
+  out.stats = CountFacts(facts, strings);
+  FindingBuilder builder(facts, strings, context);
+  RunFindingPasses(&builder);
+  std::vector<std::pair<uint32_t, uint32_t>> genuine;
+  for (size_t i = 0; i < builder.finding_count(); ++i) {
+    const FindingBuilder::Compact& f = builder.finding(i);
+    if (f.label == FindingLabel::kConflict) genuine.emplace_back(f.a, f.b);
   }
-  Status s = store.ForEachClaim([&](const StoredClaim& c) {
-    facts.push_back(MakeClaimFact(c, &strings));
-    return true;
+  TruthStats truth;
+  out.sources = ScoreSourcesOfPairs(facts, strings, builder.index(), genuine, options, &truth);
+  out.stats.iterations = truth.iterations;
+  out.stats.converged = truth.converged;
+  out.findings = builder.finding_count();
+  out.genuine = genuine.size();
+  std::vector<std::pair<uint32_t, uint32_t>>().swap(genuine);
+  builder.DropIndex();
+  const std::vector<uint32_t> order = builder.SortedOrder();
+  Finding made;  // the finding being written
+  Status s = WriteLines(path, [&](const std::function<void(std::string_view)>& line) {
+    EncodeLines(
+        out.stats, order.size(),
+        [&](size_t i) -> const Finding& {
+          made = builder.Make(order[i]);
+          if (each) each(made);
+          return made;
+        },
+        out.sources, line);
   });
   if (!s.ok()) return s;
-  return AnalyzeFacts(facts, strings, context, options);
+  return out;
 }
 
 }  // namespace claimgraph

@@ -59,6 +59,26 @@ Analysis AnalyzeFacts(const std::vector<ClaimFact>& facts, const StringTable& st
 Result<Analysis> AnalyzeStore(const Store& store, const AnalysisContext& context,
                               const TruthOptions& options = {});
 
+// What WriteStoreAnalysis wrote, besides the findings.
+struct WrittenAnalysis {
+  AnalysisStats stats;
+  std::vector<SourceScore> sources;  // ScoreSources order
+  uint64_t findings = 0;             // lines written
+  uint64_t genuine = 0;              // of which IsGenuine
+};
+
+// AnalyzeStore and WriteAnalysisFile in one, for a store too large to hold
+// every Finding beside its facts (a nightly rebuild): the same bytes, but
+// the findings are kept compact (two fact numbers, counts, the
+// explanation's bytes) and each is made in full only while its line is
+// written. `each`, when given, sees every finding in file order. Memory:
+// the facts, their index and the compact findings. Errors: the store's, and
+// IOError naming the file.
+Result<WrittenAnalysis> WriteStoreAnalysis(const Store& store, const AnalysisContext& context,
+                                           const std::string& path,
+                                           const std::function<void(const Finding&)>& each = {},
+                                           const TruthOptions& options = {});
+
 // The encoding described above. Deterministic: equal analyses give equal
 // bytes.
 std::string EncodeAnalysis(const Analysis& analysis);

@@ -216,9 +216,9 @@ void AddPeriodFindings(FindingBuilder* b) {
 void AddMatchHints(FindingBuilder* b) {
   const auto& facts = b->facts();
   std::vector<uint32_t> by_doc;
-  for (size_t i = 0; i < b->findings().size(); ++i) {
-    const Finding& f = b->findings()[i];
-    if (f.kind != FindingKind::kNumeric || !IsGenuine(f)) continue;
+  for (size_t i = 0; i < b->finding_count(); ++i) {
+    const FindingBuilder::Compact& f = b->finding(i);
+    if (f.kind != FindingKind::kNumeric || f.label != FindingLabel::kConflict) continue;
     if (by_doc.empty()) {
       for (uint32_t m = 0; m < facts.size(); ++m) {
         if (facts[m].role == FactRole::kNumeric) by_doc.push_back(m);
@@ -226,14 +226,14 @@ void AddMatchHints(FindingBuilder* b) {
       std::stable_sort(by_doc.begin(), by_doc.end(),
                        [&](uint32_t x, uint32_t y) { return facts[x].doc < facts[y].doc; });
     }
-    const auto [a, c] = b->pairs()[i];
+    const uint32_t a = f.a, c = f.b;
     for (auto [x, y] : {std::pair{a, c}, std::pair{c, a}}) {
       const uint32_t m = MatchInDoc(*b, by_doc, facts[y].doc, x);
       if (m == UINT32_MAX) continue;
-      b->findings()[i].explanation +=
-          " " + b->Str(facts[y].doc) + " gives " + b->Value(m) + " as " +
-          b->Entity(facts[m].subject) + " " + b->Str(facts[m].metric) + ", not as " +
-          b->Entity(facts[x].subject) + " " + b->Str(facts[x].metric) + ".";
+      b->ExtendExplanation(i, " " + b->Str(facts[y].doc) + " gives " + b->Value(m) + " as " +
+                                  b->Entity(facts[m].subject) + " " + b->Str(facts[m].metric) +
+                                  ", not as " + b->Entity(facts[x].subject) + " " +
+                                  b->Str(facts[x].metric) + ".");
     }
   }
 }

@@ -175,21 +175,23 @@ void AddGroupFindings(FindingBuilder* b) {
   }
 }
 
+void RunFindingPasses(FindingBuilder* b) {
+  AddGroupFindings(b);
+  AddStanceFindings(b);
+  AddForecastFindings(b);
+  AddParentFindings(b);
+  AddPeriodFindings(b);
+  AddMatchHints(b);
+}
+
 std::vector<Finding> FindContradictions(const std::vector<ClaimFact>& facts,
                                         const StringTable& strings,
                                         const AnalysisContext& context) {
   FindingBuilder b(facts, strings, context);
-  AddGroupFindings(&b);
-  AddStanceFindings(&b);
-  AddForecastFindings(&b);
-  AddParentFindings(&b);
-  AddPeriodFindings(&b);
-  AddMatchHints(&b);
-  std::vector<Finding> out = std::move(b.findings());
-  std::sort(out.begin(), out.end(), [](const Finding& x, const Finding& y) {
-    return std::tie(x.kind, x.subject, x.metric, x.period, x.label, x.a_claim_id, x.b_claim_id) <
-           std::tie(y.kind, y.subject, y.metric, y.period, y.label, y.a_claim_id, y.b_claim_id);
-  });
+  RunFindingPasses(&b);
+  std::vector<Finding> out;
+  out.reserve(b.finding_count());
+  for (uint32_t i : b.SortedOrder()) out.push_back(b.Make(i));
   return out;
 }
 

@@ -4,6 +4,7 @@
 // Internal to graph/. Not thread-safe; one per FindContradictions call.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -49,12 +50,34 @@ class FindingBuilder {
   // "doc:002 on 2025-01-05" (the date when known).
   std::string Said(uint32_t fact) const;
 
+  // A finding as the builder keeps it: everything else a Finding holds
+  // (subjects, metric, period, claim ids) is read from facts a and b, so a
+  // million findings cost their explanations and 48 bytes each.
+  struct Compact {
+    uint64_t a_count = 0;
+    uint64_t b_count = 0;
+    std::string_view explanation;  // in the builder's text chunks
+    uint32_t a = 0;                // facts
+    uint32_t b = 0;
+    FindingKind kind = FindingKind::kNumeric;
+    FindingLabel label = FindingLabel::kConflict;
+  };
+
   // Appends a finding between facts a and b.
   void Add(FindingKind kind, FindingLabel label, uint32_t a, uint32_t b, uint64_t a_count,
-           uint64_t b_count, std::string explanation);
-  std::vector<Finding>& findings() { return findings_; }
-  // The facts (a, b) of findings()[i].
-  const std::vector<std::pair<uint32_t, uint32_t>>& pairs() const { return pairs_; }
+           uint64_t b_count, std::string_view explanation);
+  size_t finding_count() const { return findings_.size(); }
+  const Compact& finding(size_t i) const { return findings_[i]; }
+  // Adds `more` to the end of finding i's explanation.
+  void ExtendExplanation(size_t i, std::string_view more);
+  // Finding i in full.
+  Finding Make(size_t i) const;
+  // Frees the index once the passes are done and only Make, SortedOrder
+  // and finding() are still needed. REQUIRES: index() is not used after.
+  void DropIndex() { index_ = FactIndex(); }
+  // The findings' numbers in FindContradictions' order: by kind, subject,
+  // metric, period, label and the two claim ids.
+  std::vector<uint32_t> SortedOrder() const;
 
  private:
   const std::vector<ClaimFact>& facts_;
@@ -62,9 +85,17 @@ class FindingBuilder {
   const AnalysisContext& context_;
   FactIndex index_;
   std::vector<bool> stale_;
-  std::vector<Finding> findings_;
-  std::vector<std::pair<uint32_t, uint32_t>> pairs_;
+  // Copies `text` into the chunks, which never move once allocated.
+  std::string_view Keep(std::string_view text);
+
+  std::vector<Compact> findings_;
+  std::vector<std::unique_ptr<char[]>> chunks_;
+  size_t chunk_used_ = 0;
+  size_t chunk_size_ = 0;
 };
+
+// Runs every pass above, in order.
+void RunFindingPasses(FindingBuilder* b);
 
 // The passes, in the order FindContradictions runs them.
 void AddGroupFindings(FindingBuilder* b);   // stale, conflict, scale, agree... (contradictions.cc)

@@ -169,10 +169,13 @@ std::vector<double> Iterate(const Model& m, const TruthOptions& o, TruthStats* s
 
 }  // namespace
 
-std::vector<SourceScore> ScoreSources(const std::vector<ClaimFact>& facts,
-                                      const StringTable& strings,
-                                      const std::vector<Finding>& findings,
-                                      const TruthOptions& options, TruthStats* stats) {
+namespace {
+
+// Scores from the facts' index and the cluster pairs in genuine conflict.
+std::vector<SourceScore> Score(const std::vector<ClaimFact>& facts, const StringTable& strings,
+                               const FactIndex& index,
+                               const std::vector<std::pair<uint32_t, uint32_t>>& edges,
+                               const TruthOptions& options, TruthStats* stats) {
   std::map<std::string, uint32_t> slots;  // source key -> slot, in key order
   for (const ClaimFact& f : facts) slots.emplace(strings.Get(f.source), 0);
   std::vector<SourceScore> out;
@@ -182,8 +185,6 @@ std::vector<SourceScore> ScoreSources(const std::vector<ClaimFact>& facts,
     slot_of_source[*strings.Find(name)] = slot;
     out.push_back({name, 0, 0, 0, 0, 0, 0});
   }
-  const FactIndex index = IndexFacts(facts);
-  const auto edges = ConflictEdges(facts, strings, findings, index);
   const Model model = BuildModel(facts, index, slot_of_source, edges, out.size());
   TruthStats local;
   const std::vector<double> t = Iterate(model, options, stats ? stats : &local);
@@ -206,6 +207,30 @@ std::vector<SourceScore> ScoreSources(const std::vector<ClaimFact>& facts,
     return std::make_tuple(-x.reliability, x.source) < std::make_tuple(-y.reliability, y.source);
   });
   return out;
+}
+
+}  // namespace
+
+std::vector<SourceScore> ScoreSources(const std::vector<ClaimFact>& facts,
+                                      const StringTable& strings,
+                                      const std::vector<Finding>& findings,
+                                      const TruthOptions& options, TruthStats* stats) {
+  const FactIndex index = IndexFacts(facts);
+  return Score(facts, strings, index, ConflictEdges(facts, strings, findings, index), options,
+               stats);
+}
+
+std::vector<SourceScore> ScoreSourcesOfPairs(
+    const std::vector<ClaimFact>& facts, const StringTable& strings, const FactIndex& index,
+    const std::vector<std::pair<uint32_t, uint32_t>>& genuine, const TruthOptions& options,
+    TruthStats* stats) {
+  std::vector<std::pair<uint32_t, uint32_t>> edges;
+  for (auto [a, b] : genuine) {
+    const uint32_t x = index.cluster_of[a];
+    const uint32_t y = index.cluster_of[b];
+    if (x != kNoCluster && y != kNoCluster && x != y) edges.emplace_back(x, y);
+  }
+  return Score(facts, strings, index, edges, options, stats);
 }
 
 }  // namespace claimgraph
