@@ -152,7 +152,10 @@ Result<SnapshotManifest> WriteSnapshot(const Inputs& in, const Store& serving, S
     AnalysisSelection genuine;
     genuine.genuine_only = true;
     auto findings = ReadAnalysisFile(dir + "/" + kAnalysisFile, genuine);
-    if (!findings.ok()) return findings.status();
+    if (!findings.ok()) {
+      return Status::Corruption(dir + "/" + kAnalysisFile + ": " +
+                                std::string(findings.status().message()));
+    }
     now.findings = std::move(findings->findings);
     auto ids = CollectClaimIds(*staged);
     if (!ids.ok()) return ids.status();

@@ -39,9 +39,9 @@ struct SnapshotManifest {
   uint64_t graph_vertices = 0;
   uint64_t graph_edges = 0;
   double build_seconds = 0;     // analysis + graph + writing the files
-  double analysis_seconds = 0;  // contradictions and source scores
-  double graph_seconds = 0;     // building the graph from the store
-  uint64_t graph_bytes = 0;     // the graph's memory (ClaimGraph::MemoryBytes)
+  double analysis_seconds = 0;  // contradictions, source scores, writing analysis.bin
+  double graph_seconds = 0;     // the graph from the store, written to graph.bin
+  uint64_t graph_bytes = 0;     // the graph's memory once loaded (about MemoryBytes)
 };
 
 inline constexpr char kAnalysisFile[] = "analysis.bin";

@@ -144,7 +144,7 @@ class VertexSpill {
   }
 
   void Flush() {
-    if (status_.ok() && !buf_.empty() &&
+    if (status_.ok() && file_ != nullptr && !buf_.empty() &&
         std::fwrite(buf_.data(), 1, buf_.size(), file_) != buf_.size()) {
       status_ = Error("cannot write");
     }
@@ -487,6 +487,7 @@ Result<ClaimGraph> GraphBuilder::State::Finish() {
 }
 
 Result<ClaimGraph> GraphBuilder::Build() {
+  if (state_->spill) return Status::InvalidArgument("GraphBuilder::Build: vertices are spilled");
   Result<ClaimGraph> graph = state_->Finish();
   GraphBuildStats stats = state_->stats;
   state_ = std::make_unique<State>();
@@ -561,10 +562,20 @@ Status GraphBuilder::State::WriteEdges(GraphFileWriter* out) {
 }
 
 Status GraphBuilder::WriteFile(const std::string& path, GraphFileSummary* summary) {
-  State& s = *state_;
-  if (!s.spill) return Status::InvalidArgument("GraphBuilder::WriteFile: no SpillVertices");
+  if (!state_->spill) return Status::InvalidArgument("GraphBuilder::WriteFile: no SpillVertices");
+  // Whatever happens, the builder is empty afterwards and the spill gone.
+  std::unique_ptr<State> done = std::exchange(state_, std::make_unique<State>());
+  State& s = *done;
+  state_->stats = s.stats;
   s.ResolvePending();
+  state_->stats = s.stats;
   if (s.too_many) return Status::ResourceExhausted("graph: 2^32 - 1 vertices or edges or more");
+  // Only the ids (for relabelled placeholders), types, edges and interned
+  // strings are still needed.
+  std::vector<VertexId>().swap(s.rep->slots);
+  std::unordered_map<std::string, VertexId>().swap(s.names);
+  std::unordered_map<std::string, uint32_t>().swap(s.string_ids);
+  std::vector<bool>().swap(s.defined);
   GraphFileSummary local;
   GraphFileSummary& sum = summary != nullptr ? *summary : local;
   sum = {};
@@ -590,9 +601,6 @@ Status GraphBuilder::WriteFile(const std::string& path, GraphFileSummary* summar
                      (n + 1) * 2 * sizeof(uint64_t) + n + slots * sizeof(VertexId) + m +
                      s.attrs.size() * sizeof(EdgeAttr) + strings +
                      ((n + 1) * 2 + m * 3) * sizeof(uint32_t);
-  GraphBuildStats stats = s.stats;
-  state_ = std::make_unique<State>();
-  state_->stats = stats;
   return Status::OK();
 }
 
@@ -634,15 +642,16 @@ Result<GraphFileSummary> WriteClaimGraphFile(const Store& store,
   GraphBuilder builder;
   if (Status s = builder.SpillVertices(path + ".vertices"); !s.ok()) return s;
   // Sized from the store's counters (a hint: every claim and document is a
-  // vertex, most claims have about three edges), so the arrays and the id
-  // hash do not grow step by step.
+  // vertex, a claim has three or four edges), so the arrays and the id hash
+  // do not grow step by step. Reserved pages that stay unused cost nothing;
+  // the id hash is filled, so the hint is capped.
   auto claims = store.Counter("total", "claims");
   auto documents = store.Counter("total", "documents");
   if (claims.ok() && documents.ok() && *claims >= 0 && *documents >= 0) {
-    constexpr int64_t kMaxHint = int64_t{1} << 30;
+    constexpr int64_t kMaxHint = int64_t{1} << 27;
     const auto c = static_cast<size_t>(std::min(*claims, kMaxHint));
     const auto d = static_cast<size_t>(std::min(*documents, kMaxHint));
-    builder.Reserve(c + d + catalog.size(), c * 3);
+    builder.Reserve(c + d + catalog.size(), c * 4);
   }
   if (Status s = AddStore(store, catalog, &builder); !s.ok()) return s;
   builder.AddLinks(std::move(links));

@@ -87,7 +87,8 @@ class GraphBuilder {
   void Reserve(size_t vertices, size_t edges);
 
   // The graph. Errors: ResourceExhausted when there are 2^32 - 1 vertices
-  // or edges or more. The builder is empty afterwards.
+  // or edges or more; InvalidArgument after SpillVertices (use WriteFile).
+  // The builder is empty afterwards.
   Result<ClaimGraph> Build();
   // Valid after Build().
   const GraphBuildStats& stats() const;
@@ -100,9 +101,9 @@ class GraphBuilder {
   Status SpillVertices(const std::string& spill_path);
   // Writes the graph to `path` in the graph file format (graph_io.h): the
   // same bytes SaveGraph(Build()) would write, without building the graph.
-  // Removes the spill; the builder is empty afterwards. Errors: those of
-  // the files (IOError naming one), ResourceExhausted as for Build,
-  // InvalidArgument without SpillVertices.
+  // Removes the spill; the builder is empty afterwards, also after an
+  // error. Errors: those of the files (IOError naming one),
+  // ResourceExhausted as for Build, InvalidArgument without SpillVertices.
   Status WriteFile(const std::string& path, GraphFileSummary* summary = nullptr);
 
  private:

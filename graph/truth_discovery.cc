@@ -1,6 +1,7 @@
 #include "graph/truth_discovery.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 #include <map>
 #include <tuple>
@@ -24,7 +25,10 @@ struct Lists {
   const uint32_t* last(size_t i) const { return items.data() + begin[i + 1]; }
   size_t count(size_t i) const { return begin[i + 1] - begin[i]; }
   // Closes list size(): the items appended since the previous call.
-  void Close() { begin.push_back(static_cast<uint32_t>(items.size())); }
+  void Close() {
+    assert(items.size() <= UINT32_MAX);  // items are facts or cluster pairs: fewer than 2^32
+    begin.push_back(static_cast<uint32_t>(items.size()));
+  }
 };
 
 // The lists of `n` keys from (key, item) pairs, each list sorted and

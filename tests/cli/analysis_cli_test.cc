@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "cli_run.h"
@@ -213,6 +214,14 @@ TEST_CASE("An analysis written straight to its file equals AnalyzeStore's",
   CHECK(testing::ReadFileOrFail(tmp.path() + "/written.bin") == bytes);
   CHECK(EncodeAnalysis({seen, expected->sources, expected->stats}) == bytes);
   CHECK(written->findings == expected->findings.size());
+  // The order is the one the format has always had: by kind, subject,
+  // metric, period, label and the two claim ids, on the findings in full.
+  CHECK(std::is_sorted(
+      expected->findings.begin(), expected->findings.end(), [](const Finding& x, const Finding& y) {
+        return std::tie(x.kind, x.subject, x.metric, x.period, x.label, x.a_claim_id,
+                        x.b_claim_id) <
+               std::tie(y.kind, y.subject, y.metric, y.period, y.label, y.a_claim_id, y.b_claim_id);
+      }));
   CHECK(written->genuine == static_cast<uint64_t>(std::count_if(
                                 expected->findings.begin(), expected->findings.end(), IsGenuine)));
   CHECK(written->sources.size() == expected->sources.size());

@@ -390,6 +390,25 @@ TEST_CASE("A spilling builder refuses misuse and names a spill it cannot create"
   CHECK(plain.WriteFile(tmp.path() + "/g.bin").code() == Status::Code::kInvalidArgument);
   CHECK(plain.SpillVertices(tmp.path() + "/late.spill").code() == Status::Code::kInvalidArgument);
   CHECK_FALSE(std::filesystem::exists(tmp.path() + "/late.spill"));
+  GraphBuilder spilling;
+  REQUIRE(spilling.SpillVertices(tmp.path() + "/v.spill").ok());
+  spilling.AddDocument("d1", "Title", "");
+  CHECK(spilling.Build().status().code() == Status::Code::kInvalidArgument);
+  // A file that cannot be written: an error, the spill removed, the builder
+  // empty (a second WriteFile is refused: nothing is spilling any more).
+  CHECK(spilling.WriteFile(tmp.path() + "/no/such/dir/g.bin").code() == Status::Code::kIOError);
+  CHECK_FALSE(std::filesystem::exists(tmp.path() + "/v.spill"));
+  CHECK(spilling.WriteFile(tmp.path() + "/g.bin").code() == Status::Code::kInvalidArgument);
+  CHECK(spilling.vertex_count() == 0);
+  // No vertices at all: SaveGraph's bytes of the empty graph.
+  GraphBuilder empty;
+  REQUIRE(empty.SpillVertices(tmp.path() + "/empty.spill").ok());
+  REQUIRE(empty.WriteFile(tmp.path() + "/empty.bin").ok());
+  GraphBuilder plain_empty;
+  auto built = plain_empty.Build();
+  REQUIRE(built.ok());
+  REQUIRE(SaveGraph(*built, tmp.path() + "/empty_saved.bin").ok());
+  CHECK(FileBytes(tmp.path() + "/empty.bin") == FileBytes(tmp.path() + "/empty_saved.bin"));
   GraphBuilder nowhere;
   Status s = nowhere.SpillVertices(tmp.path() + "/no/such/dir/v.spill");
   CHECK(s.code() == Status::Code::kIOError);
