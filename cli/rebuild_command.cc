@@ -149,13 +149,8 @@ Result<SnapshotManifest> WriteSnapshot(const Inputs& in, const Store& serving, S
   if (!s.ok()) return s;
   ReleaseFreedMemory();
   {
-    AnalysisSelection genuine;
-    genuine.genuine_only = true;
-    auto findings = ReadAnalysisFile(dir + "/" + kAnalysisFile, genuine);
-    if (!findings.ok()) {
-      return Status::Corruption(dir + "/" + kAnalysisFile + ": " +
-                                std::string(findings.status().message()));
-    }
+    auto findings = ReadGenuineFindings(dir);
+    if (!findings.ok()) return findings.status();
     now.findings = std::move(findings->findings);
     auto ids = CollectClaimIds(*staged);
     if (!ids.ok()) return ids.status();

@@ -163,6 +163,19 @@ void WriteText(const RebuildReport& r, size_t show, std::ostream& out) {
 
 }  // namespace
 
+Result<Analysis> ReadGenuineFindings(const std::string& snapshot_dir) {
+  // The diff compares genuine findings only: the others are skipped before
+  // they are parsed (about half of a large snapshot's lines).
+  const std::string path = snapshot_dir + "/" + kAnalysisFile;
+  AnalysisSelection genuine;
+  genuine.genuine_only = true;
+  auto analysis = ReadAnalysisFile(path, genuine);
+  if (!analysis.ok()) {
+    return Status::Corruption(path + ": " + std::string(analysis.status().message()));
+  }
+  return analysis;
+}
+
 Result<PreviousRun> LoadPreviousRun(const Store& store) {
   PreviousRun run;
   run.generation = store.generation();
@@ -175,15 +188,8 @@ Result<PreviousRun> LoadPreviousRun(const Store& store) {
     run.claim_ids = std::move(ids).value();
     return run;
   }
-  // The diff compares genuine findings only: the others are skipped before
-  // they are parsed (about half of a large snapshot's lines).
-  AnalysisSelection genuine;
-  genuine.genuine_only = true;
-  auto analysis = ReadAnalysisFile(dir + "/" + kAnalysisFile, genuine);
-  if (!analysis.ok()) {
-    return Status::Corruption(dir + "/" + kAnalysisFile + ": " +
-                              std::string(analysis.status().message()));
-  }
+  auto analysis = ReadGenuineFindings(dir);
+  if (!analysis.ok()) return analysis.status();
   auto ids = ReadClaimIds(dir + "/" + kClaimIdsFile);
   if (!ids.ok()) return ids.status();
   run.has_snapshot = true;

@@ -28,6 +28,10 @@ struct PreviousRun {
 // Corruption naming a snapshot file that cannot be decoded.
 Result<PreviousRun> LoadPreviousRun(const Store& store);
 
+// The genuine findings of the analysis file in `snapshot_dir`, for the
+// diff. Errors: Corruption naming the file.
+Result<Analysis> ReadGenuineFindings(const std::string& snapshot_dir);
+
 struct ScoreMove {
   std::string source;
   double before = 0;
