@@ -30,6 +30,7 @@ struct IngestCommandOptions {
   std::vector<std::string> catalogs;
   bool sync = false;
   bool bulk = false;
+  double chunk_mb = kDefaultChunkBytes >> 20;
   bool progress = true;
   std::string format = "text";
 };
@@ -101,7 +102,7 @@ int RunIngest(const GlobalOptions& global, IngestCommandOptions& o) {
   const ClaimExtractor& ex = **extractor;
   std::unique_ptr<BulkLoader> bulk;
   if (o.bulk) {
-    auto started = BulkLoader::Start(store.get(), ex.ruleset());
+    auto started = BulkLoader::Start(store.get(), ex.ruleset(), ChunkBytes(o.chunk_mb));
     if (!started.ok()) {
       std::cerr << "claimgraph ingest: " << started.status().message() << "\n";
       return 1;
@@ -174,8 +175,9 @@ void RegisterIngest(CLI::App& app, const GlobalOptions& global, int* exit_code) 
       "write-ahead log, no compaction of the loaded data. Readers see no new document\n"
       "until the end; a killed bulk ingest stores no new document (run it again).\n"
       "Documents already stored are handled as without --bulk: unchanged ones are\n"
-      "skipped, changed ones replaced (at once, one batch each). Memory holds the new\n"
-      "documents' records until the end (about 1.3x their text and claims).");
+      "skipped, changed ones replaced (at once, one batch each). Memory is bounded:\n"
+      "new documents' records go to disk in sorted runs of --chunk-mb, merged at the\n"
+      "end; the store's directory needs about twice the new data's size meanwhile.");
   AddInputOptions(cmd, &opts->input);
   AddDbOption(cmd, &opts->db);
   cmd->add_option("--threads", opts->threads, "Extraction threads (default: one per core)")
@@ -188,6 +190,7 @@ void RegisterIngest(CLI::App& app, const GlobalOptions& global, int* exit_code) 
                 "fsync every document (survives power loss, not only a killed process; slower)");
   cmd->add_flag("--bulk", opts->bulk,
                 "New documents go in as sorted table files loaded at the end (see above)");
+  AddChunkOption(cmd, &opts->chunk_mb, "With --bulk");
   cmd->add_flag("!--no-progress", opts->progress, "No progress line on stderr");
   cmd->add_option("--format", opts->format, "Summary: text (default) or json")
       ->check(CLI::IsMember({"text", "json"}));

@@ -21,6 +21,7 @@
 #include "cli/rebuild_diff.h"
 #include "cli/snapshot.h"
 #include "cli/store_access.h"
+#include "engine/bulk_loader.h"
 #include "engine/ingester.h"
 #include "extractors/claim_extractor.h"
 #include "graph/graph_build.h"
@@ -35,6 +36,8 @@ using Clock = std::chrono::steady_clock;
 struct RebuildCommandOptions {
   std::string db;
   bool full = false;
+  std::string into = "auto";
+  double chunk_mb = kDefaultChunkBytes >> 20;
   size_t threads = 0;
   std::vector<std::string> catalogs;
   bool progress = true;
@@ -68,37 +71,102 @@ std::optional<Inputs> LoadInputs(const GlobalOptions& global, const RebuildComma
   return in;
 }
 
+// How the new generation is staged. A copy suits a rebuild that
+// re-extracts a few documents: each replaces itself in the copy. When most
+// or all change (--full, edited rules) that costs a delete and a rewrite
+// per document in a store of the full size, with its compactions; writing
+// every document into an empty generation through sorted table files,
+// chunk by chunk, costs one write per record.
+Store::StageFrom ChooseStaging(const RebuildCommandOptions& o, const StoreStats& stats,
+                               const std::string& ruleset) {
+  if (o.into == "copy") return Store::StageFrom::kCopy;
+  if (o.into == "empty" || o.full) return Store::StageFrom::kEmpty;
+  auto it = stats.by_ruleset.find(ruleset);
+  const uint64_t current = it == stats.by_ruleset.end() ? 0 : it->second;
+  return stats.claims > 0 && current * 2 < stats.claims ? Store::StageFrom::kEmpty
+                                                        : Store::StageFrom::kCopy;
+}
+
+// Writes `d`, a document extracted with the current rules, into `loader`
+// with the claims `store` holds for it: an empty generation keeps it as it
+// was, as a copy would.
+Status CarryOver(const Store& store, const StoredDocument& d, ChunkedLoader* loader) {
+  std::vector<std::string> ids;
+  Status s = store.ScanIndex(ClaimIndex::kByDoc, {d.doc.id}, [&ids](const std::string& id) {
+    ids.push_back(id);
+    return true;
+  });
+  if (!s.ok()) return s;
+  auto stored = store.GetClaims(ids);
+  if (!stored.ok()) return stored.status();
+  if (stored->size() != ids.size()) {
+    return Status::Corruption("document " + d.doc.id + ": " + std::to_string(ids.size()) +
+                              " claims indexed, " + std::to_string(stored->size()) +
+                              " stored (run `claimgraph check`)");
+  }
+  std::vector<Claim> claims;
+  claims.reserve(stored->size());
+  for (StoredClaim& c : *stored) claims.push_back(std::move(c.claim));
+  return loader->Add(d.doc, d.ruleset, claims, d.ingested_at);
+}
+
 // Re-extracts into `staged` every document of `store` whose ruleset is not
-// the current one (every document with --full).
+// the current one (every document with --full). A copy takes each as a
+// replacement; an empty generation (`loader`) takes every document, the
+// current ones with their stored claims.
 Result<IngestCounts> Reextract(const RebuildCommandOptions& o, const ClaimExtractor& ex,
-                               const Store& store, Store* staged, uint64_t* current) {
-  auto stats = store.Stats();
-  if (!stats.ok()) return stats.status();
+                               const Store& store, const StoreStats& stats, Store* staged,
+                               ChunkedLoader* loader, uint64_t* current) {
   std::mutex err_mu;
+  const int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
+                          std::chrono::system_clock::now().time_since_epoch())
+                          .count();
+  Ingester::PutFn put;
+  if (loader != nullptr) {
+    put = [loader, &ex, now](const Document& d,
+                             const std::vector<Claim>& claims) -> Result<PutOutcome> {
+      Status s = loader->Add(d, ex.ruleset(), claims, now);
+      // A chunk that cannot be loaded is a failed write: the Ingester
+      // reports the first and abandons the documents after it.
+      if (!s.ok()) return Status::IOError(s.message());
+      return PutOutcome::kReplaced;
+    };
+  } else {
+    put = [staged, &ex, full = o.full](const Document& d, const std::vector<Claim>& claims) {
+      return staged->PutDocument(d, ex.ruleset(), claims, full);
+    };
+  }
   Ingester ingester(
-      staged, [&ex](const Document& d) { return ex.Extract(d); }, ex.ruleset(),
+      staged, [&ex](const Document& d) { return ex.Extract(d); }, std::move(put), ex.ruleset(),
       [&err_mu](const Document& d, const Status& s) {
         std::lock_guard lock(err_mu);
         std::cerr << "claimgraph rebuild: document " << d.id << " not stored: " << s.message()
                   << "\n";
       },
-      IngestOptions{.threads = o.threads, .max_in_flight = 0, .force = o.full});
+      IngestOptions{.threads = o.threads, .max_in_flight = 0, .force = true});
   std::unique_ptr<ProgressLine> progress;
   if (o.progress && isatty(STDERR_FILENO)) {
-    progress = std::make_unique<ProgressLine>(&ingester, 0, stats->documents);
+    progress = std::make_unique<ProgressLine>(&ingester, 0, stats.documents);
   }
+  Status carried;
   Status s = store.ForEachDocument([&](const StoredDocument& d) {
     if (o.full || d.ruleset != ex.ruleset()) {
       ingester.Add(d.doc);
-    } else {
-      ++*current;
+      return true;
     }
-    return true;
+    ++*current;
+    if (loader != nullptr) carried = CarryOver(store, d, loader);
+    return carried.ok();
   });
   Status fs = ingester.Finish();
   progress.reset();
   if (!s.ok()) return s;
+  if (!carried.ok()) return carried;
   if (!fs.ok()) return fs;
+  if (loader != nullptr) {
+    auto loaded = loader->Finish();
+    if (!loaded.ok()) return loaded.status();
+  }
   return ingester.Progress();
 }
 
@@ -196,12 +264,25 @@ int RunRebuild(const GlobalOptions& global, const RebuildCommandOptions& o) {
   std::unique_ptr<Store> store =
       OpenStoreOrReport("rebuild", ResolveDb(o.db), StoreOptions{.create_if_missing = false});
   if (!store) return 1;
-  auto staged = store->StageGeneration();
+  auto stats = store->Stats();
+  if (!stats.ok()) return Fail(stats.status());
+  const Store::StageFrom from = ChooseStaging(o, *stats, in->extractor->ruleset());
+  auto staged = store->StageGeneration(from);
   if (!staged.ok()) return Fail(staged.status());
+  std::unique_ptr<ChunkedLoader> loader;
+  if (from == Store::StageFrom::kEmpty) {
+    auto started = ChunkedLoader::Start(staged->get(), ChunkBytes(o.chunk_mb), 0,
+                                        LoadShardsOptions{.stamp_sequence = false});
+    if (!started.ok()) return Fail(started.status());
+    loader = std::move(*started);
+  }
   uint64_t current = 0;
   const auto reextract_start = Clock::now();
-  auto counts = Reextract(o, *in->extractor, *store, staged->get(), &current);
+  auto counts = Reextract(o, *in->extractor, *store, *stats, staged->get(), loader.get(), &current);
   if (!counts.ok()) return Fail(counts.status());
+  const uint64_t chunks = loader ? loader->chunks() : 0;
+  loader.reset();
+  ReleaseFreedMemory();
   const double reextract_seconds =
       std::chrono::duration<double>(Clock::now() - reextract_start).count();
   RunDiff diff;
@@ -213,6 +294,8 @@ int RunRebuild(const GlobalOptions& global, const RebuildCommandOptions& o) {
   report.generation = manifest->generation;
   report.reextracted = *counts;
   report.current = current;
+  report.into = from == Store::StageFrom::kEmpty ? "empty" : "copy";
+  report.chunks = chunks;
   report.manifest = *manifest;
   report.diff = std::move(diff);
   report.reextract_seconds = reextract_seconds;
@@ -229,7 +312,8 @@ void RegisterRebuild(CLI::App& app, const GlobalOptions& global, int* exit_code)
       "rebuild",
       "Re-extract documents whose rules changed, then rebuild the graph, the\n"
       "contradictions and the source scores as a new snapshot of the store.\n\n"
-      "The work happens in a copy of the store (a new generation beside the old one);\n"
+      "The work happens in a new generation beside the old one (a copy of it, or an\n"
+      "empty store filled anew when most documents change: see --into);\n"
       "query, ask, contradictions, consistency and graph keep answering from the\n"
       "previous generation until the new one is complete, then switch to it at once.\n"
       "A rebuild killed midway leaves the previous generation serving; run it again.\n"
@@ -244,6 +328,14 @@ void RegisterRebuild(CLI::App& app, const GlobalOptions& global, int* exit_code)
   AddDbOption(cmd, &opts->db);
   cmd->add_flag("--full", opts->full,
                 "Re-extract every document, not only those extracted with other rules");
+  cmd->add_option("--into", opts->into,
+                  "Where re-extracted documents go: auto (default), copy (each replaces itself\n"
+                  "in a copy of the store: quick when few changed) or empty (every document\n"
+                  "is written into an empty generation through sorted table files: quick when\n"
+                  "most changed). auto takes empty with --full or when most claims were\n"
+                  "extracted with other rules")
+      ->check(CLI::IsMember({"auto", "copy", "empty"}));
+  AddChunkOption(cmd, &opts->chunk_mb, "With --into empty");
   cmd->add_option("--threads", opts->threads, "Extraction threads (default: one per core)")
       ->check(CLI::Range(0, 1024));
   cmd->add_option("--catalog", opts->catalogs,

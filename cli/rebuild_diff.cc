@@ -70,6 +70,8 @@ void WriteJson(const RebuildReport& r, size_t show, std::ostream& out) {
   w.Field("generation", r.generation);
   w.Field("reextracted", r.reextracted.replaced + r.reextracted.added);
   w.Field("current", r.current);
+  w.Field("into", r.into);
+  w.Field("chunks", r.chunks);
   w.Field("errors", r.reextracted.errors);
   w.Field("documents", r.manifest.documents);
   w.Field("claims", r.manifest.claims);
@@ -134,10 +136,11 @@ void PrintFindings(const char* title, const std::vector<Finding>& list, size_t s
 void WriteText(const RebuildReport& r, size_t show, std::ostream& out) {
   char line[512];
   std::snprintf(line, sizeof(line),
-                "rebuilt generation %llu: %llu docs re-extracted, %llu current, %llu errors; "
+                "rebuilt generation %llu (into %s): %llu docs re-extracted, %llu current, "
+                "%llu errors; "
                 "%llu claims (+%llu -%llu); %llu contradictions (%zu new, %zu resolved); "
                 "%llu sources (%zu moved) in %.1f s\n",
-                static_cast<unsigned long long>(r.generation),
+                static_cast<unsigned long long>(r.generation), r.into.c_str(),
                 static_cast<unsigned long long>(r.reextracted.replaced + r.reextracted.added),
                 static_cast<unsigned long long>(r.current),
                 static_cast<unsigned long long>(r.reextracted.errors),

@@ -61,6 +61,8 @@ struct RebuildReport {
   uint64_t generation = 0;
   IngestCounts reextracted;  // documents re-extracted (added = none here, replaced, unchanged)
   uint64_t current = 0;      // documents already extracted with these rules: kept as they are
+  std::string into;          // "copy" or "empty": how the new generation was staged
+  uint64_t chunks = 0;       // "empty": chunks of table files loaded
   SnapshotManifest manifest;
   RunDiff diff;
   double reextract_seconds = 0;

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "engine/bulk_loader.h"
 #include "engine/utf8.h"
 #include "extractors/entity_resolver.h"
 
@@ -13,6 +14,17 @@ namespace claimgraph::cli {
 void AddDbOption(CLI::App* cmd, std::string* db) {
   cmd->add_option("--db", *db, "Store directory (default: $CLAIMGRAPH_DB, else ./claimgraph.db)");
 }
+
+void AddChunkOption(CLI::App* cmd, double* chunk_mb, const std::string& when) {
+  cmd->add_option("--chunk-mb", *chunk_mb,
+                  when +
+                      ": records held in memory before they go to disk as one sorted\n"
+                      "run; the runs are merged at the end (default " +
+                      std::to_string(kDefaultChunkBytes >> 20) + "; up to three chunks are held)")
+      ->check(CLI::Range(0.0001, 65536.0));
+}
+
+uint64_t ChunkBytes(double chunk_mb) { return static_cast<uint64_t>(chunk_mb * 1048576.0); }
 
 std::string ResolveDb(const std::string& flag) {
   if (!flag.empty()) return flag;

@@ -20,6 +20,11 @@ struct GlobalOptions;
 
 // Adds --db to a subcommand.
 void AddDbOption(CLI::App* cmd, std::string* db);
+// Adds --chunk-mb (bulk loads: records held in memory before a chunk is
+// written to disk as a sorted run) to a subcommand; `when` says when it
+// applies. ChunkBytes converts the value.
+void AddChunkOption(CLI::App* cmd, double* chunk_mb, const std::string& when);
+uint64_t ChunkBytes(double chunk_mb);
 // The flag, else $CLAIMGRAPH_DB, else ./claimgraph.db.
 std::string ResolveDb(const std::string& flag);
 

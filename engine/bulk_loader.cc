@@ -2,9 +2,14 @@
 
 #include <stdlib.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <system_error>
+#include <thread>
+
+#include "engine/shard_merge.h"
 
 namespace claimgraph {
 
@@ -26,50 +31,178 @@ void RemoveStaleBulkDirs(const std::string& store_dir) {
   }
 }
 
+// A new temporary directory for shards in the store's directory, after
+// removing those of bulk loads that died.
+Result<std::string> MakeBulkDir(const Store& store) {
+  RemoveStaleBulkDirs(store.path());
+  std::string dir = store.path() + "/" + std::string(kDirPrefix) + "XXXXXX";
+  if (mkdtemp(dir.data()) == nullptr) return Status::IOError("cannot create " + dir);
+  return dir;
+}
+
 }  // namespace
 
-BulkLoader::BulkLoader(Store* store, std::string ruleset, std::string dir,
-                       std::unique_ptr<ShardWriter> writer)
+ChunkedLoader::ChunkedLoader(Store* store, uint64_t chunk_bytes, size_t merge_threads,
+                             LoadShardsOptions load, std::string dir)
     : store_(store),
-      ruleset_(std::move(ruleset)),
-      dir_(std::move(dir)),
-      writer_(std::move(writer)) {}
+      chunk_bytes_(chunk_bytes),
+      merge_threads_(merge_threads),
+      load_(load),
+      dir_(std::move(dir)) {}
 
-BulkLoader::~BulkLoader() {
+ChunkedLoader::~ChunkedLoader() {
   std::error_code ec;
   fs::remove_all(dir_, ec);
 }
 
-Result<std::unique_ptr<BulkLoader>> BulkLoader::Start(Store* store, std::string ruleset) {
-  RemoveStaleBulkDirs(store->path());
-  std::string dir = store->path() + "/" + std::string(kDirPrefix) + "XXXXXX";
-  if (mkdtemp(dir.data()) == nullptr) return Status::IOError("cannot create " + dir);
-  auto writer = ShardWriter::Create(dir + "/shard");
-  if (!writer.ok()) {
-    std::error_code ec;
-    fs::remove_all(dir, ec);
-    return writer.status();
+Result<std::unique_ptr<ChunkedLoader>> ChunkedLoader::Start(Store* store, uint64_t chunk_bytes,
+                                                            size_t merge_threads,
+                                                            LoadShardsOptions load) {
+  auto dir = MakeBulkDir(*store);
+  if (!dir.ok()) return dir.status();
+  if (merge_threads == 0) merge_threads = std::max(1u, std::thread::hardware_concurrency());
+  // Our own files, just written: moved, and not read back for checksums.
+  load.move_files = true;
+  load.verify_checksums = false;
+  std::unique_ptr<ChunkedLoader> loader(
+      new ChunkedLoader(store, chunk_bytes, merge_threads, load, std::move(*dir)));
+  Status s = loader->NewChunk();
+  if (!s.ok()) return s;
+  return loader;
+}
+
+Status ChunkedLoader::NewChunk() {
+  char name[32];
+  std::snprintf(name, sizeof(name), "/chunk-%06llu",
+                static_cast<unsigned long long>(next_chunk_++));
+  shard_dir_ = dir_ + name;
+  auto shard = ShardWriter::Create(shard_dir_);
+  if (!shard.ok()) return shard.status();
+  shard_ = std::move(*shard);
+  return Status::OK();
+}
+
+Status ChunkedLoader::Failure() const {
+  std::lock_guard lock(write_mu_);
+  return failed_;
+}
+
+Status ChunkedLoader::Add(const Document& doc, std::string_view ruleset,
+                          const std::vector<Claim>& claims, int64_t ingested_at) {
+  if (has_failed_.load()) return Failure();
+  {
+    std::shared_lock lock(swap_mu_);
+    shard_->Add(doc, ruleset, claims, ingested_at);
+    if (shard_->memory_bytes() < chunk_bytes_) return Status::OK();
   }
-  return std::unique_ptr<BulkLoader>(
-      new BulkLoader(store, std::move(ruleset), std::move(dir), std::move(*writer)));
+  std::unique_ptr<ShardWriter> full;
+  std::string full_dir;
+  {
+    std::unique_lock lock(swap_mu_);
+    if (shard_->memory_bytes() < chunk_bytes_) return Status::OK();  // another Add took it
+    full = std::move(shard_);
+    full_dir = shard_dir_;
+    Status s = NewChunk();
+    if (!s.ok()) {
+      shard_ = std::move(full);  // keeps Add working; the failure stops the caller
+      std::lock_guard write_lock(write_mu_);
+      if (failed_.ok()) failed_ = s;
+      has_failed_ = true;
+      return s;
+    }
+  }
+  return WriteChunk(std::move(full), full_dir);
+}
+
+Status ChunkedLoader::WriteChunk(std::unique_ptr<ShardWriter> shard, const std::string& shard_dir) {
+  std::lock_guard lock(write_mu_);
+  if (!failed_.ok()) return failed_;
+  if (shard->documents() == 0) return Status::OK();
+  auto manifest = shard->Finish();
+  if (!manifest.ok()) {
+    failed_ = manifest.status();
+    has_failed_ = true;
+    return failed_;
+  }
+  written_.push_back(shard_dir);
+  return Status::OK();
+}
+
+Result<LoadShardsSummary> ChunkedLoader::Finish() {
+  std::unique_ptr<ShardWriter> last;
+  {
+    std::unique_lock lock(swap_mu_);
+    last = std::move(shard_);
+  }
+  if (last) {
+    Status s = WriteChunk(std::move(last), shard_dir_);
+    if (!s.ok()) return s;
+  }
+  std::vector<std::string> runs;
+  {
+    std::lock_guard lock(write_mu_);
+    if (!failed_.ok()) return failed_;
+    runs = written_;
+  }
+  if (runs.empty()) return LoadShardsSummary{};
+  const std::string merged = dir_ + "/merged";
+  auto manifest = MergeShards(runs, merged, merge_threads_);
+  if (!manifest.ok()) return manifest.status();
+  std::error_code ec;
+  for (const std::string& run : runs) fs::remove_all(run, ec);  // their disk space
+  auto summary = store_->LoadShards({merged}, load_);
+  if (!summary.ok()) return summary.status();
+  return summary;
+}
+
+uint64_t ChunkedLoader::chunks() const {
+  std::lock_guard lock(write_mu_);
+  return written_.size();
+}
+
+BulkLoader::BulkLoader(Store* store, std::string ruleset, std::unique_ptr<ChunkedLoader> loader)
+    : store_(store),
+      ruleset_(std::move(ruleset)),
+      started_at_(std::chrono::duration_cast<std::chrono::seconds>(
+                      std::chrono::system_clock::now().time_since_epoch())
+                      .count()),
+      loader_(std::move(loader)) {}
+
+BulkLoader::~BulkLoader() = default;
+
+Result<std::unique_ptr<BulkLoader>> BulkLoader::Start(Store* store, std::string ruleset,
+                                                      uint64_t chunk_bytes) {
+  auto loader = ChunkedLoader::Start(store, chunk_bytes);
+  if (!loader.ok()) return loader.status();
+  return std::unique_ptr<BulkLoader>(new BulkLoader(store, std::move(ruleset), std::move(*loader)));
 }
 
 Result<PutOutcome> BulkLoader::Put(const Document& doc, const std::vector<Claim>& claims) {
   auto old = store_->GetDocument(doc.id);
   if (!old.ok()) return old.status();
   if (old->has_value()) return store_->PutDocument(doc, ruleset_, claims);
-  const int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
-                          std::chrono::system_clock::now().time_since_epoch())
-                          .count();
-  return writer_->Add(doc, ruleset_, claims, now) ? PutOutcome::kReplaced : PutOutcome::kAdded;
+  {
+    // The Ingester hands over two documents with the same id in input
+    // order, never at once, so the second finds the first's id here.
+    std::lock_guard lock(mu_);
+    if (!added_.insert(doc.id).second) {
+      again_.emplace_back(doc, claims);
+      return PutOutcome::kReplaced;
+    }
+  }
+  Status s = loader_->Add(doc, ruleset_, claims, started_at_);
+  if (!s.ok()) return s;
+  return PutOutcome::kAdded;
 }
 
 Result<LoadShardsSummary> BulkLoader::Finish() {
-  auto manifest = writer_->Finish();
-  if (!manifest.ok()) return manifest.status();
-  // Our own files, just written: no need to read them back for checksums.
-  return store_->LoadShards({dir_ + "/shard"},
-                            LoadShardsOptions{.move_files = true, .verify_checksums = false});
+  auto summary = loader_->Finish();
+  if (!summary.ok()) return summary.status();
+  for (const auto& [doc, claims] : again_) {
+    auto put = store_->PutDocument(doc, ruleset_, claims);
+    if (!put.ok()) return put.status();
+  }
+  return summary;
 }
 
 }  // namespace claimgraph

@@ -1,22 +1,19 @@
-// BulkLoader: the write side of `claimgraph ingest --bulk`. Documents the
-// store does not hold go into a shard (engine/shard_writer.h) in a
-// temporary directory inside the store directory; Finish writes its sorted
-// table files and loads them with Store::LoadShards in one atomic step.
-// Documents the store holds with other content or rules are replaced at
-// once through Store::PutDocument, as `ingest` does; unchanged ones are
-// skipped before extraction by the Ingester.
+// Bulk loading: documents written as sorted RocksDB table files and loaded
+// in one step (Store::LoadShards) instead of one WriteBatch each.
 //
-// Until Finish returns, readers see the replaced documents but none of the
-// new ones; a killed bulk ingest leaves the store as it was before (plus
-// any replacements) and its temporary directory, which the next BulkLoader
-// on the store removes.
-//
-// Thread safety: Put from several threads at once; Finish once, after.
+// ChunkedLoader turns any number of new documents into one load in bounded
+// memory. BulkLoader, the write side of `claimgraph ingest --bulk`, adds
+// what a store that already holds documents needs: replacing those.
 #pragma once
 
+#include <atomic>
 #include <memory>
+#include <mutex>
+#include <shared_mutex>
 #include <string>
 #include <string_view>
+#include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "engine/shard_writer.h"
@@ -25,28 +22,119 @@
 
 namespace claimgraph {
 
+// Records a chunk holds before it is written: a few hundred MB keep the
+// runs few (a million documents of news make about 80) and memory well
+// under a GB.
+inline constexpr uint64_t kDefaultChunkBytes = uint64_t{256} << 20;
+
+// ChunkedLoader: writes a large number of documents into a store that
+// holds none of them through sorted table files, in bounded memory: an
+// external merge sort. Documents collect in a shard until it holds about
+// `chunk_bytes`; the shard is then written to disk as one sorted run while
+// the next one fills, so at most three chunks are in memory (one being
+// written, one full and waiting, one filling). Finish merges the runs into
+// files that do not overlap (MergeShards) and loads them in one atomic
+// Store::LoadShards: readers of the store see all documents or none. In an
+// empty store (a rebuild's new generation, engine/store.h
+// StageFrom::kEmpty) every file lands in the bottom level, with nothing
+// left to compact.
+//
+// Thread safety: Add from several threads at once; Finish once, after.
+class ChunkedLoader {
+ public:
+  // REQUIRES: `store` opened as a writer, holding none of the documents
+  // that will be added, outliving the loader. `merge_threads` 0 = one per
+  // core. `load` says how the merged shard is loaded (the files are always
+  // moved, and not read again for checksums). IOError when the temporary
+  // directory cannot be created.
+  static Result<std::unique_ptr<ChunkedLoader>> Start(Store* store, uint64_t chunk_bytes,
+                                                      size_t merge_threads = 0,
+                                                      LoadShardsOptions load = {});
+  ~ChunkedLoader();  // removes the temporary directory
+  ChunkedLoader(const ChunkedLoader&) = delete;
+  ChunkedLoader& operator=(const ChunkedLoader&) = delete;
+
+  // Adds `doc`, extracted with `ruleset` into `claims`, stamped
+  // `ingested_at` (unix seconds). Returns the error of the first chunk that
+  // could not be written (by this call or an earlier one); after one,
+  // nothing more is written. Document ids must be unique: Finish refuses
+  // an id added twice, naming it, and loads nothing.
+  Status Add(const Document& doc, std::string_view ruleset, const std::vector<Claim>& claims,
+             int64_t ingested_at);
+  // Writes what is left, merges the chunks and loads them. Returns what
+  // was loaded, or the first error; the store is then unchanged.
+  Result<LoadShardsSummary> Finish();
+  // Chunks written so far.
+  uint64_t chunks() const;
+
+ private:
+  ChunkedLoader(Store* store, uint64_t chunk_bytes, size_t merge_threads, LoadShardsOptions load,
+                std::string dir);
+  // A new shard in dir_ for the next chunk.
+  Status NewChunk();
+  // Writes `shard` (in `shard_dir`) as one sorted run.
+  Status WriteChunk(std::unique_ptr<ShardWriter> shard, const std::string& shard_dir);
+  Status Failure() const;
+
+  Store* store_;
+  const uint64_t chunk_bytes_;
+  const size_t merge_threads_;
+  const LoadShardsOptions load_;
+  std::string dir_;
+
+  // Add holds swap_mu_ shared while it adds; taking out a full chunk holds
+  // it alone, so no Add is still writing into a chunk being finished.
+  std::shared_mutex swap_mu_;
+  std::unique_ptr<ShardWriter> shard_;
+  std::string shard_dir_;
+  uint64_t next_chunk_ = 1;
+
+  mutable std::mutex write_mu_;       // one chunk written at a time
+  std::vector<std::string> written_;  // directories of the chunks written, in order
+  Status failed_;                     // the first failure; guarded by write_mu_
+  std::atomic<bool> has_failed_{false};
+};
+
+// BulkLoader: the write side of `claimgraph ingest --bulk`. Documents the
+// store does not hold go to a ChunkedLoader in a temporary directory inside
+// the store directory; Finish merges and loads them in one atomic step.
+// Documents the store holds with other content or rules are replaced at
+// once through Store::PutDocument, as `ingest` does; unchanged ones are
+// skipped before extraction by the Ingester. A new document given again
+// (the same id twice in the input) is kept aside and put, replacing the
+// first version, right after the load.
+//
+// Until Finish returns, readers see the replaced documents but none of the
+// new ones; a killed bulk ingest leaves the store as it was before (plus
+// any replacements) and its temporary directory, which the next BulkLoader
+// on the store removes.
+//
+// Thread safety: Put from several threads at once; Finish once, after.
 class BulkLoader {
  public:
   // REQUIRES: `store` opened as a writer, outliving the loader.
   // IOError when the temporary directory cannot be created.
-  static Result<std::unique_ptr<BulkLoader>> Start(Store* store, std::string ruleset);
-  ~BulkLoader();  // removes the temporary directory
+  static Result<std::unique_ptr<BulkLoader>> Start(Store* store, std::string ruleset,
+                                                   uint64_t chunk_bytes = kDefaultChunkBytes);
+  ~BulkLoader();
   BulkLoader(const BulkLoader&) = delete;
   BulkLoader& operator=(const BulkLoader&) = delete;
 
-  // Adds a new document to the shard (kAdded; kReplaced when the shard held
-  // it already), or replaces a stored one (Store::PutDocument's outcome).
+  // Adds a new document to the load (kAdded; kReplaced when it was given
+  // before), or replaces a stored one (Store::PutDocument's outcome).
   Result<PutOutcome> Put(const Document& doc, const std::vector<Claim>& claims);
-  // Writes the shard and loads it, moving its files into the store.
+  // Loads the new documents, then puts the ones given twice.
   Result<LoadShardsSummary> Finish();
 
  private:
-  BulkLoader(Store* store, std::string ruleset, std::string dir,
-             std::unique_ptr<ShardWriter> writer);
+  BulkLoader(Store* store, std::string ruleset, std::unique_ptr<ChunkedLoader> loader);
   Store* store_;
   std::string ruleset_;
-  std::string dir_;
-  std::unique_ptr<ShardWriter> writer_;
+  int64_t started_at_;  // unix seconds: every loaded document's ingested_at
+  std::unique_ptr<ChunkedLoader> loader_;
+  std::mutex mu_;
+  std::unordered_set<std::string> added_;                       // ids given to loader_
+  std::vector<std::pair<Document, std::vector<Claim>>> again_;  // given twice, in order
 };
 
 }  // namespace claimgraph

@@ -1,13 +1,12 @@
 #include "engine/shard_writer.h"
 
-#include <rocksdb/sst_file_writer.h>
-
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <map>
 #include <mutex>
 
+#include "engine/shard_files.h"
 #include "engine/store_internal.h"
 #include "engine/store_records.h"
 
@@ -30,6 +29,7 @@ struct DocumentRecords {
   std::vector<Record> records;
   std::map<std::string, int64_t> deltas;
   uint64_t claims = 0;
+  uint64_t bytes = 0;  // what it holds, allocator overhead estimated
 };
 
 }  // namespace shard_writer_internal
@@ -67,6 +67,7 @@ struct ShardWriter::Rep {
   ShardWriterOptions options;
   std::mutex mu;
   std::map<std::string, DocumentRecords> documents;  // by id: sorted, last version only
+  uint64_t bytes = 0;                                // sum of documents' bytes
 
   // Writes the sorted records of one column family into one or more files.
   Status WriteFamily(size_t cf, const std::vector<const Record*>& records, ShardManifest* m);
@@ -74,30 +75,15 @@ struct ShardWriter::Rep {
 
 Status ShardWriter::Rep::WriteFamily(size_t cf, const std::vector<const Record*>& records,
                                      ShardManifest* m) {
-  const std::string& name = ColumnFamilyNames()[cf];
-  const rocksdb::Options table_options(rocksdb::DBOptions(), CfOptions(cf, nullptr));
-  size_t next = 0;
-  while (next < records.size()) {
-    char file[64];
-    std::snprintf(file, sizeof(file), "%s-%06zu.sst", name.c_str(), m->files.size() + 1);
-    const std::string path = (fs::path(dir) / file).string();
-    rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), table_options);
-    Status s = FromRocks(writer.Open(path), "write " + path);
-    for (; s.ok() && next < records.size(); ++next) {
-      s = FromRocks(writer.Put(records[next]->key, records[next]->value), "write " + path);
-      if (writer.FileSize() >= options.target_file_bytes) {
-        ++next;
-        break;
-      }
-    }
-    rocksdb::ExternalSstFileInfo info;
-    if (s.ok()) s = FromRocks(writer.Finish(&info), "write " + path);
+  FamilyTableWriter writer(dir, cf, options.target_file_bytes, &m->files);
+  for (const Record* r : records) {
+    Status s = writer.Put(r->key, r->value);
     if (!s.ok()) return s;
-    m->files.push_back(
-        {name, file, info.num_entries, info.file_size, info.smallest_key, info.largest_key});
-    m->keys += info.num_entries;
-    m->bytes += info.file_size;
   }
+  Status s = writer.Finish();
+  if (!s.ok()) return s;
+  m->keys += writer.keys();
+  m->bytes += writer.bytes();
   return Status::OK();
 }
 
@@ -130,8 +116,20 @@ bool ShardWriter::Add(const Document& doc, std::string_view ruleset,
       },
       &out.deltas);
   out.claims = stored.claim_count;
+  // A heap block costs about 16 bytes beside what it holds; a string
+  // longer than its inline buffer is one block, a map node another.
+  constexpr uint64_t kBlock = 16;
+  constexpr uint64_t kNode = 64;
+  out.bytes = sizeof(DocumentRecords) + kNode + doc.id.size() +
+              out.records.capacity() * sizeof(Record) + kBlock;
+  for (const Record& r : out.records) {
+    out.bytes += r.key.size() + r.value.size() + 2 * kBlock;
+  }
+  for (const auto& [key, delta] : out.deltas) out.bytes += key.size() + kNode;
   std::lock_guard lock(rep_->mu);
   auto [it, added] = rep_->documents.try_emplace(doc.id);
+  rep_->bytes += out.bytes;
+  rep_->bytes -= it->second.bytes;  // 0 when added
   it->second = std::move(out);
   return !added;
 }
@@ -139,6 +137,11 @@ bool ShardWriter::Add(const Document& doc, std::string_view ruleset,
 uint64_t ShardWriter::documents() const {
   std::lock_guard lock(rep_->mu);
   return rep_->documents.size();
+}
+
+uint64_t ShardWriter::memory_bytes() const {
+  std::lock_guard lock(rep_->mu);
+  return rep_->bytes;
 }
 
 Result<ShardManifest> ShardWriter::Finish() {

@@ -51,6 +51,10 @@ class ShardWriter {
            int64_t ingested_at);
   // Documents added so far (replaced ones once).
   uint64_t documents() const;
+  // About how much memory the documents added so far hold (their records,
+  // with an estimate of the allocator's overhead): what a caller bounds
+  // when it writes a large input as several shards (engine/chunked_loader.h).
+  uint64_t memory_bytes() const;
 
   // Sorts and writes the table files, then the manifest (last, durably).
   // Returns the manifest. IOError naming the file when one cannot be

@@ -152,7 +152,14 @@ Result<PutOutcome> Store::PutDocument(const Document& doc, std::string_view rule
     rocksdb::Status rs =
         rep_->db->Get(rocksdb::ReadOptions(), rep_->cf(kCfCounters), key, &current);
     if (!rs.ok() && !rs.IsNotFound()) return FromRocks(rs, "read counters");
-    b.Put(rep_->cf(kCfCounters), key, EncodeCounter(DecodeCounter(current) + delta));
+    // A count back to zero (the last claim of an old ruleset replaced) is
+    // removed: absent and zero read the same, and a loaded store has none.
+    const int64_t value = DecodeCounter(current) + delta;
+    if (value == 0) {
+      b.Delete(rep_->cf(kCfCounters), key);
+    } else {
+      b.Put(rep_->cf(kCfCounters), key, EncodeCounter(value));
+    }
   }
   rocksdb::WriteOptions wo;
   wo.sync = rep_->options.sync;

@@ -110,6 +110,12 @@ struct LoadShardsOptions {
   // Read every block of every file and check its checksum before loading.
   // On by default: shards come from other machines and other disks.
   bool verify_checksums = true;
+  // Load under a snapshot, so that every file gets a sequence number and
+  // sequence() grows: a rebuild's snapshot is then seen to be stale. Off
+  // only for a store no one has read yet (a rebuild's empty generation):
+  // files that overlap nothing then keep sequence number 0, and RocksDB
+  // has no reason to rewrite the bottom level to clear it.
+  bool stamp_sequence = true;
 };
 
 struct LoadShardsSummary {
@@ -214,12 +220,16 @@ class Store {
 
   // --- generations (REQUIRES: opened as a writer) ---
 
-  // Makes a copy of this generation as the next one (a RocksDB checkpoint:
-  // table files are hard links, so it is cheap) and opens it as a writer.
-  // Readers keep opening this generation until PublishGeneration. A
-  // previous attempt's leftovers are removed first. The returned store
-  // shares this store's writer lock: it must be destroyed before this one.
-  Result<std::unique_ptr<Store>> StageGeneration();
+  enum class StageFrom {
+    kCopy,   // a RocksDB checkpoint of this generation (table files hard-linked: cheap)
+    kEmpty,  // a new, empty store: for a rebuild that rewrites every document
+  };
+  // Makes the next generation, a copy of this one or empty, and opens it as
+  // a writer. Readers keep opening this generation until
+  // PublishGeneration. A previous attempt's leftovers are removed first.
+  // The returned store shares this store's writer lock: it must be
+  // destroyed before this one.
+  Result<std::unique_ptr<Store>> StageGeneration(StageFrom from = StageFrom::kCopy);
   // Syncs `staged` (from StageGeneration) and makes it the generation that
   // readers and writers open from now on, atomically (engine/store_dir.h);
   // removes generations older than this one. `staged` stays usable.

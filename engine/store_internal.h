@@ -67,6 +67,11 @@ struct Store::Rep {
   Status CheckWritable() const;
 };
 
+// Creates the empty database of a new generation at rep->db_path (its
+// directory included; rep->path, options and generation set): every column
+// family and the format marker, written durably.
+Status CreateGenerationDb(Store::Rep* rep);
+
 // Opens the existing database at rep->db_path (rep->path, options and
 // generation set) and checks that it is a store of this format.
 Status OpenGenerationDb(Store::Rep* rep);

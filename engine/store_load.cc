@@ -205,9 +205,9 @@ Result<LoadShardsSummary> Store::LoadShards(const std::vector<std::string>& dirs
   // With a snapshot open every file gets a sequence number, even one that
   // overlaps nothing stored, so sequence() grows and a rebuild's snapshot
   // is seen to be stale.
-  const rocksdb::Snapshot* snapshot = rep_->db->GetSnapshot();
+  const rocksdb::Snapshot* snapshot = options.stamp_sequence ? rep_->db->GetSnapshot() : nullptr;
   s = FromRocks(rep_->db->IngestExternalFiles(args), "load shards into " + rep_->path);
-  rep_->db->ReleaseSnapshot(snapshot);
+  if (snapshot != nullptr) rep_->db->ReleaseSnapshot(snapshot);
   if (!s.ok()) return s;
   return summary;
 }

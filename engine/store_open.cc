@@ -288,6 +288,19 @@ Status OpenSecondaryCaughtUp(Store::Rep* rep, const std::vector<std::string>& pr
 
 }  // namespace
 
+Status CreateGenerationDb(Store::Rep* rep) {
+  const std::string dir = GenerationDir(rep->path, rep->generation);
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) return Status::IOError("cannot create " + dir + ": " + ec.message());
+  Status s = OpenFamilies(rep, ColumnFamilyNames(), /*create=*/true);
+  if (!s.ok()) return s;
+  rocksdb::WriteOptions wo;
+  wo.sync = true;
+  return FromRocks(rep->db->Put(wo, rep->cf(kCfDefault), kFormatKey, std::string(kStoreFormat)),
+                   "write format of " + rep->path);
+}
+
 Status OpenGenerationDb(Store::Rep* rep) {
   std::vector<std::string> present;
   rocksdb::Status ls = rocksdb::DB::ListColumnFamilies(DbOptions(), rep->db_path, &present);
@@ -310,16 +323,7 @@ Status CreateFirstGeneration(Store::Rep* rep) {
   RemoveStaleGenerations(rep->path, 0);  // leftovers of an interrupted creation
   rep->generation = 1;
   rep->db_path = GenerationDbDir(rep->path, 1);
-  std::error_code ec;
-  fs::create_directories(GenerationDir(rep->path, 1), ec);
-  if (ec)
-    return Status::IOError("cannot create " + GenerationDir(rep->path, 1) + ": " + ec.message());
-  Status s = OpenFamilies(rep, ColumnFamilyNames(), /*create=*/true);
-  if (!s.ok()) return s;
-  rocksdb::WriteOptions wo;
-  wo.sync = true;
-  s = FromRocks(rep->db->Put(wo, rep->cf(kCfDefault), kFormatKey, std::string(kStoreFormat)),
-                "write format of " + rep->path);
+  Status s = CreateGenerationDb(rep);
   if (!s.ok()) return s;
   return PublishCurrentGeneration(rep->path, 1);
 }

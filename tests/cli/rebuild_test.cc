@@ -3,8 +3,12 @@
 // rebuild killed with SIGKILL leaves the previous generation serving while
 // readers never see a half-built one.
 #include <signal.h>
+#include <sys/wait.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -13,6 +17,7 @@
 #include <vector>
 
 #include "cli_run.h"
+#include "store_dump.h"
 #include "test_paths.h"
 
 namespace claimgraph::rebuild_test {
@@ -114,6 +119,7 @@ TEST_CASE("Rebuild re-extracts what the rules changed and reports what changed s
   CHECK(first["generation"] == 2);
   CHECK(first["reextracted"] == 0);  // ingested with these very rules
   CHECK(first["current"] == 5);
+  CHECK(first["into"] == "copy");  // nothing to re-extract: a copy
   CHECK(first["has_previous"] == false);
   CHECK(first["claims"] == Stats(db)["claims"]);
   CHECK(first["contradictions"].get<int>() >= 1);  // the seeds' backlog conflict
@@ -137,9 +143,11 @@ TEST_CASE("Rebuild re-extracts what the rules changed and reports what changed s
       RunJson("--schemas " + schemas + " rebuild --db " + db + " --format json --no-progress");
   CHECK(changed["reextracted"] == 5);
   CHECK(changed["current"] == 0);
+  CHECK(changed["into"] == "empty");  // every claim from other rules: written anew
   json full = Rebuild(db, "--full");
   CHECK(full["reextracted"] == 5);
   CHECK(full["claims"] == first["claims"]);
+  CHECK(full["into"] == "empty");
 
   // Two wires disagree: a new contradiction; one corrects itself: resolved.
   IngestText(db, BacklogDoc("wire-a", "Wire A", "100") + BacklogDoc("wire-b", "Wire B", "300"));
@@ -218,6 +226,134 @@ TEST_CASE("Commands answer from the rebuild's snapshot and from the store once i
   CHECK(Contradicting(db, a) == std::vector<std::string>{"claim:" + b});
 }
 
+TEST_CASE("A rebuild into an empty generation writes the store and snapshot a copy would",
+          "[cli][rebuild]") {
+  testing::TempDir tmp;
+  const std::string db = tmp.path() + "/db";
+  // Two rulesets: the seeds under changed rules (re-extracted), generated
+  // documents and the conflicts corpus under the current ones (kept).
+  const std::string schemas = ChangedSchemas(tmp.path() + "/schemas");
+  Run seeds = Claimgraph("--schemas " + schemas + " ingest --no-progress --db " + db + " " +
+                         testing::SourceDir() + "/corpus/articles");
+  INFO(seeds.err);
+  REQUIRE(seeds.exit_code == 0);
+  const size_t n = 60;
+  IngestText(db, GeneratedCorpus(n));
+  Run conflicts = Claimgraph("ingest --no-progress --db " + db + " " + testing::SourceDir() +
+                             "/corpus/conflicts/0*.jsonl " + testing::SourceDir() +
+                             "/corpus/conflicts/1*.jsonl");
+  INFO(conflicts.err);
+  REQUIRE(conflicts.exit_code == 0);
+  const std::string copy = tmp.path() + "/copy", empty = tmp.path() + "/empty";
+  fs::copy(db, copy, fs::copy_options::recursive);
+  fs::copy(db, empty, fs::copy_options::recursive);
+  const uint64_t documents = Stats(db)["documents"].get<uint64_t>();
+
+  auto same_snapshot = [](const std::string& a, const std::string& b) {
+    for (const char* file : {"analysis.bin", "sources.bin", "graph.bin", "claim_ids.bin"}) {
+      INFO(file);
+      const std::string want = testing::ReadFileOrFail(a + "/snapshot/" + file);
+      CHECK(want.size() > 0);
+      CHECK(want == testing::ReadFileOrFail(b + "/snapshot/" + file));
+    }
+  };
+  auto generation_dir = [](const std::string& store, const json& report) {
+    char name[32];
+    std::snprintf(name, sizeof(name), "/gen-%06d", report["generation"].get<int>());
+    return store + name;
+  };
+
+  SECTION("rules changed for some documents: the rest are carried over as stored") {
+    json by_copy = Rebuild(copy, "--into copy");
+    // Tiny chunks: many loads stacked over each other, then compacted.
+    json by_empty = Rebuild(empty, "--into empty --chunk-mb 0.02");
+    CHECK(by_copy["into"] == "copy");
+    CHECK(by_empty["into"] == "empty");
+    CHECK(by_empty["chunks"].get<int>() > 3);
+    CHECK(by_empty["reextracted"] == 5);
+    CHECK(by_copy["reextracted"] == 5);
+    CHECK(by_empty["current"] == documents - 5);
+    CHECK(by_empty["claims"] == by_copy["claims"]);
+    CHECK(by_empty["contradictions"].get<int>() >= 1);
+    CHECK(by_empty["contradictions"] == by_copy["contradictions"]);
+    testing::RequireEqualStores(testing::DumpStore(copy), testing::DumpStore(empty));
+    same_snapshot(generation_dir(copy, by_copy), generation_dir(empty, by_empty));
+    // The merged runs went straight to the bottom level with sequence
+    // number 0: nothing stacked in level 0 for readers to merge, and no
+    // reason for RocksDB to rewrite them ("default" holds the format
+    // marker, flushed on its own).
+    const std::vector<testing::TableFileInfo> files = testing::TableFiles(empty);
+    CHECK(files.size() > 10);
+    for (const testing::TableFileInfo& f : files) {
+      INFO(f.family << " level " << f.level);
+      if (f.family == "default") continue;
+      CHECK(f.level == 6);
+      CHECK(f.largest_seqno == 0);
+    }
+    Run check = Claimgraph("check --db " + empty);
+    INFO(check.out << check.err);
+    CHECK(check.exit_code == 0);
+    // The carried-over documents keep their claims: a second rebuild finds
+    // nothing to re-extract and nothing changed.
+    json again = Rebuild(empty);
+    CHECK(again["reextracted"] == 0);
+    CHECK(again["claims_added"] == 0);
+    CHECK(again["claims_removed"] == 0);
+  }
+
+  SECTION("--full, on two threads") {
+    json by_copy = Rebuild(copy, "--full --into copy --threads 2");
+    json by_empty = Rebuild(empty, "--full --threads 2 --chunk-mb 0.05");
+    CHECK(by_empty["into"] == "empty");
+    CHECK(by_empty["reextracted"] == documents);
+    CHECK(by_empty["current"] == 0);
+    CHECK(by_empty["chunks"].get<int>() > 1);
+    testing::RequireEqualStores(testing::DumpStore(copy), testing::DumpStore(empty));
+    same_snapshot(generation_dir(copy, by_copy), generation_dir(empty, by_empty));
+    Run query = Claimgraph("query --entity AMZN --format jsonl --db " + empty);
+    CHECK(query.exit_code == 0);
+    CHECK(testing::JsonLines(query.out).size() > 10);
+  }
+}
+
+TEST_CASE("A rebuild into an empty generation that cannot write its chunks changes nothing",
+          "[cli][rebuild]") {
+  testing::TempDir tmp;
+  const std::string db = tmp.path() + "/db";
+  IngestText(db, GeneratedCorpus(200));
+  json base = Rebuild(db);
+  REQUIRE(base["generation"] == 2);
+  const json before = Stats(db);
+
+  // ulimit -f 64: no file may grow past 64 KB, as if the disk filled up
+  // while the chunks' table files were written.
+  const std::string out = tmp.path() + "/out", err = tmp.path() + "/err";
+  const std::string cmd = "bash -c 'ulimit -f 64; exec " + testing::BinaryPath() +
+                          " rebuild --full --no-progress --chunk-mb 1 --db " + db + "' >" + out +
+                          " 2>" + err;
+  const int status = std::system(cmd.c_str());
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 1);
+  const std::string errors = testing::ReadFileOrFail(err);
+  INFO(errors);
+  CHECK(errors.find("File too large") != std::string::npos);
+  CHECK(std::count(errors.begin(), errors.end(), '\n') <= 3);  // not one line per document
+
+  json after = Stats(db);
+  CHECK(after["generation"] == 2);  // the previous generation still serves
+  CHECK(after["snapshot"] == "current");
+  CHECK(after["documents"] == before["documents"]);
+  CHECK(after["claims"] == before["claims"]);
+  for (const auto& e : fs::directory_iterator(db)) {
+    INFO(e.path());
+    CHECK(e.path().filename().string().rfind("bulk-", 0) != 0);  // temporary files removed
+  }
+  CHECK(Claimgraph("check --db " + db).exit_code == 0);
+  json again = Rebuild(db, "--full");
+  CHECK(again["generation"] == 3);
+  CHECK(again["claims"] == before["claims"]);
+}
+
 TEST_CASE("A rebuild killed with SIGKILL leaves the previous generation serving",
           "[cli][rebuild][slow]") {
   testing::TempDir tmp;
@@ -227,23 +363,33 @@ TEST_CASE("A rebuild killed with SIGKILL leaves the previous generation serving"
   json base = Rebuild(db);
   REQUIRE(base["generation"] == 2);
 
-  // Kill points: as soon as the new generation exists, once re-extraction
-  // has written to its log, and once its snapshot directory exists.
+  // Kill points: as soon as the new generation exists; once re-extraction
+  // has written to the log of a copy, or has loaded a chunk of table files
+  // into an empty generation; and once its snapshot directory exists.
   const std::string next = db + "/gen-000003";
-  auto wrote_log = [&] {
+  auto has_file = [&](const std::string& extension, uintmax_t min_size) {
     std::error_code ec;
     for (const auto& e : fs::directory_iterator(next + "/db", ec)) {
-      if (e.path().extension() == ".log" && e.file_size(ec) > (64u << 10)) return true;
+      if (e.path().extension() == extension && e.file_size(ec) >= min_size) return true;
     }
     return false;
   };
-  const std::vector<std::pair<std::string, std::function<bool()>>> points = {
-      {"staging", [&] { return fs::exists(next); }},
-      {"extracting", wrote_log},
-      {"snapshot", [&] { return fs::exists(next + "/snapshot"); }}};
-  for (const auto& [name, reached] : points) {
+  struct KillPoint {
+    std::string name;
+    std::vector<std::string> options;
+    std::function<bool()> reached;
+  };
+  const std::vector<KillPoint> points = {
+      {"staging", {}, [&] { return fs::exists(next); }},
+      {"extracting into a copy", {"--into", "copy"}, [&] { return has_file(".log", 64u << 10); }},
+      // No table file exists in an empty generation until a chunk is loaded.
+      {"loading chunks", {"--chunk-mb", "0.5"}, [&] { return has_file(".sst", 0); }},
+      {"snapshot", {}, [&] { return fs::exists(next + "/snapshot"); }}};
+  for (const auto& [name, options, reached] : points) {
     DYNAMIC_SECTION("killed while " << name) {
-      ClaimgraphProcess rebuild({"rebuild", "--db", db, "--full", "--no-progress"}, tmp.path());
+      std::vector<std::string> args = {"rebuild", "--db", db, "--full", "--no-progress"};
+      args.insert(args.end(), options.begin(), options.end());
+      ClaimgraphProcess rebuild(args, tmp.path());
       int polls = 0;
       while (rebuild.Running() && !reached() && ++polls < kMaxPolls) usleep(1000);
       REQUIRE(polls < kMaxPolls);

@@ -3,7 +3,6 @@
 // `sst` per partition, `load-sst` of every shard; and `ingest --bulk`.
 // Each store must equal, key for key in every column family, the store one
 // `claimgraph ingest` builds from the same input files.
-#include <rocksdb/db.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -18,8 +17,7 @@
 #include <vector>
 
 #include "cli_run.h"
-#include "engine/store_dir.h"
-#include "engine/stored_codec.h"
+#include "store_dump.h"
 #include "test_paths.h"
 
 namespace claimgraph::scale_out_test {
@@ -29,81 +27,14 @@ namespace {
 using nlohmann::json;
 using testing::Claimgraph;
 using testing::ClaimgraphProcess;
+using testing::DumpStore;
+using testing::FamilyKeys;
+using testing::RequireEqualStores;
 using testing::Run;
+using testing::StoreDump;
 using testing::TempDir;
 
-// column family -> key -> value
-using StoreDump = std::map<std::string, std::map<std::string, std::string>>;
-
 constexpr size_t kShards = 3;
-
-// Every key and value of every column family of the store at `db`, read
-// with RocksDB directly. The one field that legitimately differs between
-// two stores built from the same input is a document's ingested_at (when
-// it was written), so it is zeroed.
-StoreDump Dump(const std::string& db) {
-  auto generation = ReadCurrentGeneration(db);
-  REQUIRE(generation.ok());
-  REQUIRE(generation->has_value());
-  const std::string path = GenerationDbDir(db, **generation);
-  std::vector<std::string> names;
-  REQUIRE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), path, &names).ok());
-  std::vector<rocksdb::ColumnFamilyDescriptor> families;
-  for (const std::string& name : names) families.emplace_back(name, rocksdb::ColumnFamilyOptions());
-  std::vector<rocksdb::ColumnFamilyHandle*> handles;
-  rocksdb::DB* raw = nullptr;
-  rocksdb::Status s =
-      rocksdb::DB::OpenForReadOnly(rocksdb::DBOptions(), path, families, &handles, &raw);
-  INFO(s.ToString());
-  REQUIRE(s.ok());
-  std::unique_ptr<rocksdb::DB> rdb(raw);
-  StoreDump dump;
-  for (size_t i = 0; i < handles.size(); ++i) {
-    auto& family = dump[names[i]];
-    std::unique_ptr<rocksdb::Iterator> it(rdb->NewIterator(rocksdb::ReadOptions(), handles[i]));
-    for (it->SeekToFirst(); it->Valid(); it->Next()) {
-      std::string value = it->value().ToString();
-      if (names[i] == "documents") {
-        StoredDocument d;
-        REQUIRE(DecodeStoredDocument(value, &d).ok());
-        d.ingested_at = 0;
-        value.clear();
-        EncodeStoredDocument(d, &value);
-      }
-      family[it->key().ToString()] = value;
-    }
-    REQUIRE(it->status().ok());
-    it.reset();
-    REQUIRE(rdb->DestroyColumnFamilyHandle(handles[i]).ok());
-  }
-  return dump;
-}
-
-// Compares two dumps family by family, naming the first difference. An
-// entity's value (type, name) is whatever the last claim naming it wrote:
-// the same id can be a company as a subject and a person as a speaker, and
-// ingest's worker threads write in no fixed order, so two ingests of the
-// same files can differ there too; entities are compared by id only.
-void RequireEqual(const StoreDump& want, const StoreDump& got) {
-  REQUIRE(want.size() == got.size());
-  for (const auto& [family, keys] : want) {
-    INFO("column family " << family);
-    REQUIRE(got.count(family) == 1);
-    const auto& other = got.at(family);
-    CHECK(keys.size() == other.size());
-    for (const auto& [key, value] : keys) {
-      INFO("key " << json(key).dump(-1, ' ', false, json::error_handler_t::replace));
-      auto it = other.find(key);
-      REQUIRE(it != other.end());
-      if (family != "entities") REQUIRE(it->second == value);
-    }
-  }
-}
-
-size_t Keys(const StoreDump& d, const std::string& family) {
-  auto it = d.find(family);
-  return it == d.end() ? 0 : it->second.size();
-}
 
 void WriteFile(const std::string& path, const std::string& text) {
   std::ofstream(path, std::ios::binary) << text;
@@ -222,10 +153,10 @@ TEST_CASE("shards mapped and loaded with load-sst equal one ingest of the same f
   const std::string& dir = tmp.path();
   const std::vector<std::string> inputs = WriteInputShards(dir, 90);
   MustRun("ingest --no-progress --db " + dir + "/single" + Join(inputs));
-  const StoreDump single = Dump(dir + "/single");
-  REQUIRE(Keys(single, "documents") > 90);
-  REQUIRE(Keys(single, "claims") > 90);
-  REQUIRE(Keys(single, "by_term") > 0);  // the seeds say "chips": terms travel too
+  const StoreDump single = DumpStore(dir + "/single");
+  REQUIRE(FamilyKeys(single, "documents") > 90);
+  REQUIRE(FamilyKeys(single, "claims") > 90);
+  REQUIRE(FamilyKeys(single, "by_term") > 0);  // the seeds say "chips": terms travel too
 
   const std::vector<std::string> partitions =
       Partition(dir, MapConcurrently(dir, inputs), {"doc-00030", "doc-00060"});
@@ -253,12 +184,12 @@ TEST_CASE("shards mapped and loaded with load-sst equal one ingest of the same f
   const Run load = MustRun("load-sst --format json --db " + dir + "/loaded" + Join(shard_dirs));
   const json summary = json::parse(load.out);
   CHECK(summary["shards"] == kShards);
-  CHECK(summary["documents"] == Keys(single, "documents"));
+  CHECK(summary["documents"] == FamilyKeys(single, "documents"));
   CHECK(summary["keys"] == keys);
 
-  const StoreDump loaded = Dump(dir + "/loaded");
-  RequireEqual(single, loaded);
-  RequireEqual(loaded, single);
+  const StoreDump loaded = DumpStore(dir + "/loaded");
+  RequireEqualStores(single, loaded);
+  RequireEqualStores(loaded, single);
   CHECK(MustRun("check --db " + dir + "/loaded").exit_code == 0);
 }
 
@@ -266,12 +197,20 @@ TEST_CASE("ingest --bulk builds the store one ingest builds and keeps its semant
           "[scale][cli][parallel]") {
   TempDir tmp;
   const std::string& dir = tmp.path();
-  const std::vector<std::string> inputs = WriteInputShards(dir, 60);
+  std::vector<std::string> inputs = WriteInputShards(dir, 60);
+  // A document given again, changed, after the rest: the later version is
+  // the one kept, though the first went to a chunk already on disk.
+  json twice = json::parse(testing::SeedCorpusLines(60)[10]);
+  twice["text"] = twice["text"].get<std::string>() + " Capex rose 40% to $9 billion.";
+  WriteFile(dir + "/twice.jsonl", twice.dump() + "\n");
+  inputs.push_back(dir + "/twice.jsonl");
   MustRun("ingest --no-progress --db " + dir + "/single" + Join(inputs));
-  const Run bulk =
-      MustRun("ingest --bulk --no-progress --format json --db " + dir + "/bulk" + Join(inputs));
-  RequireEqual(Dump(dir + "/single"), Dump(dir + "/bulk"));
-  CHECK(json::parse(bulk.out)["added"] == Keys(Dump(dir + "/single"), "documents"));
+  // Small chunks: many sorted runs on disk, merged at the end.
+  const Run bulk = MustRun("ingest --bulk --chunk-mb 0.05 --no-progress --format json --db " + dir +
+                           "/bulk" + Join(inputs));
+  RequireEqualStores(DumpStore(dir + "/single"), DumpStore(dir + "/bulk"));
+  CHECK(json::parse(bulk.out)["added"] == FamilyKeys(DumpStore(dir + "/single"), "documents"));
+  CHECK(json::parse(bulk.out)["replaced"] == 1);
   CHECK(MustRun("check --db " + dir + "/bulk").exit_code == 0);
   // No temporary directory is left in the store directory.
   for (const auto& e : std::filesystem::directory_iterator(dir + "/bulk")) {
@@ -293,7 +232,7 @@ TEST_CASE("ingest --bulk builds the store one ingest builds and keeps its semant
   CHECK(mixed["skipped"] >= 1);
   CHECK(mixed["replaced"] >= 1);
   MustRun("ingest --no-progress --db " + dir + "/single2 " + first + " " + edited + Join(inputs));
-  RequireEqual(Dump(dir + "/single2"), Dump(dir + "/mixed"));
+  RequireEqualStores(DumpStore(dir + "/single2"), DumpStore(dir + "/mixed"));
 }
 
 TEST_CASE("load-sst refuses a missing foreign or damaged shard and loads nothing", "[scale][cli]") {
@@ -303,14 +242,14 @@ TEST_CASE("load-sst refuses a missing foreign or damaged shard and loads nothing
   const std::string db = dir + "/db";
   MustRun("ingest --no-progress --db " + db + " -", Lines({docs[0], docs[1]}));
   const std::string good = MakeShard(dir, "good", {docs[2], docs[3], docs[4]});
-  const StoreDump before = Dump(db);
+  const StoreDump before = DumpStore(db);
 
   auto refused = [&](const std::string& dirs, const std::string& named) {
     const Run r = Claimgraph("load-sst --db " + db + " " + dirs);
     INFO(r.err);
     CHECK(r.exit_code == 1);
     CHECK(r.err.find(named) != std::string::npos);
-    RequireEqual(before, Dump(db));
+    RequireEqualStores(before, DumpStore(db));
   };
   SECTION("a missing directory") { refused(good + " " + dir + "/nowhere", dir + "/nowhere"); }
   SECTION("a directory that is not a shard") {

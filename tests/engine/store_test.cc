@@ -10,11 +10,16 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <map>
 #include <set>
 #include <thread>
 
+#include "engine/bulk_loader.h"
 #include "engine/claim_search.h"
+#include "engine/shard_merge.h"
+#include "engine/shard_writer.h"
 #include "engine/store_dir.h"
+#include "store_dump.h"
 #include "test_paths.h"
 
 namespace claimgraph::store_test {
@@ -727,6 +732,161 @@ TEST_CASE("a store whose creation was interrupted is created afresh", "[store]")
   REQUIRE_FALSE(bad.ok());
   CHECK(bad.status().code() == Status::Code::kCorruption);
   CHECK(bad.status().message().find("SNAPSHOT") != std::string::npos);
+}
+
+// Documents d0..d(n-1), each with two claims naming the shared entity
+// "SHARED" (named `shared_name`) and one of its own.
+std::vector<std::pair<Document, std::vector<Claim>>> ChunkDocs(
+    size_t n, size_t first = 0, const std::string& shared_name = "") {
+  std::vector<std::pair<Document, std::vector<Claim>>> docs;
+  for (size_t i = first; i < first + n; ++i) {
+    const std::string id = "d" + std::to_string(i);
+    Claim shared = MakeClaim(id, id + "-a", "SHARED", "capex");
+    if (!shared_name.empty()) shared.subject.name = shared_name;
+    docs.push_back({MakeDoc(id, "text of " + id, i % 2 ? "Wire" : "Daily"),
+                    {shared, MakeClaim(id, id + "-b", "E" + std::to_string(i), "revenue")}});
+  }
+  return docs;
+}
+
+// The name stored for entity `id`.
+std::string EntityName(const Store& store, const std::string& id) {
+  std::string name;
+  REQUIRE(store
+              .ForEachEntity([&](const StoredEntity& e) {
+                if (e.id == id) name = e.name;
+                return true;
+              })
+              .ok());
+  return name;
+}
+
+// Shard directory `dir` holding `docs`, written as one ShardWriter would.
+void WriteShard(const std::string& dir,
+                const std::vector<std::pair<Document, std::vector<Claim>>>& docs,
+                const ShardWriterOptions& options = {}) {
+  auto writer = ShardWriter::Create(dir, options);
+  REQUIRE(writer.ok());
+  for (const auto& [doc, claims] : docs) (*writer)->Add(doc, "r", claims, 1700000000);
+  auto manifest = (*writer)->Finish();
+  INFO(manifest.status().ToString());
+  REQUIRE(manifest.ok());
+}
+
+TEST_CASE("merged shards load as the documents would be put, in files that do not overlap",
+          "[store][bulk]") {
+  TempDir tmp;
+  const auto first = ChunkDocs(30, 0, "Shared Early");
+  const auto second = ChunkDocs(30, 30, "Shared Late");
+  WriteShard(tmp.path() + "/a", first);
+  WriteShard(tmp.path() + "/b", second);
+
+  // Tiny output files: several per family, which must follow each other.
+  auto merged = MergeShards({tmp.path() + "/a", tmp.path() + "/b"}, tmp.path() + "/m", 2,
+                            ShardWriterOptions{.target_file_bytes = 512});
+  INFO(merged.status().ToString());
+  REQUIRE(merged.ok());
+  CHECK(merged->documents == 60);
+  CHECK(merged->claims == 120);
+  std::map<std::string, std::vector<const ShardFile*>> by_family;
+  for (const ShardFile& f : merged->files) by_family[f.column_family].push_back(&f);
+  CHECK(by_family["claims"].size() > 2);
+  for (const auto& [family, files] : by_family) {
+    INFO(family);
+    for (size_t i = 0; i + 1 < files.size(); ++i) CHECK(files[i]->largest < files[i + 1]->smallest);
+  }
+
+  auto loaded = OpenOrFail(tmp.path() + "/loaded");
+  auto summary = loaded->LoadShards({tmp.path() + "/m"}, LoadShardsOptions{});
+  INFO(summary.status().ToString());
+  REQUIRE(summary.ok());
+  RequireConsistent(*loaded);
+  CHECK(loaded->Stats()->documents == 60);
+  CHECK(EntityName(*loaded, "SHARED") == "Shared Late");  // the later shard's record
+  loaded.reset();
+
+  auto put = OpenOrFail(tmp.path() + "/put");
+  for (const auto* docs : {&first, &second}) {
+    for (const auto& [doc, claims] : *docs) REQUIRE(put->PutDocument(doc, "r", claims).ok());
+  }
+  put.reset();
+  testing::RequireEqualStores(testing::DumpStore(tmp.path() + "/put"),
+                              testing::DumpStore(tmp.path() + "/loaded"));
+
+  // The other order keeps the other shard's record.
+  auto reversed = MergeShards({tmp.path() + "/b", tmp.path() + "/a"}, tmp.path() + "/r", 1);
+  REQUIRE(reversed.ok());
+  auto other = OpenOrFail(tmp.path() + "/other");
+  REQUIRE(other->LoadShards({tmp.path() + "/r"}, LoadShardsOptions{}).ok());
+  CHECK(EntityName(*other, "SHARED") == "Shared Early");
+}
+
+TEST_CASE("merging refuses a document that two shards hold", "[store][bulk]") {
+  TempDir tmp;
+  WriteShard(tmp.path() + "/a", ChunkDocs(5, 0));
+  WriteShard(tmp.path() + "/b", ChunkDocs(5, 3));  // d3, d4 in both
+  auto merged = MergeShards({tmp.path() + "/a", tmp.path() + "/b"}, tmp.path() + "/m", 2);
+  REQUIRE_FALSE(merged.ok());
+  CHECK(merged.status().code() == Status::Code::kInvalidArgument);
+  CHECK(merged.status().message().find("document d3 is in more than one shard") !=
+        std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(tmp.path() + "/m/" + std::string(kShardManifestName)));
+}
+
+TEST_CASE("a chunked load from several threads equals putting every document",
+          "[store][bulk][parallel]") {
+  TempDir tmp;
+  const auto docs = ChunkDocs(400);
+  auto store = OpenOrFail(tmp.path() + "/chunked");
+  auto loader = ChunkedLoader::Start(store.get(), /*chunk_bytes=*/8192, /*merge_threads=*/2);
+  REQUIRE(loader.ok());
+  std::atomic<size_t> next{0};
+  std::atomic<int> errors{0};
+  auto add = [&] {
+    for (size_t i = next++; i < docs.size(); i = next++) {
+      if (!(*loader)->Add(docs[i].first, "r", docs[i].second, 1700000000).ok()) ++errors;
+    }
+  };
+  std::thread other(add);
+  add();
+  other.join();
+  CHECK(errors == 0);
+  CHECK(store->Stats()->documents == 0);  // nothing loaded before Finish
+  auto summary = (*loader)->Finish();
+  INFO(summary.status().ToString());
+  REQUIRE(summary.ok());
+  CHECK((*loader)->chunks() > 10);
+  CHECK(summary->documents == docs.size());
+  CHECK(summary->shards == 1);  // the chunks, merged
+  RequireConsistent(*store);
+  CHECK(store->Stats()->documents == docs.size());
+  loader->reset();
+  store.reset();
+
+  auto put = OpenOrFail(tmp.path() + "/put");
+  for (const auto& [doc, claims] : docs) REQUIRE(put->PutDocument(doc, "r", claims).ok());
+  put.reset();
+  testing::RequireEqualStores(testing::DumpStore(tmp.path() + "/put"),
+                              testing::DumpStore(tmp.path() + "/chunked"));
+  for (const auto& e : std::filesystem::directory_iterator(tmp.path() + "/chunked")) {
+    CHECK(e.path().filename().string().rfind("bulk-", 0) != 0);  // temporary runs removed
+  }
+}
+
+TEST_CASE("a chunked load with a document added twice loads nothing", "[store][bulk]") {
+  TempDir tmp;
+  auto store = OpenOrFail(tmp.path() + "/db");
+  auto loader = ChunkedLoader::Start(store.get(), /*chunk_bytes=*/1024);
+  REQUIRE(loader.ok());
+  const auto docs = ChunkDocs(20);
+  for (const auto& [doc, claims] : docs) REQUIRE((*loader)->Add(doc, "r", claims, 1).ok());
+  REQUIRE((*loader)->Add(docs[0].first, "r", docs[0].second, 2).ok());  // a later chunk
+  auto summary = (*loader)->Finish();
+  REQUIRE_FALSE(summary.ok());
+  CHECK(summary.status().message().find("document d0 is in more than one shard") !=
+        std::string::npos);
+  CHECK(store->Stats()->documents == 0);
+  RequireConsistent(*store);
 }
 
 }  // namespace claimgraph::store_test
