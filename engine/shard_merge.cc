@@ -20,7 +20,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr size_t kReadahead = size_t{2} << 20;
+constexpr size_t kReadahead = size_t{512} << 10;
 
 // One shard's files of one column family, read in key order (a shard
 // writes a family's files in key order, none overlapping).
