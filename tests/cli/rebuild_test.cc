@@ -364,8 +364,9 @@ TEST_CASE("A rebuild killed with SIGKILL leaves the previous generation serving"
   REQUIRE(base["generation"] == 2);
 
   // Kill points: as soon as the new generation exists; once re-extraction
-  // has written to the log of a copy, or has loaded a chunk of table files
-  // into an empty generation; and once its snapshot directory exists.
+  // has written to the log of a copy, or has finished into an empty
+  // generation (its chunks being merged and loaded); and once its snapshot
+  // directory exists.
   const std::string next = db + "/gen-000003";
   auto has_file = [&](const std::string& extension, uintmax_t min_size) {
     std::error_code ec;
@@ -382,8 +383,9 @@ TEST_CASE("A rebuild killed with SIGKILL leaves the previous generation serving"
   const std::vector<KillPoint> points = {
       {"staging", {}, [&] { return fs::exists(next); }},
       {"extracting into a copy", {"--into", "copy"}, [&] { return has_file(".log", 64u << 10); }},
-      // No table file exists in an empty generation until a chunk is loaded.
-      {"loading chunks", {"--chunk-mb", "0.5"}, [&] { return has_file(".sst", 0); }},
+      // An empty generation has no table file until re-extraction ends:
+      // then the format marker is flushed and the merged chunks loaded.
+      {"merging chunks", {"--chunk-mb", "0.5"}, [&] { return has_file(".sst", 0); }},
       {"snapshot", {}, [&] { return fs::exists(next + "/snapshot"); }}};
   for (const auto& [name, options, reached] : points) {
     DYNAMIC_SECTION("killed while " << name) {
