@@ -145,12 +145,17 @@ Result<LoadShardsSummary> ChunkedLoader::Finish() {
     runs = written_;
   }
   if (runs.empty()) return LoadShardsSummary{};
-  const std::string merged = dir_ + "/merged";
-  auto manifest = MergeShards(runs, merged, merge_threads_);
-  if (!manifest.ok()) return manifest.status();
-  std::error_code ec;
-  for (const std::string& run : runs) fs::remove_all(run, ec);  // their disk space
-  auto summary = store_->LoadShards({merged}, load_);
+  // One run is already what a merge would write (sorted, 64 MB files that
+  // do not overlap): load it as it is instead of reading and rewriting it.
+  std::string to_load = runs.front();
+  if (runs.size() > 1) {
+    to_load = dir_ + "/merged";
+    auto manifest = MergeShards(runs, to_load, merge_threads_);
+    if (!manifest.ok()) return manifest.status();
+    std::error_code ec;
+    for (const std::string& run : runs) fs::remove_all(run, ec);  // their disk space
+  }
+  auto summary = store_->LoadShards({to_load}, load_);
   if (!summary.ok()) return summary.status();
   return summary;
 }

@@ -34,7 +34,8 @@ inline constexpr uint64_t kDefaultChunkBytes = uint64_t{64} << 20;
 // external merge sort. Documents collect in a shard until it holds about
 // `chunk_bytes`; the shard is then written to disk as one sorted run while
 // the next one fills, so at most three chunks are in memory (one being
-// written, one full and waiting, one filling). Finish merges the runs into
+// written, one full and waiting, one filling). Finish merges the runs (a
+// single run is loaded as it is) into
 // files that do not overlap (MergeShards) and loads them in one atomic
 // Store::LoadShards: readers of the store see all documents or none. In an
 // empty store (a rebuild's new generation, engine/store.h
