@@ -60,6 +60,12 @@ std::optional<Speaker> SentenceAssembler::SpeakerFor(size_t start, size_t end,
 
 void SentenceAssembler::StatusClaims(std::vector<Claim>* out) {
   const ClaimRules& r = *ctx_.rules;
+  // A status needs something named before its cue: without a company or
+  // product in the sentence, its cues need not be scanned at all.
+  if (std::none_of(s_.entities.begin(), s_.entities.end(),
+                   [](const EntityMention* e) { return e->type != EntityType::kPerson; })) {
+    return;
+  }
   for (const PhraseMatch& m : Cues(r.status, s_.span.start, s_.span.end)) {
     const EntityMention* subject = nullptr;
     for (const EntityMention* e : s_.entities) {
