@@ -63,7 +63,20 @@ void PhraseMatcher::Add(std::string_view phrase, int id) {
   if (norm.empty()) return;
   int index = static_cast<int>(phrases_.size());
   const bool one_byte = norm.size() == 1;
-  by_first_[static_cast<unsigned char>(norm.front())].push_back({one_byte ? '\0' : norm[1], index});
+  uint32_t node = 0;
+  for (char c : norm) {
+    const size_t edge = trie_[node].labels.find(c);
+    if (edge != std::string::npos) {
+      node = trie_[node].children[edge];
+      continue;
+    }
+    const auto child = static_cast<uint32_t>(trie_.size());
+    trie_.emplace_back();  // may move the nodes: index them again below
+    trie_[node].labels.push_back(c);
+    trie_[node].children.push_back(child);
+    node = child;
+  }
+  if (trie_[node].phrase < 0) trie_[node].phrase = index;
   by_last_[static_cast<unsigned char>(norm.back())].push_back(
       {one_byte ? '\0' : norm[norm.size() - 2], index});
   phrases_.push_back({std::move(norm), id});
@@ -99,14 +112,28 @@ PhraseMatch PhraseMatcher::StartingAt(std::string_view text, size_t start, bool 
     while (start < text.size() && IsAsciiSpace(text[start])) ++start;
   }
   PhraseMatch best;
-  if (start >= text.size()) return best;
-  const char after = NormalByte(text, start, 1);
-  for (const Entry& e : by_first_[static_cast<unsigned char>(AsciiLower(text[start]))]) {
-    if (e.next != '\0' && e.next != after) continue;
-    const auto i = static_cast<size_t>(e.index);
-    size_t end = PhraseEndAt(i, text, start);
-    if (end == std::string_view::npos) continue;
-    if (!best.found() || end > best.end) best = {start, end, phrases_[i].id};
+  // Each step reads what one phrase byte matches (MatchForward): a letter
+  // either case, a space a run of whitespace. Deeper phrases end further
+  // on, so the last one that ends at a word boundary is the longest match;
+  // of equal phrases, the first added holds the node.
+  uint32_t node = 0;
+  size_t i = start;
+  while (i < text.size()) {
+    const char c = IsAsciiSpace(text[i]) ? ' ' : AsciiLower(text[i]);
+    const Node& n = trie_[node];
+    const size_t edge = n.labels.find(c);
+    if (edge == std::string::npos) break;
+    node = n.children[edge];
+    if (c == ' ') {
+      while (i < text.size() && IsAsciiSpace(text[i])) ++i;
+    } else {
+      ++i;
+    }
+    const int phrase = trie_[node].phrase;
+    if (phrase < 0) continue;
+    // The word boundary rule of PhraseEndAt.
+    if (IsAsciiAlnum(c) && i < text.size() && IsWordByte(text[i])) continue;
+    best = {start, i, phrases_[static_cast<size_t>(phrase)].id};
   }
   return best;
 }

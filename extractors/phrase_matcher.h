@@ -13,6 +13,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -55,18 +56,28 @@ class PhraseMatcher {
   size_t PhraseEndAt(size_t index, std::string_view text, size_t start) const;
 
  private:
-  // A phrase in a by-byte bucket, with its byte next to the bucket's (the
-  // second for by_first_, the second-to-last for by_last_; '\0' when the
-  // phrase is one byte) so that a lookup skips most phrases on one compare.
+  // A phrase in a by-last-byte bucket, with its second-to-last byte ('\0'
+  // when the phrase is one byte) so that a lookup skips most phrases on one
+  // compare.
   struct Entry {
     char next;
     int index;
   };
 
+  // A node of the trie of phrases read forward: the text read so far is a
+  // prefix of every phrase below it. A ' ' edge reads a run of whitespace.
+  struct Node {
+    std::string labels;              // the bytes of the edges out, in the order added
+    std::vector<uint32_t> children;  // the node each edge leads to
+    int phrase = -1;                 // the first phrase added that ends here
+  };
   std::vector<Phrase> phrases_;
-  // Indexes into phrases_ by lower-cased first and last byte, in the order
-  // added, so a lookup only compares the few phrases that can match.
-  std::vector<Entry> by_first_[256];
+  // StartingAt walks the trie once instead of comparing every phrase that
+  // shares the text's first bytes from the start: phrases share long
+  // prefixes ("operating income", "operating margin", ...).
+  std::vector<Node> trie_ = std::vector<Node>(1);
+  // Indexes into phrases_ by lower-cased last byte, in the order added, so
+  // EndingAt only compares the few phrases that can match.
   std::vector<Entry> by_last_[256];
 };
 

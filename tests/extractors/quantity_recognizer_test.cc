@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "extractors/ascii.h"
+#include "extractors/metric_lexicon.h"
 #include "extractors/number_candidates.h"
 #include "extractors/phrase_matcher.h"
 #include "extractors/quantity_lexicon.h"
@@ -127,6 +129,64 @@ TEST_CASE("A broken lexicon is rejected with the file and field named", "[lexico
   auto missing = QuantityLexicon::Load("/nonexistent/quantities.json");
   REQUIRE_FALSE(missing.ok());
   CHECK(missing.status().message().find("/nonexistent/quantities.json") != std::string::npos);
+}
+
+// The longest phrase at `start`, found by comparing every phrase: what
+// StartingAt answers, the slow way (of equal ends, the first added).
+PhraseMatch StartingAtByEveryPhrase(const PhraseMatcher& m, std::string_view text, size_t start,
+                                    bool skip_space) {
+  if (skip_space) {
+    while (start < text.size() && IsAsciiSpace(text[start])) ++start;
+  }
+  PhraseMatch best;
+  for (size_t i = 0; i < m.phrases().size(); ++i) {
+    const size_t end = m.PhraseEndAt(i, text, start);
+    if (end == std::string_view::npos) continue;
+    if (!best.found() || end > best.end) best = {start, end, m.phrases()[i].id};
+  }
+  return best;
+}
+
+TEST_CASE("PhraseMatcher::StartingAt finds what comparing every phrase finds", "[phrase]") {
+  // Phrases with long shared prefixes, one-byte phrases, symbols, a phrase
+  // twice, phrases that are prefixes of others ending inside a word.
+  PhraseMatcher m;
+  int id = 0;
+  auto metrics = MetricLexicon::Load(testing::SourceDir() + "/schemas/metrics.json");
+  REQUIRE(metrics.ok());
+  for (const MetricDef& def : metrics->metrics()) {
+    for (const MetricSynonym& syn : def.synonyms) m.Add(syn.phrase, id++);
+  }
+  for (const char* p : {"$", "a", "a lot", "A  LOT", "us $", "net", "net income", "income", "op",
+                        "operating", "operating   income", "co.", "s&p 500", "\xc3\xa9t\xc3\xa9"}) {
+    m.Add(p, id++);
+  }
+  REQUIRE(m.phrases().size() > 100);
+  std::vector<std::string> texts = {
+      "Net income rose; NET\tINCOME fell, net  income-linked, netincome, operating\n\nincome",
+      "Operating incomes and operating income. OP. op-ed, co. Co.op S&P 500 s&p 5000 a lot",
+      "\xc3\xa9t\xc3\xa9 \xc3\xa9t\xc3\xa9s US $ us$ A LOT a lo a net income",
+      "free cash flow, Free   Cash\tFlow, free cash flows and gross margin"};
+  for (const auto& e :
+       std::filesystem::directory_iterator(testing::SourceDir() + "/corpus/articles")) {
+    texts.push_back(testing::ReadFileOrFail(e.path().string()));
+  }
+  size_t found = 0;
+  for (const std::string& text : texts) {
+    for (size_t start = 0; start <= text.size(); ++start) {
+      for (bool skip : {false, true}) {
+        const PhraseMatch want = StartingAtByEveryPhrase(m, text, start, skip);
+        const PhraseMatch got = m.StartingAt(text, start, skip);
+        INFO("at " << start << " (skip " << skip << "): " << text.substr(start, 40));
+        REQUIRE(got.index == want.index);
+        if (!want.found()) continue;
+        ++found;
+        REQUIRE(got.start == want.start);
+        REQUIRE(got.end == want.end);
+      }
+    }
+  }
+  CHECK(found > 500);
 }
 
 }  // namespace claimgraph::quantity_recognizer_test
