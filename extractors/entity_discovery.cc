@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "extractors/alias_index.h"
+#include "extractors/ascii_classes.h"
 #include "extractors/company_names.h"
 #include "extractors/entity_words.h"
 
@@ -93,6 +94,22 @@ std::string AppositivePattern() {
          NameRun() + ")";
 }
 
+// A discovery pattern, and the same narrowed to ASCII for windows of ASCII
+// text (most of them: news in English). The narrowed program is a fraction
+// of the size: appositives on the seed articles cost 71k instructions per
+// search before, 1.9k after.
+struct Pattern {
+  explicit Pattern(const std::string& pattern) : unicode(pattern), ascii(AsciiClasses(pattern)) {}
+  const RE2& For(std::string_view text, TextSpan window) const {
+    for (size_t i = window.start; i < window.end; ++i) {
+      if (static_cast<unsigned char>(text[i]) >= 0x80) return unicode;
+    }
+    return ascii;
+  }
+  RE2 unicode;
+  RE2 ascii;
+};
+
 size_t Offset(std::string_view text, const re2::StringPiece& piece) {
   return static_cast<size_t>(piece.data() - text.data());
 }
@@ -130,11 +147,12 @@ std::vector<TextSpan> Merge(std::vector<TextSpan> spans) {
 // returns where the next search starts. Text outside a window is context
 // for the pattern's boundaries.
 template <int kGroups, typename OnMatch>
-void ForEachMatch(const RE2& re, std::string_view text, const std::vector<TextSpan>& windows,
-                  OnMatch on_match) {
+void ForEachMatch(const Pattern& pattern, std::string_view text,
+                  const std::vector<TextSpan>& windows, OnMatch on_match) {
   re2::StringPiece input(text.data(), text.size());
   re2::StringPiece groups[kGroups + 1];
   for (const TextSpan& window : windows) {
+    const RE2& re = pattern.For(text, window);
     size_t pos = window.start;
     while (pos < window.end &&
            re.Match(input, pos, window.end, RE2::UNANCHORED, groups, kGroups + 1)) {
@@ -165,10 +183,10 @@ struct CueWindows {
 };
 
 struct CompanyCueFinder::Rep {
-  RE2 exchange{ExchangePattern()};
-  RE2 cashtag{CashtagPattern()};
-  RE2 legal_suffix{LegalSuffixPattern()};
-  RE2 appositive{AppositivePattern()};
+  Pattern exchange{ExchangePattern()};
+  Pattern cashtag{CashtagPattern()};
+  Pattern legal_suffix{LegalSuffixPattern()};
+  Pattern appositive{AppositivePattern()};
   AliasIndex triggers;  // legal suffixes and company nouns
 
   CueWindows FindWindows(std::string_view text, const std::vector<TextSpan>& words) const;
@@ -276,10 +294,12 @@ Result<std::unique_ptr<CompanyCueFinder>> CompanyCueFinder::Create() {
   AliasIndex& triggers = finder->rep_->triggers;
   for (std::string_view suffix : LegalSuffixes()) triggers.Add(suffix, kSuffixTrigger);
   for (std::string_view noun : kCompanyNouns) triggers.Add(noun, kNounTrigger);
-  for (const RE2* re : {&finder->rep_->exchange, &finder->rep_->cashtag,
-                        &finder->rep_->legal_suffix, &finder->rep_->appositive}) {
-    if (!re->ok()) {
-      return Status::InvalidArgument("company discovery pattern: " + re->error());
+  for (const Pattern* p : {&finder->rep_->exchange, &finder->rep_->cashtag,
+                           &finder->rep_->legal_suffix, &finder->rep_->appositive}) {
+    for (const RE2* re : {&p->unicode, &p->ascii}) {
+      if (!re->ok() || re->pattern().empty()) {
+        return Status::InvalidArgument("company discovery pattern: " + re->error());
+      }
     }
   }
   return finder;
