@@ -7,6 +7,7 @@
 
 #include "engine/json_writer.h"
 #include "engine/store_dir.h"
+#include "engine/utf8.h"
 #include "graph/finding_builder.h"
 
 namespace claimgraph {
@@ -288,7 +289,74 @@ bool Selected(const Finding& f, const AnalysisSelection& sel) {
   return named(f.subject) || (!f.other_subject.empty() && named(f.other_subject));
 }
 
+// Reads the line AppendFindingLine writes, in one pass.
+class FindingLineReader {
+ public:
+  explicit FindingLineReader(std::string_view line) : s_(line) {}
+
+  bool Literal(std::string_view literal) {
+    if (s_.substr(p_, literal.size()) != literal) return false;
+    p_ += literal.size();
+    return true;
+  }
+  // A string without escapes or control bytes, valid UTF-8.
+  bool String(std::string* out) {
+    if (p_ >= s_.size() || s_[p_] != '"') return false;
+    const size_t start = ++p_;
+    while (p_ < s_.size() && s_[p_] != '"') {
+      const auto c = static_cast<unsigned char>(s_[p_]);
+      if (c == '\\' || c < 0x20) return false;
+      ++p_;
+    }
+    if (p_ >= s_.size()) return false;
+    const std::string_view value = s_.substr(start, p_ - start);
+    ++p_;
+    if (FindInvalidUtf8(value) != std::string_view::npos) return false;
+    out->assign(value);
+    return true;
+  }
+  // A JSON unsigned integer of at most 19 digits (no overflow).
+  bool Unsigned(uint64_t* out) {
+    const size_t start = p_;
+    uint64_t v = 0;
+    while (p_ < s_.size() && s_[p_] >= '0' && s_[p_] <= '9' && p_ - start < 19) {
+      v = v * 10 + static_cast<uint64_t>(s_[p_++] - '0');
+    }
+    const size_t digits = p_ - start;
+    if (digits == 0 || (digits > 1 && s_[start] == '0')) return false;
+    if (p_ < s_.size() && s_[p_] >= '0' && s_[p_] <= '9') return false;
+    *out = v;
+    return true;
+  }
+  bool AtEnd() const { return p_ == s_.size(); }
+
+ private:
+  std::string_view s_;
+  size_t p_ = 0;
+};
+
 }  // namespace
+
+bool DecodeFindingLineFast(std::string_view line, Finding* f) {
+  FindingLineReader r(line);
+  std::string kind, label;
+  if (!(r.Literal("{\"finding\":{\"a\":") && r.String(&f->a_claim_id) &&
+        r.Literal(",\"a_count\":") && r.Unsigned(&f->a_count) && r.Literal(",\"b\":") &&
+        r.String(&f->b_claim_id) && r.Literal(",\"b_count\":") && r.Unsigned(&f->b_count) &&
+        r.Literal(",\"explanation\":") && r.String(&f->explanation) && r.Literal(",\"kind\":") &&
+        r.String(&kind) && r.Literal(",\"label\":") && r.String(&label) &&
+        r.Literal(",\"metric\":") && r.String(&f->metric) && r.Literal(",\"other_subject\":") &&
+        r.String(&f->other_subject) && r.Literal(",\"period\":") && r.String(&f->period) &&
+        r.Literal(",\"subject\":") && r.String(&f->subject) && r.Literal("}}") && r.AtEnd())) {
+    return false;
+  }
+  auto k = FindingKindFromName(kind);
+  auto l = FindingLabelFromName(label);
+  if (!k || !l) return false;
+  f->kind = *k;
+  f->label = *l;
+  return true;
+}
 
 Result<Analysis> DecodeAnalysis(std::string_view text, const AnalysisSelection& selection) {
   Analysis out;
@@ -303,6 +371,17 @@ Result<Analysis> DecodeAnalysis(std::string_view text, const AnalysisSelection& 
     pos = end + 1;
     ++line_no;
     if (line_no > 1 && !MaySelect(line, selection, ids)) continue;
+    // Nearly every line is a finding as EncodeAnalysis wrote it: read in
+    // one pass, about ten times faster than nlohmann (a rebuild reads a
+    // million of them twice, for the diff). Any other line, and every
+    // error, goes through nlohmann below.
+    if (line_no > 1) {
+      Finding f;
+      if (DecodeFindingLineFast(line, &f)) {
+        if (Selected(f, selection)) out.findings.push_back(std::move(f));
+        continue;
+      }
+    }
     json j = json::parse(line.begin(), line.end(), nullptr, false);
     const std::string where = "analysis line " + std::to_string(line_no) + ": ";
     if (j.is_discarded()) return Status::Corruption(where + "not JSON");

@@ -213,4 +213,125 @@ TEST_CASE("An analysis file written a line at a time holds the encoding",
   CHECK(s.message().find("missing/analysis.bin") != std::string::npos);
 }
 
+namespace {
+
+// A finding line read with nlohmann, field by field, as the slow path
+// reads it; false when it is not JSON or lacks a field.
+bool ReadWithNlohmann(std::string_view line, Finding* f) {
+  nlohmann::json j = nlohmann::json::parse(line.begin(), line.end(), nullptr, false);
+  if (j.is_discarded() || !j.is_object() || !j.contains("finding")) return false;
+  const nlohmann::json& g = j["finding"];
+  try {
+    f->a_claim_id = g.at("a").get<std::string>();
+    f->b_claim_id = g.at("b").get<std::string>();
+    f->a_count = g.at("a_count").get<uint64_t>();
+    f->b_count = g.at("b_count").get<uint64_t>();
+    f->explanation = g.at("explanation").get<std::string>();
+    f->metric = g.at("metric").get<std::string>();
+    f->other_subject = g.at("other_subject").get<std::string>();
+    f->period = g.at("period").get<std::string>();
+    f->subject = g.at("subject").get<std::string>();
+    auto kind = FindingKindFromName(g.at("kind").get<std::string>());
+    auto label = FindingLabelFromName(g.at("label").get<std::string>());
+    if (!kind || !label) return false;
+    f->kind = *kind;
+    f->label = *label;
+  } catch (const nlohmann::json::exception&) {
+    return false;
+  }
+  return true;
+}
+
+bool SameFinding(const Finding& a, const Finding& b) {
+  return a.kind == b.kind && a.label == b.label && a.subject == b.subject &&
+         a.other_subject == b.other_subject && a.metric == b.metric && a.period == b.period &&
+         a.a_claim_id == b.a_claim_id && a.b_claim_id == b.b_claim_id && a.a_count == b.a_count &&
+         a.b_count == b.b_count && a.explanation == b.explanation;
+}
+
+}  // namespace
+
+TEST_CASE("The one-pass finding reader reads what nlohmann reads, or leaves the line to it",
+          "[contradictions][codec]") {
+  Analysis a;
+  const std::vector<std::string> texts = {
+      "",           "ACME",        "caf\xc3\xa9 \xf0\x9f\x93\x88",
+      "say \"hi\"", "back\\slash", "tab\tand\nline",
+      "2025-Q3",    "x/y"};
+  const std::vector<uint64_t> counts = {
+      0, 1, 9, 10, 1234567890123456789ULL, 18446744073709551615ULL};
+  for (size_t i = 0; i < texts.size(); ++i) {
+    Finding f;
+    f.kind = i % 2 == 0 ? FindingKind::kNumeric : FindingKind::kStance;
+    f.label = i % 3 == 0 ? FindingLabel::kConflict : FindingLabel::kStale;
+    // One field of each takes the i-th text (three of them need escapes);
+    // the others are plain.
+    f.subject = "ACME";
+    f.other_subject = i % 2 == 0 ? "" : "AWS";
+    f.metric = "caf\xc3\xa9 revenue";
+    f.period = "2025";
+    f.a_claim_id = "a" + std::to_string(i);
+    f.b_claim_id = "b" + std::to_string(i);
+    f.a_count = counts[i % counts.size()];
+    f.b_count = counts[(i + 1) % counts.size()];
+    f.explanation = "Explained.";
+    std::string* field[] = {&f.subject, &f.other_subject, &f.metric, &f.period, &f.explanation};
+    *field[i % 5] = texts[i];
+    a.findings.push_back(f);
+  }
+  const std::string encoded = EncodeAnalysis(a);
+  std::vector<std::string> lines;
+  for (size_t pos = 0, end; pos < encoded.size(); pos = end + 1) {
+    end = encoded.find('\n', pos);
+    lines.push_back(encoded.substr(pos, end - pos));
+  }
+  REQUIRE(lines.size() == a.findings.size() + 1);  // the header first
+  // Lines as written: the plain ones are read in one pass, the ones with
+  // escapes (quotes, backslashes, control bytes) are left to nlohmann.
+  size_t fast = 0;
+  for (size_t i = 1; i < lines.size(); ++i) {
+    Finding got;
+    if (!DecodeFindingLineFast(lines[i], &got)) {
+      CHECK(lines[i].find('\\') != std::string::npos);
+      continue;
+    }
+    ++fast;
+    CHECK(SameFinding(got, a.findings[i - 1]));
+  }
+  CHECK(fast >= 3);
+  // Damaged and rewritten lines: whatever the one-pass reader accepts,
+  // nlohmann reads alike.
+  std::vector<std::string> variants;
+  for (size_t i = 1; i < lines.size(); ++i) {
+    const std::string& line = lines[i];
+    for (size_t n = 0; n < line.size(); ++n) variants.push_back(line.substr(0, n));
+    for (size_t at = 0; at < line.size(); ++at) {
+      for (char c : {' ', '0', '7', '"', '\\', '}', ',', 'x', '\x01', '\x80', '\xc3'}) {
+        std::string v = line;
+        v[at] = c;
+        variants.push_back(v);
+      }
+      std::string inserted = line;
+      inserted.insert(at, " ");
+      variants.push_back(inserted);
+    }
+  }
+  size_t accepted = 0;
+  for (const std::string& v : variants) {
+    Finding fast_read;
+    if (!DecodeFindingLineFast(v, &fast_read)) continue;
+    ++accepted;
+    Finding slow_read;
+    INFO(v);
+    REQUIRE(ReadWithNlohmann(v, &slow_read));
+    REQUIRE(SameFinding(fast_read, slow_read));
+    auto decoded = DecodeAnalysis(lines[0] + "\n" + v + "\n");
+    REQUIRE(decoded.ok());
+    REQUIRE(decoded->findings.size() == 1);
+    CHECK(SameFinding(decoded->findings[0], slow_read));
+  }
+  CHECK(accepted > 100);
+  CHECK(accepted < variants.size() / 2);
+}
+
 }  // namespace claimgraph::analysis_codec_test
