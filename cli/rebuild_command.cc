@@ -22,6 +22,7 @@
 #include "cli/snapshot.h"
 #include "cli/store_access.h"
 #include "engine/bulk_loader.h"
+#include "engine/date.h"
 #include "engine/ingester.h"
 #include "extractors/claim_extractor.h"
 #include "graph/graph_build.h"
@@ -118,9 +119,7 @@ Result<IngestCounts> Reextract(const RebuildCommandOptions& o, const ClaimExtrac
                                const Store& store, const StoreStats& stats, Store* staged,
                                ChunkedLoader* loader, uint64_t* current) {
   std::mutex err_mu;
-  const int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
-                          std::chrono::system_clock::now().time_since_epoch())
-                          .count();
+  const int64_t now = UnixSecondsNow();
   Ingester::PutFn put;
   if (loader != nullptr) {
     put = [loader, &ex, now](const Document& d,

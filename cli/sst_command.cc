@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "engine/date.h"
 #include "engine/document_record_json.h"
 #include "engine/json_writer.h"
 #include "engine/line_reader.h"
@@ -113,9 +114,7 @@ int RunSst(SstOptions& o) {
     std::cerr << "claimgraph sst: " << writer.status().message() << "\n";
     return 1;
   }
-  const int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
-                          std::chrono::system_clock::now().time_since_epoch())
-                          .count();
+  const int64_t now = UnixSecondsNow();
   SstCounts counts;
   for (const std::string& input : o.inputs) ReadInput(input, now, writer->get(), &counts);
   if (counts.documents == 0 && counts.claim_lines > 0) {

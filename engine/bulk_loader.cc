@@ -3,12 +3,12 @@
 #include <stdlib.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <system_error>
 #include <thread>
 
+#include "engine/date.h"
 #include "engine/shard_merge.h"
 
 namespace claimgraph {
@@ -168,9 +168,7 @@ uint64_t ChunkedLoader::chunks() const {
 BulkLoader::BulkLoader(Store* store, std::string ruleset, std::unique_ptr<ChunkedLoader> loader)
     : store_(store),
       ruleset_(std::move(ruleset)),
-      started_at_(std::chrono::duration_cast<std::chrono::seconds>(
-                      std::chrono::system_clock::now().time_since_epoch())
-                      .count()),
+      started_at_(UnixSecondsNow()),
       loader_(std::move(loader)) {}
 
 BulkLoader::~BulkLoader() = default;

@@ -1,5 +1,6 @@
 #include "engine/date.h"
 
+#include <chrono>
 #include <cstdint>
 #include <cstdio>
 
@@ -144,6 +145,12 @@ Date Date::AddDays(int days) const {
     return InvalidDate();
   }
   return DateFromEpochDays(target);
+}
+
+int64_t UnixSecondsNow() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
 }
 
 }  // namespace claimgraph

@@ -7,6 +7,7 @@
 // read-only across threads.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -42,6 +43,10 @@ struct Date {
   friend bool operator==(const Date&, const Date&) = default;
   friend auto operator<=>(const Date&, const Date&) = default;
 };
+
+// Seconds since the Unix epoch, now: what a stored document's
+// ingested_at holds.
+int64_t UnixSecondsNow();
 
 // Gregorian rule: every 4th year, except centuries not divisible by 400.
 // Any int is accepted (year 0 and negative years follow the same rule).

@@ -4,8 +4,8 @@
 #include <rocksdb/write_batch.h>
 
 #include <algorithm>
-#include <chrono>
 
+#include "engine/date.h"
 #include "engine/store_internal.h"
 #include "engine/store_records.h"
 #include "engine/stored_codec.h"
@@ -133,9 +133,7 @@ Result<PutOutcome> Store::PutDocument(const Document& doc, std::string_view rule
     deltas[CounterKey("total", "documents")] -= 1;
     if (!(*old)->doc.source.empty()) deltas[CounterKey("source", (*old)->doc.source)] -= 1;
   }
-  stored.ingested_at = std::chrono::duration_cast<std::chrono::seconds>(
-                           std::chrono::system_clock::now().time_since_epoch())
-                           .count();
+  stored.ingested_at = UnixSecondsNow();
   SortedRecords records;
   BuildDocumentRecords(
       &stored, claims,

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 #include <climits>
+#include <ctime>
 
 namespace claimgraph::date_test {
 namespace {
@@ -108,6 +109,14 @@ TEST_CASE("Dates order chronologically", "[date]") {
   CHECK(Date{2025, 12, 31} < Date{2026, 1, 1});
   CHECK(Date{2026, 1, 2} > Date{2026, 1, 1});
   CHECK(Date{2026, 2, 1} == *Date::Parse("2026-02-01"));
+}
+
+TEST_CASE("UnixSecondsNow is the system clock in whole seconds", "[date]") {
+  const auto before = static_cast<int64_t>(std::time(nullptr));
+  const int64_t now = UnixSecondsNow();
+  const auto after = static_cast<int64_t>(std::time(nullptr));
+  CHECK(now >= before);
+  CHECK(now <= after);
 }
 
 }  // namespace
