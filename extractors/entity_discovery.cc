@@ -296,10 +296,12 @@ Result<std::unique_ptr<CompanyCueFinder>> CompanyCueFinder::Create() {
   for (std::string_view noun : kCompanyNouns) triggers.Add(noun, kNounTrigger);
   for (const Pattern* p : {&finder->rep_->exchange, &finder->rep_->cashtag,
                            &finder->rep_->legal_suffix, &finder->rep_->appositive}) {
+    if (p->ascii.pattern().empty()) {
+      return Status::InvalidArgument("company discovery pattern " + p->unicode.pattern() +
+                                     ": a \\p class AsciiClasses cannot narrow");
+    }
     for (const RE2* re : {&p->unicode, &p->ascii}) {
-      if (!re->ok() || re->pattern().empty()) {
-        return Status::InvalidArgument("company discovery pattern: " + re->error());
-      }
+      if (!re->ok()) return Status::InvalidArgument("company discovery pattern: " + re->error());
     }
   }
   return finder;
