@@ -7,7 +7,6 @@
 #include <filesystem>
 #include <map>
 #include <memory>
-#include <queue>
 #include <thread>
 
 #include "engine/shard_files.h"
@@ -84,29 +83,50 @@ struct RunAfter {
   }
 };
 
+// Restores the heap order after the first run (heap->front()) moved on:
+// sifts it down, one pass from the root, where a pop and a push would make
+// two.
+void SiftDown(std::vector<Run*>* heap) {
+  std::vector<Run*>& h = *heap;
+  const RunAfter after;
+  Run* const moved = h.front();
+  size_t at = 0;
+  for (;;) {
+    size_t child = 2 * at + 1;
+    if (child >= h.size()) break;
+    if (child + 1 < h.size() && after(h[child], h[child + 1])) ++child;  // the one first
+    if (!after(moved, h[child])) break;
+    h[at] = h[child];
+    at = child;
+  }
+  h[at] = moved;
+}
+
 // Merges the runs of column family `cf` into `out_dir`.
 Status MergeFamily(size_t cf, const std::vector<std::vector<std::string>>& run_paths,
                    const std::string& out_dir, const ShardWriterOptions& options,
                    std::vector<ShardFile>* files) {
   const rocksdb::Options read_options(rocksdb::DBOptions(), CfOptions(cf, nullptr));
   std::vector<std::unique_ptr<Run>> runs;
-  std::priority_queue<Run*, std::vector<Run*>, RunAfter> heap;
+  std::vector<Run*> heap;  // by RunAfter: the run with the first key in front
   for (size_t i = 0; i < run_paths.size(); ++i) {
     if (run_paths[i].empty()) continue;
     runs.push_back(std::make_unique<Run>(&read_options, run_paths[i], i));
     Run* run = runs.back().get();
     if (run->Start()) {
-      heap.push(run);
+      heap.push_back(run);
     } else if (!run->status().ok()) {
       return run->status();
     }
   }
+  // std::make_heap puts the largest first; with RunAfter as "less", that is
+  // the run whose key comes first.
+  std::make_heap(heap.begin(), heap.end(), RunAfter());
   FamilyTableWriter writer(out_dir, cf, options.target_file_bytes, files);
   std::string last;
   bool any = false;
   while (!heap.empty()) {
-    Run* run = heap.top();
-    heap.pop();
+    Run* run = heap.front();
     const rocksdb::Slice key = run->key();
     // The first of equal keys off the heap is the later shard's: keep it.
     if (any && cf == kCfDocuments && key.compare(last) == 0) {
@@ -121,11 +141,13 @@ Status MergeFamily(size_t cf, const std::vector<std::vector<std::string>>& run_p
       last.assign(key.data(), key.size());
       any = true;
     }
-    if (run->Next()) {
-      heap.push(run);
-    } else if (!run->status().ok()) {
-      return run->status();
+    if (!run->Next()) {
+      if (!run->status().ok()) return run->status();
+      heap.front() = heap.back();  // the run is done: its place goes to the last
+      heap.pop_back();
+      if (heap.empty()) break;
     }
+    SiftDown(&heap);
   }
   return writer.Finish();
 }
