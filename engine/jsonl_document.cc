@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "engine/json_reader.h"
 #include "engine/utf8.h"
 
 namespace claimgraph {
@@ -40,26 +41,6 @@ Status ReadId(const json& obj, std::string* id) {
 }
 
 bool IsJsonSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-void AppendUtf8(uint32_t cp, std::string* out) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
 
 // The one-pass decoder of the common line. Every function returns false for
 // anything it does not handle, and the caller then asks nlohmann.
@@ -130,67 +111,7 @@ class FastLine {
     while (pos_ < in_.size() && IsJsonSpace(in_[pos_])) ++pos_;
   }
 
-  // A string at pos_, decoded into *out. Surrogate escapes and raw control
-  // characters are left to nlohmann.
-  bool String(std::string* out) {
-    if (!Eat('"')) return false;
-    out->clear();
-    while (true) {
-      const size_t start = pos_;
-      while (pos_ < in_.size()) {
-        const auto u = static_cast<unsigned char>(in_[pos_]);
-        if (u == '"' || u == '\\' || u < 0x20) break;
-        ++pos_;
-      }
-      out->append(in_.data() + start, pos_ - start);
-      if (pos_ >= in_.size()) return false;
-      const char c = in_[pos_];
-      if (c == '"') {
-        ++pos_;
-        return true;
-      }
-      if (c != '\\' || pos_ + 1 >= in_.size()) return false;
-      const char e = in_[pos_ + 1];
-      pos_ += 2;
-      switch (e) {
-        case '"':
-        case '\\':
-        case '/':
-          out->push_back(e);
-          break;
-        case 'b':
-          out->push_back('\b');
-          break;
-        case 'f':
-          out->push_back('\f');
-          break;
-        case 'n':
-          out->push_back('\n');
-          break;
-        case 'r':
-          out->push_back('\r');
-          break;
-        case 't':
-          out->push_back('\t');
-          break;
-        case 'u': {
-          if (pos_ + 4 > in_.size()) return false;
-          uint32_t cp = 0;
-          for (size_t k = 0; k < 4; ++k) {
-            const int h = HexValue(in_[pos_ + k]);
-            if (h < 0) return false;
-            cp = cp * 16 + static_cast<uint32_t>(h);
-          }
-          if (cp >= 0xD800 && cp <= 0xDFFF) return false;
-          pos_ += 4;
-          AppendUtf8(cp, out);
-          break;
-        }
-        default:
-          return false;
-      }
-    }
-  }
+  bool String(std::string* out) { return ReadJsonString(in_, &pos_, out); }
 
   std::string_view in_;
   size_t pos_ = 0;

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "engine/json_reader.h"
 #include "engine/json_writer.h"
 #include "engine/store_dir.h"
 #include "engine/utf8.h"
@@ -299,22 +300,7 @@ class FindingLineReader {
     p_ += literal.size();
     return true;
   }
-  // A string without escapes or control bytes, valid UTF-8.
-  bool String(std::string* out) {
-    if (p_ >= s_.size() || s_[p_] != '"') return false;
-    const size_t start = ++p_;
-    while (p_ < s_.size() && s_[p_] != '"') {
-      const auto c = static_cast<unsigned char>(s_[p_]);
-      if (c == '\\' || c < 0x20) return false;
-      ++p_;
-    }
-    if (p_ >= s_.size()) return false;
-    const std::string_view value = s_.substr(start, p_ - start);
-    ++p_;
-    if (FindInvalidUtf8(value) != std::string_view::npos) return false;
-    out->assign(value);
-    return true;
-  }
+  bool String(std::string* out) { return ReadJsonString(s_, &p_, out); }
   // A JSON unsigned integer of at most 19 digits (no overflow).
   bool Unsigned(uint64_t* out) {
     const size_t start = p_;
@@ -338,6 +324,8 @@ class FindingLineReader {
 }  // namespace
 
 bool DecodeFindingLineFast(std::string_view line, Finding* f) {
+  // nlohmann rejects invalid UTF-8 anywhere in the line.
+  if (FindInvalidUtf8(line) != std::string_view::npos) return false;
   FindingLineReader r(line);
   std::string kind, label;
   if (!(r.Literal("{\"finding\":{\"a\":") && r.String(&f->a_claim_id) &&
@@ -372,9 +360,8 @@ Result<Analysis> DecodeAnalysis(std::string_view text, const AnalysisSelection& 
     ++line_no;
     if (line_no > 1 && !MaySelect(line, selection, ids)) continue;
     // Nearly every line is a finding as EncodeAnalysis wrote it: read in
-    // one pass, about ten times faster than nlohmann (a rebuild reads a
-    // million of them twice, for the diff). Any other line, and every
-    // error, goes through nlohmann below.
+    // one pass (a rebuild reads a million of them twice, for the diff). Any
+    // other line, and every error, goes through nlohmann below.
     if (line_no > 1) {
       Finding f;
       if (DecodeFindingLineFast(line, &f)) {

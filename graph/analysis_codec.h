@@ -110,8 +110,9 @@ struct AnalysisSelection {
 Result<Analysis> DecodeAnalysis(std::string_view text, const AnalysisSelection& selection = {});
 
 // The one-pass reader DecodeAnalysis uses for finding lines exactly as
-// EncodeAnalysis writes them (that key order, no whitespace, strings
-// without escapes, valid UTF-8, unsigned counts, a known kind and label).
+// EncodeAnalysis writes them (that key order, no whitespace, valid UTF-8,
+// strings as engine/json_reader.h reads them, unsigned counts, a known kind
+// and label).
 // False, with `*f` partly written, for any other line; DecodeAnalysis then
 // parses it with nlohmann, which also words every error. Exposed for tests.
 bool DecodeFindingLineFast(std::string_view line, Finding* f);

@@ -286,19 +286,20 @@ TEST_CASE("The one-pass finding reader reads what nlohmann reads, or leaves the 
     lines.push_back(encoded.substr(pos, end - pos));
   }
   REQUIRE(lines.size() == a.findings.size() + 1);  // the header first
-  // Lines as written: the plain ones are read in one pass, the ones with
-  // escapes (quotes, backslashes, control bytes) are left to nlohmann.
-  size_t fast = 0;
+  // Lines as written, escapes included, are read in one pass; only a count
+  // of 20 digits is left to nlohmann.
+  constexpr uint64_t kNineteenDigits = 9999999999999999999ULL;
   for (size_t i = 1; i < lines.size(); ++i) {
+    const Finding& want = a.findings[i - 1];
     Finding got;
-    if (!DecodeFindingLineFast(lines[i], &got)) {
-      CHECK(lines[i].find('\\') != std::string::npos);
+    INFO(lines[i]);
+    if (want.a_count > kNineteenDigits || want.b_count > kNineteenDigits) {
+      CHECK_FALSE(DecodeFindingLineFast(lines[i], &got));
       continue;
     }
-    ++fast;
-    CHECK(SameFinding(got, a.findings[i - 1]));
+    REQUIRE(DecodeFindingLineFast(lines[i], &got));
+    CHECK(SameFinding(got, want));
   }
-  CHECK(fast >= 3);
   // Damaged and rewritten lines: whatever the one-pass reader accepts,
   // nlohmann reads alike.
   std::vector<std::string> variants;
