@@ -39,12 +39,12 @@ size_t MatchForward(std::string_view text, size_t start, std::string_view phrase
   return i;
 }
 
-// The byte next to text[pos] (step 1: after, -1: before) as phrases hold
-// it: lower-cased, any whitespace as ' '; '\0' at either end of text, which
-// no phrase of two bytes or more can match.
-char NormalByte(std::string_view text, size_t pos, int step) {
-  if (step < 0 ? pos == 0 : pos + 1 >= text.size()) return '\0';
-  const char c = step < 0 ? text[pos - 1] : text[pos + 1];
+// The byte before text[pos] as phrases hold it: lower-cased, any
+// whitespace as ' '; '\0' at the start of text, which no phrase of two
+// bytes or more can match.
+char NormalByteBefore(std::string_view text, size_t pos) {
+  if (pos == 0) return '\0';
+  const char c = text[pos - 1];
   return IsAsciiSpace(c) ? ' ' : AsciiLower(c);
 }
 
@@ -92,7 +92,7 @@ PhraseMatch PhraseMatcher::EndingAt(std::string_view text, size_t end, bool skip
   }
   PhraseMatch best;
   if (end == 0) return best;
-  const char before = NormalByte(text, end - 1, -1);
+  const char before = NormalByteBefore(text, end - 1);
   for (const Entry& e : by_last_[static_cast<unsigned char>(AsciiLower(text[end - 1]))]) {
     if (e.next != '\0' && e.next != before) continue;
     const Phrase& p = phrases_[static_cast<size_t>(e.index)];
