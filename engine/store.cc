@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "engine/date.h"
+#include "engine/scan_pipe.h"
 #include "engine/store_internal.h"
 #include "engine/store_records.h"
 #include "engine/stored_codec.h"
@@ -240,29 +241,34 @@ rocksdb::ReadOptions ScanOptions() {
   return ro;
 }
 
+// A whole column family in key order, as scan_pipe::Run reads it.
+class ScanCursor {
+ public:
+  ScanCursor(const Store::Rep& rep, size_t cf, const char* context)
+      : it_(rep.db->NewIterator(ScanOptions(), rep.cf(cf))), context_(context) {
+    it_->SeekToFirst();
+  }
+  bool Valid() const { return it_->Valid(); }
+  void Next() { it_->Next(); }
+  std::string_view value() const { return {it_->value().data(), it_->value().size()}; }
+  std::string key() const { return it_->key().ToString(); }
+  Status status() const { return FromRocks(it_->status(), context_); }
+
+ private:
+  std::unique_ptr<rocksdb::Iterator> it_;
+  const char* context_;
+};
+
 }  // namespace
 
 Status Store::ForEachClaim(const std::function<bool(const StoredClaim&)>& fn) const {
-  std::unique_ptr<rocksdb::Iterator> it(rep_->db->NewIterator(ScanOptions(), rep_->cf(kCfClaims)));
-  StoredClaim claim;
-  for (it->SeekToFirst(); it->Valid(); it->Next()) {
-    Status s = DecodeStoredClaim(std::string_view(it->value().data(), it->value().size()), &claim);
-    if (!s.ok()) return Status::Corruption("claim " + it->key().ToString() + ": " + s.message());
-    if (!fn(claim)) return Status::OK();
-  }
-  return FromRocks(it->status(), "scan claims");
+  ScanCursor cursor(*rep_, kCfClaims, "scan claims");
+  return scan_pipe::Run<ScanCursor, StoredClaim>(&cursor, DecodeStoredClaim, "claim", fn);
 }
 
 Status Store::ForEachDocument(const std::function<bool(const StoredDocument&)>& fn) const {
-  std::unique_ptr<rocksdb::Iterator> it(
-      rep_->db->NewIterator(ScanOptions(), rep_->cf(kCfDocuments)));
-  StoredDocument doc;
-  for (it->SeekToFirst(); it->Valid(); it->Next()) {
-    Status s = DecodeStoredDocument(std::string_view(it->value().data(), it->value().size()), &doc);
-    if (!s.ok()) return Status::Corruption("document " + it->key().ToString() + ": " + s.message());
-    if (!fn(doc)) return Status::OK();
-  }
-  return FromRocks(it->status(), "scan documents");
+  ScanCursor cursor(*rep_, kCfDocuments, "scan documents");
+  return scan_pipe::Run<ScanCursor, StoredDocument>(&cursor, DecodeStoredDocument, "document", fn);
 }
 
 }  // namespace claimgraph

@@ -264,6 +264,10 @@ class Store {
   Result<std::vector<std::string>> IndexComponents(ClaimIndex index,
                                                    const std::vector<std::string>& prefix) const;
   // Every claim / document / entity, in key order, until fn returns false.
+  // Claims and documents are read and decoded on a second thread while fn
+  // runs on the caller's (engine/scan_pipe.h), so fn needs no locking; the
+  // record passed is valid only during the call. Corruption names the
+  // record's key.
   Status ForEachClaim(const std::function<bool(const StoredClaim&)>& fn) const;
   Status ForEachDocument(const std::function<bool(const StoredDocument&)>& fn) const;
   Status ForEachEntity(const std::function<bool(const StoredEntity&)>& fn) const;

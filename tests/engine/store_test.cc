@@ -258,6 +258,65 @@ TEST_CASE("a corrupted claim value is reported as corruption", "[store]") {
   CHECK(claim.status().message().find("c1") != std::string::npos);
 }
 
+TEST_CASE("a whole scan delivers every claim in key order and stops where it is told to",
+          "[store][parallel]") {
+  // More claims than the reading thread's batches hold (engine/scan_pipe.h),
+  // stored out of key order, with one damaged value among them.
+  TempDir tmp;
+  const std::string path = tmp.path() + "/db";
+  std::vector<std::string> ids;
+  {
+    auto store = OpenOrFail(path);
+    for (int d = 0; d < 100; ++d) {
+      std::vector<Claim> claims;
+      for (int i = 0; i < 12; ++i) {
+        char id[16];
+        std::snprintf(id, sizeof id, "c%02d%02d", i, d);  // key order is not document order
+        claims.push_back(MakeClaim("d" + std::to_string(d), id, "AMZN", "capex"));
+        ids.push_back(id);
+      }
+      REQUIRE(store->PutDocument(MakeDoc("d" + std::to_string(d), "t"), "r", claims).ok());
+    }
+  }
+  std::sort(ids.begin(), ids.end());
+  auto scan = [&](const Store& store, size_t stop_after, std::vector<std::string>* seen) {
+    return store.ForEachClaim([&](const StoredClaim& c) {
+      // A slow first call lets the reading thread fill every batch, so
+      // batches wait in its queue and must be taken in order.
+      if (seen->empty()) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      seen->push_back(c.claim.claim_id);
+      CHECK(c.claim.doc_id == "d" + std::to_string(std::stoi(c.claim.claim_id.substr(3))));
+      return seen->size() < stop_after;
+    });
+  };
+  {
+    auto store = OpenOrFail(path, true);
+    std::vector<std::string> seen;
+    REQUIRE(scan(*store, ids.size() + 1, &seen).ok());
+    CHECK(seen == ids);
+    for (size_t stop : {size_t{1}, size_t{255}, size_t{256}, size_t{257}, size_t{769}}) {
+      seen.clear();
+      REQUIRE(scan(*store, stop, &seen).ok());
+      CHECK(seen == std::vector<std::string>(ids.begin(), ids.begin() + static_cast<long>(stop)));
+    }
+    size_t calls = 0;
+    CHECK_THROWS_AS(store->ForEachClaim([&](const StoredClaim&) -> bool {
+      if (++calls == 300) throw std::runtime_error("stop");
+      return true;
+    }),
+                    std::runtime_error);
+    CHECK(calls == 300);
+  }
+  const std::string damaged = ids[600];
+  RawPut(path, "claims", damaged, "\x01garbage");
+  auto store = OpenOrFail(path, true);
+  std::vector<std::string> seen;
+  Status s = scan(*store, ids.size() + 1, &seen);
+  CHECK(s.code() == Status::Code::kCorruption);
+  CHECK(s.message().find("claim " + damaged) != std::string::npos);
+  CHECK(seen == std::vector<std::string>(ids.begin(), ids.begin() + 600));
+}
+
 TEST_CASE("stores of another format or other databases are refused", "[store]") {
   TempDir tmp;
   const std::string path = tmp.path() + "/db";
