@@ -36,15 +36,41 @@ const char* FillValue(const Claim& c, ClaimFact* f, StringTable* strings) {
 
 }  // namespace
 
-StringTable::StringTable() { strings_.emplace_back(); }  // id 0 = kNone = ""
+namespace {
+
+constexpr uint64_t kTagMask = ~uint64_t{0xFFFFFFFF};
+
+}  // namespace
+
+StringTable::StringTable() : slots_(16, 0) { strings_.emplace_back(); }  // id 0 = kNone = ""
+
+size_t StringTable::SlotOf(std::string_view s, size_t hash) const {
+  const size_t mask = slots_.size() - 1;
+  const uint64_t tag = uint64_t{hash} & kTagMask;
+  for (size_t i = hash & mask;; i = (i + 1) & mask) {
+    const uint64_t slot = slots_[i];
+    if (slot == 0) return i;
+    if ((slot & kTagMask) == tag && strings_[static_cast<uint32_t>(slot)] == s) return i;
+  }
+}
+
+void StringTable::Grow() {
+  std::vector<uint64_t>(slots_.size() * 2, 0).swap(slots_);
+  for (size_t id = 1; id < strings_.size(); ++id) {
+    const size_t hash = std::hash<std::string_view>()(strings_[id]);
+    slots_[SlotOf(strings_[id], hash)] = (uint64_t{hash} & kTagMask) | id;
+  }
+}
 
 uint32_t StringTable::Intern(std::string_view s) {
   if (s.empty()) return kNone;
-  auto it = ids_.find(s);
-  if (it != ids_.end()) return it->second;
+  const size_t hash = std::hash<std::string_view>()(s);
+  const size_t i = SlotOf(s, hash);
+  if (slots_[i] != 0) return static_cast<uint32_t>(slots_[i]);
   const auto id = static_cast<uint32_t>(strings_.size());
   strings_.emplace_back(s);
-  ids_.emplace(strings_.back(), id);
+  slots_[i] = (uint64_t{hash} & kTagMask) | id;
+  if (strings_.size() * 2 > slots_.size()) Grow();
   return id;
 }
 
@@ -84,9 +110,9 @@ std::optional<uint64_t> CanonicalClaimNumber(std::string_view id) {
 
 std::optional<uint32_t> StringTable::Find(std::string_view s) const {
   if (s.empty()) return kNone;
-  auto it = ids_.find(s);
-  if (it == ids_.end()) return std::nullopt;
-  return it->second;
+  const uint64_t slot = slots_[SlotOf(s, std::hash<std::string_view>()(s))];
+  if (slot == 0) return std::nullopt;
+  return static_cast<uint32_t>(slot);
 }
 
 std::string SourceKey(const StoredClaim& claim) {

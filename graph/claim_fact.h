@@ -16,7 +16,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "engine/claim.h"
@@ -31,8 +30,8 @@ class StringTable {
   static constexpr uint32_t kNone = 0;
 
   StringTable();
-  // Moves keep the strings where they are (the ids map holds views of
-  // them); copies would not, so there are none.
+  // Moves keep the strings where they are (references from Get stay
+  // valid); copies would not, so there are none.
   StringTable(StringTable&&) = default;
   StringTable& operator=(StringTable&&) = default;
   StringTable(const StringTable&) = delete;
@@ -63,8 +62,19 @@ class StringTable {
   }
 
  private:
+  // The slot of s (hash = its std::hash): where it is, or the free slot
+  // where it would go.
+  size_t SlotOf(std::string_view s, size_t hash) const;
+  // Doubles slots_ and places every string again.
+  void Grow();
+
   std::deque<std::string> strings_;  // a deque: strings never move once added
-  std::unordered_map<std::string_view, uint32_t> ids_;
+  // Open-addressing hash of strings_ (linear probing, power-of-two size,
+  // at most half full): the string's id in the low 32 bits, the high 32
+  // bits of its hash in the high ones, so a probe passes other strings
+  // without reading them; 0 when free (id 0, the empty string, is never
+  // placed).
+  std::vector<uint64_t> slots_;
   // Kept strings: a canonical claim id's number, else an index into
   // kept_text_ (rare: ids this build does not make).
   std::vector<uint64_t> kept_;

@@ -9,6 +9,18 @@
 
 namespace claimgraph {
 
+// FNV-1a of the id, its bits mixed (MurmurHash3's finalizer): the low
+// bits of FNV-1a alone cluster for ids that differ in their last digits.
+size_t SlotHash(std::string_view id) {
+  uint64_t h = Fnv1a64(id);
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdull;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ull;
+  h ^= h >> 33;
+  return static_cast<size_t>(h);
+}
+
 namespace {
 
 constexpr std::string_view kVertexTypeNames[kVertexTypeCount] = {
@@ -62,24 +74,16 @@ std::unordered_map<VertexId, Reached> Walk(const ClaimGraph::Rep& rep, VertexId 
   return seen;
 }
 
-// FNV-1a of the id, its bits mixed (MurmurHash3's finalizer): the low
-// bits of FNV-1a alone cluster for ids that differ in their last digits.
-size_t SlotHash(std::string_view id) {
-  uint64_t h = Fnv1a64(id);
-  h ^= h >> 33;
-  h *= 0xff51afd7ed558ccdull;
-  h ^= h >> 33;
-  h *= 0xc4ceb9fe1a85ec53ull;
-  h ^= h >> 33;
-  return static_cast<size_t>(h);
-}
+uint64_t SlotOf(VertexId v, size_t hash) { return (uint64_t{hash} & ~uint64_t{0xFFFFFFFF}) | v; }
+
+bool IsEmpty(uint64_t slot) { return static_cast<VertexId>(slot) == kNoVertex; }
 
 // Puts v in the first free slot of its probe sequence.
-void PlaceInSlot(ClaimGraph::Rep* rep, VertexId v) {
+void PlaceInSlot(ClaimGraph::Rep* rep, uint64_t slot, size_t hash) {
   const size_t mask = rep->slots.size() - 1;
-  size_t i = SlotHash(rep->IdOf(v)) & mask;
-  while (rep->slots[i] != kNoVertex) i = (i + 1) & mask;
-  rep->slots[i] = v;
+  size_t i = hash & mask;
+  while (!IsEmpty(rep->slots[i])) i = (i + 1) & mask;
+  rep->slots[i] = slot;
 }
 
 }  // namespace
@@ -104,35 +108,43 @@ std::optional<EdgeType> ParseEdgeType(std::string_view name) {
   return std::nullopt;
 }
 
-std::optional<VertexId> FindVertex(const ClaimGraph::Rep& rep, std::string_view id) {
+std::optional<VertexId> FindVertex(const ClaimGraph::Rep& rep, std::string_view id, size_t hash) {
   if (rep.slots.empty()) return std::nullopt;
   const size_t mask = rep.slots.size() - 1;
-  for (size_t i = SlotHash(id) & mask;; i = (i + 1) & mask) {
-    const VertexId v = rep.slots[i];
-    if (v == kNoVertex) return std::nullopt;
-    if (rep.IdOf(v) == id) return v;
+  const uint64_t tag = SlotOf(0, hash);
+  for (size_t i = hash & mask;; i = (i + 1) & mask) {
+    const uint64_t slot = rep.slots[i];
+    if (IsEmpty(slot)) return std::nullopt;
+    const auto v = static_cast<VertexId>(slot);
+    if ((slot ^ tag) == v && rep.IdOf(v) == id) return v;
   }
+}
+
+std::optional<VertexId> FindVertex(const ClaimGraph::Rep& rep, std::string_view id) {
+  return FindVertex(rep, id, SlotHash(id));
 }
 
 namespace {
 
 // Rehashes every vertex into `size` slots (a power of two).
 void Rehash(ClaimGraph::Rep* rep, size_t size) {
-  std::vector<VertexId> old = std::move(rep->slots);
-  rep->slots.assign(size, kNoVertex);
-  for (VertexId u : old) {
-    if (u != kNoVertex) PlaceInSlot(rep, u);
+  std::vector<uint64_t> old = std::move(rep->slots);
+  rep->slots.assign(size, kEmptySlot);
+  for (uint64_t slot : old) {
+    if (IsEmpty(slot)) continue;
+    const auto v = static_cast<VertexId>(slot);
+    PlaceInSlot(rep, slot, SlotHash(rep->IdOf(v)));
   }
 }
 
 }  // namespace
 
-void IndexVertex(ClaimGraph::Rep* rep, VertexId v) {
+void IndexVertex(ClaimGraph::Rep* rep, VertexId v, size_t hash) {
   // Keep the load factor at most 1/2.
   if (rep->vertex_count() * 2 > rep->slots.size()) {
     Rehash(rep, std::max<size_t>(16, rep->slots.size() * 2));
   }
-  PlaceInSlot(rep, v);
+  PlaceInSlot(rep, SlotOf(v, hash), hash);
 }
 
 void ReserveSlots(ClaimGraph::Rep* rep, size_t vertices) {
@@ -154,7 +166,7 @@ size_t ClaimGraph::MemoryBytes() const {
   const Rep& r = *rep_;
   size_t bytes = sizeof(Rep) + r.ids.capacity() + r.labels.capacity();
   bytes += (r.id_offsets.capacity() + r.label_offsets.capacity()) * sizeof(uint64_t);
-  bytes += r.vertex_types.capacity() + r.slots.capacity() * sizeof(VertexId);
+  bytes += r.vertex_types.capacity() + r.slots.capacity() * sizeof(uint64_t);
   bytes += r.edge_types.capacity() + r.attrs.capacity() * sizeof(EdgeAttr);
   for (const std::string& s : r.strings) bytes += sizeof(std::string) + s.capacity();
   // CSR: forward and backward row starts, forward targets, backward

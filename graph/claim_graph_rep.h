@@ -3,7 +3,7 @@
 // Boost; never include it from a public header or from outside graph/.
 //
 // Memory per vertex: two 8-byte string offsets, the id and label bytes, a
-// type byte, ~8 bytes of id hash slots and 8 bytes of CSR row starts.
+// type byte, ~16 bytes of id hash slots and 8 bytes of CSR row starts.
 // Per edge: 12 bytes of CSR (forward target, backward source, backward ->
 // forward index) and a type byte; provenance, relation and label are
 // implied by the edge type except on the few edges listed in `attrs`.
@@ -40,9 +40,12 @@ struct ClaimGraph::Rep {
   std::string labels;
   std::vector<uint64_t> label_offsets{0};
   std::vector<VertexType> vertex_types;
-  // Open-addressing hash of ids (linear probing, power-of-two size):
-  // vertex ids, kNoVertex when empty.
-  std::vector<VertexId> slots;
+  // Open-addressing hash of ids (linear probing, power-of-two size). A slot
+  // holds a vertex in its low 32 bits and the high 32 bits of its id's
+  // SlotHash in its high ones, so a probe passes other ids without reading
+  // them (at millions of vertices each read is a cache miss); kEmptySlot
+  // when empty.
+  std::vector<uint64_t> slots;
 
   // Indexed by EdgeId, which is the CSR's edge index (edges sorted by
   // source, stable).
@@ -57,12 +60,17 @@ struct ClaimGraph::Rep {
   size_t vertex_count() const { return vertex_types.size(); }
 };
 
-// The vertex with this id in rep.slots, or nullopt.
+inline constexpr uint64_t kEmptySlot = kNoVertex;
+
+// The hash of a vertex id that places it in Rep::slots.
+size_t SlotHash(std::string_view id);
+// The vertex with this id in rep.slots, or nullopt; `hash` is SlotHash(id).
+std::optional<VertexId> FindVertex(const ClaimGraph::Rep& rep, std::string_view id, size_t hash);
 std::optional<VertexId> FindVertex(const ClaimGraph::Rep& rep, std::string_view id);
-// Appends `id` as vertex vertex_count() - 1 to the hash (the caller has
+// Adds vertex v, whose id's SlotHash is `hash`, to the hash (the caller has
 // already appended it to ids/id_offsets/vertex_types); grows the table.
-// REQUIRES: id not present.
-void IndexVertex(ClaimGraph::Rep* rep, VertexId v);
+// REQUIRES: its id not present.
+void IndexVertex(ClaimGraph::Rep* rep, VertexId v, size_t hash);
 // Grows the hash, when needed, to hold `vertices` at IndexVertex's load
 // factor without growing again.
 void ReserveSlots(ClaimGraph::Rep* rep, size_t vertices);

@@ -163,7 +163,8 @@ struct GraphBuilder::State {
   // new vertex or a placeholder. Second: true when this call defined it.
   std::pair<VertexId, bool> Touch(std::string_view id, VertexType type, std::string_view label,
                                   bool define) {
-    if (auto v = FindVertex(*rep, id)) {
+    const size_t hash = SlotHash(id);
+    if (auto v = FindVertex(*rep, id, hash)) {
       if (!define || defined[*v]) return {*v, false};
       rep->vertex_types[*v] = type;
       if (spill) {
@@ -189,7 +190,7 @@ struct GraphBuilder::State {
       SetLabel(v, label);
     }
     defined.push_back(define);
-    IndexVertex(rep.get(), v);
+    IndexVertex(rep.get(), v, hash);
     return {v, define};
   }
 

@@ -90,7 +90,7 @@ Status GraphBuilder::WriteFile(const std::string& path, GraphFileSummary* summar
   if (s.too_many) return Status::ResourceExhausted("graph: 2^32 - 1 vertices or edges or more");
   // Only the ids (for relabelled placeholders), types, edges and interned
   // strings are still needed.
-  std::vector<VertexId>().swap(s.rep->slots);
+  std::vector<uint64_t>().swap(s.rep->slots);
   std::unordered_map<std::string, VertexId>().swap(s.names);
   std::unordered_map<std::string, uint32_t>().swap(s.string_ids);
   std::vector<bool>().swap(s.defined);
@@ -116,7 +116,7 @@ Status GraphBuilder::WriteFile(const std::string& path, GraphFileSummary* summar
   size_t strings = 0;
   for (const std::string& str : rep.strings) strings += sizeof(std::string) + str.capacity();
   sum.memory_bytes = sizeof(ClaimGraph::Rep) + rep.ids.size() + sum.label_bytes +
-                     (n + 1) * 2 * sizeof(uint64_t) + n + slots * sizeof(VertexId) + m +
+                     (n + 1) * 2 * sizeof(uint64_t) + n + slots * sizeof(uint64_t) + m +
                      s.attrs.size() * sizeof(EdgeAttr) + strings +
                      ((n + 1) * 2 + m * 3) * sizeof(uint32_t);
   return Status::OK();

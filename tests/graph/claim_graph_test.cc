@@ -10,8 +10,10 @@
 #include <fstream>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 
 #include "engine/store.h"
+#include "graph/claim_graph_rep.h"
 #include "graph/graph_build.h"
 #include "graph/graph_io.h"
 #include "test_paths.h"
@@ -209,6 +211,34 @@ TEST_CASE("Analysis links become contradicts and corroborates edges with labels"
   CHECK(set.count({"claim:c1", "claim:c5", "contradicts", "", "conflict", ""}) == 1);
   CHECK(set.count({"claim:c4", "claim:c5", "corroborates", "", "rounding", ""}) == 1);
   CHECK(stats.links_skipped == 1);  // "gone" is not in the graph
+}
+
+TEST_CASE("Vertex ids whose hashes share a slot and a tag stay apart", "[graph]") {
+  // Two ids whose SlotHash agrees in the high 32 bits (the tag a slot keeps)
+  // and in the low 4 (the first slot probed in the builder's first table of
+  // 16): a probe that trusted the tag would take one for the other.
+  std::unordered_map<uint64_t, std::string> seen;
+  std::string a, b;
+  for (int i = 0; a.empty() && i < 4000000; ++i) {
+    std::string id = "claim:" + std::to_string(i);
+    const uint64_t h = SlotHash(id);
+    auto [it, added] = seen.emplace((h >> 32) << 4 | (h & 15), id);
+    if (!added) {
+      a = it->second;
+      b = id;
+    }
+  }
+  REQUIRE_FALSE(a.empty());
+  GraphBuilder builder;
+  const VertexId va = builder.AddVertex(a, VertexType::kClaim, "a");
+  const VertexId vb = builder.AddVertex(b, VertexType::kClaim, "b");
+  CHECK(va != vb);
+  CHECK(builder.AddVertex(a, VertexType::kClaim, "a") == va);
+  auto graph = builder.Build();
+  REQUIRE(graph.ok());
+  CHECK(graph->Find(a) == va);
+  CHECK(graph->Find(b) == vb);
+  CHECK_FALSE(graph->Find("claim:x").has_value());
 }
 
 TEST_CASE("Ids and edges do not depend on the order things are added", "[graph]") {
