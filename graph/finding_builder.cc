@@ -5,6 +5,7 @@
 #include <cstring>
 #include <tuple>
 
+#include "engine/parallel_sort.h"
 #include "graph/value_interval.h"
 
 namespace claimgraph {
@@ -149,7 +150,9 @@ std::vector<uint32_t> FindingBuilder::SortedOrder() const {
     if (const int c = claim_order(pa.claim, qa.claim); c != 0) return c < 0;
     return claim_order(facts_[p.b].claim, facts_[q.b].claim) < 0;
   };
-  std::sort(order.begin(), order.end(), less);
+  // Findings equivalent under `less` are the same line, so their order
+  // does not show.
+  SortOnTwoThreads(order.begin(), order.end(), less);
   return order;
 }
 
