@@ -43,12 +43,10 @@ void IndexCursor::Settle() {
   }
   const std::string_view key(it_->key().data(), it_->key().size());
   if (key.substr(0, prefix_.size()) != prefix_) return;
-  auto parts = DecodeKey(key);
-  if (!parts || parts->empty()) {
+  if (!DecodeKeyInto(key, &parts_) || parts_.empty()) {
     status_ = Status::Corruption(std::string(ClaimIndexName(index_)) + ": undecodable key");
     return;
   }
-  parts_ = std::move(*parts);
   valid_ = true;
 }
 

@@ -25,26 +25,29 @@ std::string EncodeKey(std::initializer_list<std::string_view> components) {
   return key;
 }
 
-std::optional<std::vector<std::string>> DecodeKey(std::string_view key) {
-  std::vector<std::string> parts;
-  std::string current;
-  for (size_t i = 0; i < key.size(); ++i) {
-    if (key[i] != kEscape) {
-      current.push_back(key[i]);
-      continue;
-    }
-    if (i + 1 >= key.size()) return std::nullopt;
-    const char next = key[++i];
-    if (next == kEscapedZero) {
-      current.push_back(kEscape);
-    } else if (next == kTerminator) {
-      parts.push_back(std::move(current));
-      current.clear();
-    } else {
-      return std::nullopt;
+bool DecodeKeyInto(std::string_view key, std::vector<std::string>* parts) {
+  size_t n = 0;
+  for (size_t i = 0; i < key.size(); ++n) {
+    if (n == parts->size()) parts->emplace_back();
+    std::string& part = (*parts)[n];
+    part.clear();
+    while (true) {
+      const size_t escape = key.find(kEscape, i);
+      if (escape == std::string_view::npos || escape + 1 == key.size()) return false;
+      part.append(key.substr(i, escape - i));
+      i = escape + 2;
+      if (key[escape + 1] == kTerminator) break;
+      if (key[escape + 1] != kEscapedZero) return false;
+      part.push_back(kEscape);
     }
   }
-  if (!current.empty()) return std::nullopt;  // bytes after the last terminator
+  parts->resize(n);
+  return true;
+}
+
+std::optional<std::vector<std::string>> DecodeKey(std::string_view key) {
+  std::vector<std::string> parts;
+  if (!DecodeKeyInto(key, &parts)) return std::nullopt;
   return parts;
 }
 

@@ -43,6 +43,9 @@ std::string EncodeKey(std::initializer_list<std::string_view> components);
 // Splits a key back into components; nullopt when it is not a valid
 // encoding (stray escape, missing terminator).
 std::optional<std::vector<std::string>> DecodeKey(std::string_view key);
+// The same into *parts, reusing its strings (a scan decodes millions of
+// keys); false when the key is not valid, *parts then unspecified.
+bool DecodeKeyInto(std::string_view key, std::vector<std::string>* parts);
 
 // The index column families, in a fixed order.
 enum class ClaimIndex { kBySubject, kByMetric, kByBlock, kByDoc, kBySource, kBySpeaker, kByTerm };

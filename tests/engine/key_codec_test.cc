@@ -47,6 +47,18 @@ TEST_CASE("keys round trip through encode and decode including NUL bytes", "[key
   CHECK(*decoded == parts);
 }
 
+TEST_CASE("decoding into a vector reuses it and leaves exactly the key's parts", "[key_codec]") {
+  std::vector<std::string> parts = {"stale", "parts", "from", "a", "longer key"};
+  REQUIRE(DecodeKeyInto(EncodeKey({"AMZN", std::string("x\0y", 3), ""}), &parts));
+  CHECK(parts == std::vector<std::string>{"AMZN", std::string("x\0y", 3), ""});
+  REQUIRE(DecodeKeyInto(EncodeKey({"doc-1", "c1", "2025", "d"}), &parts));
+  CHECK(parts == std::vector<std::string>{"doc-1", "c1", "2025", "d"});
+  REQUIRE(DecodeKeyInto("", &parts));
+  CHECK(parts.empty());
+  CHECK_FALSE(DecodeKeyInto(EncodeKey({"a"}) + std::string("b\0", 2), &parts));
+  CHECK_FALSE(DecodeKeyInto(EncodeKey({"a"}) + std::string("b\0\x07c\0\x01", 6), &parts));
+}
+
 TEST_CASE("a prefix scan for a subject never matches a longer subject", "[key_codec]") {
   const std::string amzn = EncodeKey({"AMZN"});
   const std::string aws = EncodeKey({"AMZN/aws", "c1"});
