@@ -10,6 +10,7 @@
 
 #include <condition_variable>
 #include <deque>
+#include <exception>
 #include <functional>
 #include <mutex>
 #include <string>
@@ -21,9 +22,14 @@
 
 namespace claimgraph::scan_pipe {
 
-// Records per hand-over: large enough that the lock is taken rarely, small
-// enough that three batches of decoded claims stay within the caches.
+// A hand-over ends at 256 records or once its records' bytes reach 1 MB:
+// large enough that the lock is taken rarely, small enough that three
+// batches of decoded claims stay within the caches. The byte bound keeps
+// large documents from piling up: a scan holds at most three batches, so
+// about 3 MB plus three of the largest records beyond what a plain loop
+// holds (each record keeps the capacity of the largest one decoded into it).
 constexpr size_t kBatchRecords = 256;
+constexpr size_t kBatchBytes = size_t{1} << 20;
 constexpr size_t kBatches = 3;
 
 // Calls fn on every record `cursor` yields, decoded by `decode`, in order,
@@ -33,8 +39,8 @@ constexpr size_t kBatches = 3;
 // Cursor: Valid(), Next(), value() (the record's bytes), key() (a string
 // naming it) and status() (why Valid() turned false: OK at the end). It must
 // stand on the first record, or be invalid when there is none, and is used
-// by the reading thread only until this returns. What fn throws propagates
-// after the reading thread has stopped.
+// by the reading thread only until this returns. What fn throws, or what
+// the reading thread throws, propagates here after that thread has stopped.
 template <typename Cursor, typename Record>
 Status Run(Cursor* cursor, Status (*decode)(std::string_view, Record*), const char* what,
            const std::function<bool(const Record&)>& fn) {
@@ -50,9 +56,10 @@ Status Run(Cursor* cursor, Status (*decode)(std::string_view, Record*), const ch
   std::deque<Batch*> ready;
   std::deque<Batch*> free;
   bool stop = false;
+  std::exception_ptr thrown;  // by the reading thread (bad_alloc, say)
   for (Batch& b : batches) free.push_back(&b);
 
-  auto read = [&] {
+  auto read_batches = [&] {
     for (bool last = false; !last;) {
       Batch* b = nullptr;
       {
@@ -64,8 +71,10 @@ Status Run(Cursor* cursor, Status (*decode)(std::string_view, Record*), const ch
       }
       b->size = 0;
       b->status = Status::OK();
-      while (b->size < kBatchRecords && cursor->Valid()) {
-        Status s = decode(cursor->value(), &b->records[b->size]);
+      for (size_t bytes = 0; b->size < kBatchRecords && bytes < kBatchBytes && cursor->Valid();) {
+        const std::string_view value = cursor->value();
+        bytes += value.size();
+        Status s = decode(value, &b->records[b->size]);
         if (!s.ok()) {
           b->status =
               Status::Corruption(std::string(what) + " " + cursor->key() + ": " + s.message());
@@ -84,6 +93,17 @@ Status Run(Cursor* cursor, Status (*decode)(std::string_view, Record*), const ch
       {
         std::lock_guard lock(mu);
         ready.push_back(b);
+      }
+      cv.notify_all();
+    }
+  };
+  auto read = [&] {
+    try {
+      read_batches();
+    } catch (...) {
+      {
+        std::lock_guard lock(mu);
+        thrown = std::current_exception();
       }
       cv.notify_all();
     }
@@ -110,7 +130,8 @@ Status Run(Cursor* cursor, Status (*decode)(std::string_view, Record*), const ch
     Batch* b = nullptr;
     {
       std::unique_lock lock(mu);
-      cv.wait(lock, [&] { return !ready.empty(); });
+      cv.wait(lock, [&] { return !ready.empty() || thrown; });
+      if (ready.empty()) std::rethrow_exception(thrown);
       b = ready.front();
       ready.pop_front();
     }
