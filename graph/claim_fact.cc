@@ -38,39 +38,25 @@ const char* FillValue(const Claim& c, ClaimFact* f, StringTable* strings) {
 
 namespace {
 
-constexpr uint64_t kTagMask = ~uint64_t{0xFFFFFFFF};
+uint64_t HashOf(std::string_view s) { return std::hash<std::string_view>()(s); }
 
 }  // namespace
 
-StringTable::StringTable() : slots_(16, 0) { strings_.emplace_back(); }  // id 0 = kNone = ""
-
-size_t StringTable::SlotOf(std::string_view s, size_t hash) const {
-  const size_t mask = slots_.size() - 1;
-  const uint64_t tag = uint64_t{hash} & kTagMask;
-  for (size_t i = hash & mask;; i = (i + 1) & mask) {
-    const uint64_t slot = slots_[i];
-    if (slot == 0) return i;
-    if ((slot & kTagMask) == tag && strings_[static_cast<uint32_t>(slot)] == s) return i;
-  }
-}
-
-void StringTable::Grow() {
-  std::vector<uint64_t>(slots_.size() * 2, 0).swap(slots_);
-  for (size_t id = 1; id < strings_.size(); ++id) {
-    const size_t hash = std::hash<std::string_view>()(strings_[id]);
-    slots_[SlotOf(strings_[id], hash)] = (uint64_t{hash} & kTagMask) | id;
-  }
+StringTable::StringTable() {
+  strings_.emplace_back();  // id 0 = kNone = ""
+  ids_.Reserve(1, [](uint32_t) { return uint64_t{0}; });
 }
 
 uint32_t StringTable::Intern(std::string_view s) {
   if (s.empty()) return kNone;
-  const size_t hash = std::hash<std::string_view>()(s);
-  const size_t i = SlotOf(s, hash);
-  if (slots_[i] != 0) return static_cast<uint32_t>(slots_[i]);
+  const uint64_t hash = HashOf(s);
+  auto key_of = [this](uint32_t id) -> std::string_view { return strings_[id]; };
+  const size_t slot = ids_.Probe(s, hash, key_of);
+  if (ids_.IdAt(slot) != IdHash::kNoId) return ids_.IdAt(slot);
   const auto id = static_cast<uint32_t>(strings_.size());
   strings_.emplace_back(s);
-  slots_[i] = (uint64_t{hash} & kTagMask) | id;
-  if (strings_.size() * 2 > slots_.size()) Grow();
+  ids_.Place(slot, id, hash);
+  ids_.Reserve(strings_.size(), [this](uint32_t i) { return HashOf(strings_[i]); });
   return id;
 }
 
@@ -110,9 +96,10 @@ std::optional<uint64_t> CanonicalClaimNumber(std::string_view id) {
 
 std::optional<uint32_t> StringTable::Find(std::string_view s) const {
   if (s.empty()) return kNone;
-  const uint64_t slot = slots_[SlotOf(s, std::hash<std::string_view>()(s))];
-  if (slot == 0) return std::nullopt;
-  return static_cast<uint32_t>(slot);
+  const uint32_t id =
+      ids_.Find(s, HashOf(s), [this](uint32_t i) -> std::string_view { return strings_[i]; });
+  if (id == IdHash::kNoId) return std::nullopt;
+  return id;
 }
 
 std::string SourceKey(const StoredClaim& claim) {

@@ -20,6 +20,7 @@
 
 #include "engine/claim.h"
 #include "engine/stored.h"
+#include "graph/id_hash.h"
 
 namespace claimgraph {
 
@@ -62,19 +63,8 @@ class StringTable {
   }
 
  private:
-  // The slot of s (hash = its std::hash): where it is, or the free slot
-  // where it would go.
-  size_t SlotOf(std::string_view s, size_t hash) const;
-  // Doubles slots_ and places every string again.
-  void Grow();
-
   std::deque<std::string> strings_;  // a deque: strings never move once added
-  // Open-addressing hash of strings_ (linear probing, power-of-two size,
-  // at most half full): the string's id in the low 32 bits, the high 32
-  // bits of its hash in the high ones, so a probe passes other strings
-  // without reading them; 0 when free (id 0, the empty string, is never
-  // placed).
-  std::vector<uint64_t> slots_;
+  IdHash ids_;                       // by std::hash (graph/id_hash.h)
   // Kept strings: a canonical claim id's number, else an index into
   // kept_text_ (rare: ids this build does not make).
   std::vector<uint64_t> kept_;

@@ -74,18 +74,6 @@ std::unordered_map<VertexId, Reached> Walk(const ClaimGraph::Rep& rep, VertexId 
   return seen;
 }
 
-uint64_t SlotOf(VertexId v, size_t hash) { return (uint64_t{hash} & ~uint64_t{0xFFFFFFFF}) | v; }
-
-bool IsEmpty(uint64_t slot) { return static_cast<VertexId>(slot) == kNoVertex; }
-
-// Puts v in the first free slot of its probe sequence.
-void PlaceInSlot(ClaimGraph::Rep* rep, uint64_t slot, size_t hash) {
-  const size_t mask = rep->slots.size() - 1;
-  size_t i = hash & mask;
-  while (!IsEmpty(rep->slots[i])) i = (i + 1) & mask;
-  rep->slots[i] = slot;
-}
-
 }  // namespace
 
 std::string_view VertexTypeName(VertexType type) {
@@ -108,49 +96,34 @@ std::optional<EdgeType> ParseEdgeType(std::string_view name) {
   return std::nullopt;
 }
 
+namespace {
+
+auto IdsOf(const ClaimGraph::Rep& rep) {
+  return [&rep](VertexId v) { return rep.IdOf(v); };
+}
+auto HashesOf(const ClaimGraph::Rep& rep) {
+  return [&rep](VertexId v) { return SlotHash(rep.IdOf(v)); };
+}
+
+}  // namespace
+
 std::optional<VertexId> FindVertex(const ClaimGraph::Rep& rep, std::string_view id, size_t hash) {
-  if (rep.slots.empty()) return std::nullopt;
-  const size_t mask = rep.slots.size() - 1;
-  const uint64_t tag = SlotOf(0, hash);
-  for (size_t i = hash & mask;; i = (i + 1) & mask) {
-    const uint64_t slot = rep.slots[i];
-    if (IsEmpty(slot)) return std::nullopt;
-    const auto v = static_cast<VertexId>(slot);
-    if ((slot ^ tag) == v && rep.IdOf(v) == id) return v;
-  }
+  const VertexId v = rep.id_hash.Find(id, hash, IdsOf(rep));
+  if (v == IdHash::kNoId) return std::nullopt;
+  return v;
 }
 
 std::optional<VertexId> FindVertex(const ClaimGraph::Rep& rep, std::string_view id) {
   return FindVertex(rep, id, SlotHash(id));
 }
 
-namespace {
-
-// Rehashes every vertex into `size` slots (a power of two).
-void Rehash(ClaimGraph::Rep* rep, size_t size) {
-  std::vector<uint64_t> old = std::move(rep->slots);
-  rep->slots.assign(size, kEmptySlot);
-  for (uint64_t slot : old) {
-    if (IsEmpty(slot)) continue;
-    const auto v = static_cast<VertexId>(slot);
-    PlaceInSlot(rep, slot, SlotHash(rep->IdOf(v)));
-  }
-}
-
-}  // namespace
-
 void IndexVertex(ClaimGraph::Rep* rep, VertexId v, size_t hash) {
-  // Keep the load factor at most 1/2.
-  if (rep->vertex_count() * 2 > rep->slots.size()) {
-    Rehash(rep, std::max<size_t>(16, rep->slots.size() * 2));
-  }
-  PlaceInSlot(rep, SlotOf(v, hash), hash);
+  rep->id_hash.Reserve(rep->vertex_count(), HashesOf(*rep));
+  rep->id_hash.Add(v, hash);
 }
 
 void ReserveSlots(ClaimGraph::Rep* rep, size_t vertices) {
-  size_t size = std::max<size_t>(16, rep->slots.size());
-  while (size < vertices * 2) size *= 2;
-  if (size > rep->slots.size()) Rehash(rep, size);
+  rep->id_hash.Reserve(vertices, HashesOf(*rep));
 }
 
 ClaimGraph::ClaimGraph() : rep_(std::make_unique<Rep>()) {}
@@ -166,7 +139,7 @@ size_t ClaimGraph::MemoryBytes() const {
   const Rep& r = *rep_;
   size_t bytes = sizeof(Rep) + r.ids.capacity() + r.labels.capacity();
   bytes += (r.id_offsets.capacity() + r.label_offsets.capacity()) * sizeof(uint64_t);
-  bytes += r.vertex_types.capacity() + r.slots.capacity() * sizeof(uint64_t);
+  bytes += r.vertex_types.capacity() + r.id_hash.memory_bytes();
   bytes += r.edge_types.capacity() + r.attrs.capacity() * sizeof(EdgeAttr);
   for (const std::string& s : r.strings) bytes += sizeof(std::string) + s.capacity();
   // CSR: forward and backward row starts, forward targets, backward

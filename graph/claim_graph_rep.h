@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "graph/claim_graph.h"
+#include "graph/id_hash.h"
 
 namespace claimgraph {
 
@@ -40,12 +41,7 @@ struct ClaimGraph::Rep {
   std::string labels;
   std::vector<uint64_t> label_offsets{0};
   std::vector<VertexType> vertex_types;
-  // Open-addressing hash of ids (linear probing, power-of-two size). A slot
-  // holds a vertex in its low 32 bits and the high 32 bits of its id's
-  // SlotHash in its high ones, so a probe passes other ids without reading
-  // them (at millions of vertices each read is a cache miss); kEmptySlot
-  // when empty.
-  std::vector<uint64_t> slots;
+  IdHash id_hash;  // id -> vertex (graph/id_hash.h)
 
   // Indexed by EdgeId, which is the CSR's edge index (edges sorted by
   // source, stable).
@@ -60,11 +56,9 @@ struct ClaimGraph::Rep {
   size_t vertex_count() const { return vertex_types.size(); }
 };
 
-inline constexpr uint64_t kEmptySlot = kNoVertex;
-
-// The hash of a vertex id that places it in Rep::slots.
+// The hash of a vertex id that places it in Rep::id_hash.
 size_t SlotHash(std::string_view id);
-// The vertex with this id in rep.slots, or nullopt; `hash` is SlotHash(id).
+// The vertex with this id, or nullopt; `hash` is SlotHash(id).
 std::optional<VertexId> FindVertex(const ClaimGraph::Rep& rep, std::string_view id, size_t hash);
 std::optional<VertexId> FindVertex(const ClaimGraph::Rep& rep, std::string_view id);
 // Adds vertex v, whose id's SlotHash is `hash`, to the hash (the caller has

@@ -90,7 +90,7 @@ Status GraphBuilder::WriteFile(const std::string& path, GraphFileSummary* summar
   if (s.too_many) return Status::ResourceExhausted("graph: 2^32 - 1 vertices or edges or more");
   // Only the ids (for relabelled placeholders), types, edges and interned
   // strings are still needed.
-  std::vector<uint64_t>().swap(s.rep->slots);
+  s.rep->id_hash.Clear();
   std::unordered_map<std::string, VertexId>().swap(s.names);
   std::unordered_map<std::string, uint32_t>().swap(s.string_ids);
   std::vector<bool>().swap(s.defined);
@@ -111,12 +111,10 @@ Status GraphBuilder::WriteFile(const std::string& path, GraphFileSummary* summar
   sum.stats = s.stats;
   // ClaimGraph::MemoryBytes of the graph once loaded: its arrays at their
   // sizes, the id hash at its load factor, the CSR both ways.
-  size_t slots = 16;
-  while (slots < n * 2) slots *= 2;
   size_t strings = 0;
   for (const std::string& str : rep.strings) strings += sizeof(std::string) + str.capacity();
   sum.memory_bytes = sizeof(ClaimGraph::Rep) + rep.ids.size() + sum.label_bytes +
-                     (n + 1) * 2 * sizeof(uint64_t) + n + slots * sizeof(uint64_t) + m +
+                     (n + 1) * 2 * sizeof(uint64_t) + n + IdHash::MemoryBytesFor(n) + m +
                      s.attrs.size() * sizeof(EdgeAttr) + strings +
                      ((n + 1) * 2 + m * 3) * sizeof(uint32_t);
   return Status::OK();

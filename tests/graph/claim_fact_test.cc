@@ -3,8 +3,9 @@
 
 #include <catch2/catch.hpp>
 #include <string>
-#include <unordered_map>
 #include <vector>
+
+#include "graph/tag_collision.h"
 
 namespace claimgraph::claim_fact_test {
 
@@ -46,17 +47,8 @@ TEST_CASE("StringTable tells apart strings whose hashes share a slot and a tag",
   // Two strings whose std::hash agrees in the high 32 bits (the tag a slot
   // keeps) and in the low 4 (the first slot probed in a new table of 16):
   // a probe that trusted the tag would take one for the other.
-  std::unordered_map<uint64_t, std::string> seen;
-  std::string a, b;
-  for (int i = 0; a.empty() && i < 4000000; ++i) {
-    std::string s = "k" + std::to_string(i);
-    const uint64_t h = std::hash<std::string_view>()(s);
-    auto [it, added] = seen.emplace((h >> 32) << 4 | (h & 15), s);
-    if (!added) {
-      a = it->second;
-      b = s;
-    }
-  }
+  const auto [a, b] = testing::TagCollision(
+      "k", [](const std::string& s) { return std::hash<std::string_view>()(s); });
   REQUIRE_FALSE(a.empty());
   StringTable strings;
   CHECK(strings.Intern(a) == 1);

@@ -10,12 +10,12 @@
 #include <fstream>
 #include <set>
 #include <tuple>
-#include <unordered_map>
 
 #include "engine/store.h"
 #include "graph/claim_graph_rep.h"
 #include "graph/graph_build.h"
 #include "graph/graph_io.h"
+#include "graph/tag_collision.h"
 #include "test_paths.h"
 
 namespace claimgraph::claim_graph_test {
@@ -217,17 +217,8 @@ TEST_CASE("Vertex ids whose hashes share a slot and a tag stay apart", "[graph]"
   // Two ids whose SlotHash agrees in the high 32 bits (the tag a slot keeps)
   // and in the low 4 (the first slot probed in the builder's first table of
   // 16): a probe that trusted the tag would take one for the other.
-  std::unordered_map<uint64_t, std::string> seen;
-  std::string a, b;
-  for (int i = 0; a.empty() && i < 4000000; ++i) {
-    std::string id = "claim:" + std::to_string(i);
-    const uint64_t h = SlotHash(id);
-    auto [it, added] = seen.emplace((h >> 32) << 4 | (h & 15), id);
-    if (!added) {
-      a = it->second;
-      b = id;
-    }
-  }
+  const auto [a, b] =
+      testing::TagCollision("claim:", [](const std::string& id) { return SlotHash(id); });
   REQUIRE_FALSE(a.empty());
   GraphBuilder builder;
   const VertexId va = builder.AddVertex(a, VertexType::kClaim, "a");
