@@ -5,11 +5,14 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <condition_variable>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <system_error>
+#include <thread>
 #include <utility>
 
 namespace claimgraph {
@@ -95,7 +98,85 @@ namespace {
 // Appends are gathered up to this size before a write(2).
 constexpr size_t kDurableBufferBytes = 1 << 20;
 
+// Writes all of `bytes` to fd; IOError naming `path` (the file written).
+Status WriteAll(int fd, std::string_view bytes, const std::string& path) {
+  size_t done = 0;
+  while (done < bytes.size()) {
+    const ssize_t n = write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      return Status::IOError("cannot write " + path + ": " + std::strerror(n < 0 ? errno : ENOSPC));
+    }
+    done += static_cast<size_t>(n);
+  }
+  return Status::OK();
+}
+
 }  // namespace
+
+// One buffer in flight at a time: Hand() waits for the previous write, so
+// the file's bytes go out in the order they were appended.
+class DurableFile::Writer {
+ public:
+  Writer(int fd, std::string path) : fd_(fd), path_(std::move(path)), thread_([this] { Loop(); }) {}
+  Writer(const Writer&) = delete;
+  Writer& operator=(const Writer&) = delete;
+  ~Writer() {
+    {
+      std::lock_guard lock(mu_);
+      stop_ = true;
+    }
+    cv_.notify_all();
+    thread_.join();
+  }
+
+  // Waits for the buffer in flight, then takes *bytes to write and leaves
+  // *bytes empty (with the written buffer's capacity). The status of the
+  // writes so far; once one failed, nothing more is written.
+  Status Hand(std::string* bytes) {
+    std::unique_lock lock(mu_);
+    cv_.wait(lock, [this] { return !busy_; });
+    if (!status_.ok()) return status_;
+    pending_.swap(*bytes);
+    bytes->clear();
+    busy_ = true;
+    lock.unlock();
+    cv_.notify_all();
+    return Status::OK();
+  }
+
+  // Waits for the buffer in flight; the status of every write.
+  Status Wait() {
+    std::unique_lock lock(mu_);
+    cv_.wait(lock, [this] { return !busy_; });
+    return status_;
+  }
+
+ private:
+  void Loop() {
+    std::unique_lock lock(mu_);
+    for (;;) {
+      cv_.wait(lock, [this] { return busy_ || stop_; });
+      if (!busy_) return;  // stopping, nothing in flight
+      lock.unlock();
+      Status s = WriteAll(fd_, pending_, path_);
+      lock.lock();
+      if (status_.ok()) status_ = std::move(s);
+      busy_ = false;
+      cv_.notify_all();
+    }
+  }
+
+  const int fd_;
+  const std::string path_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::string pending_;  // the buffer being written while busy_
+  bool busy_ = false;
+  bool stop_ = false;
+  Status status_;
+  std::thread thread_;  // last: starts once the members above exist
+};
 
 DurableFile::DurableFile(std::string path, int fd) : path_(std::move(path)), fd_(fd) {}
 
@@ -103,10 +184,12 @@ DurableFile::DurableFile(DurableFile&& other) noexcept
     : path_(std::move(other.path_)),
       fd_(std::exchange(other.fd_, -1)),
       buffer_(std::move(other.buffer_)),
+      writer_(std::move(other.writer_)),
       status_(std::move(other.status_)),
       committed_(std::exchange(other.committed_, true)) {}
 
 DurableFile::~DurableFile() {
+  writer_.reset();  // no write in flight once the file is closed
   if (fd_ >= 0) close(fd_);
   if (!committed_) std::remove((path_ + ".tmp").c_str());
 }
@@ -118,45 +201,27 @@ Result<DurableFile> DurableFile::Create(const std::string& path) {
   return DurableFile(path, fd);
 }
 
-Status DurableFile::WriteAll(std::string_view bytes) {
-  size_t done = 0;
-  while (done < bytes.size()) {
-    const ssize_t n = write(fd_, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      status_ = Status::IOError("cannot write " + path_ +
-                                ".tmp: " + std::strerror(n < 0 ? errno : ENOSPC));
-      return status_;
-    }
-    done += static_cast<size_t>(n);
-  }
-  return Status::OK();
-}
-
-Status DurableFile::Flush() {
-  Status s = WriteAll(buffer_);
-  buffer_.clear();
-  return s;
+Status DurableFile::HandOff() {
+  if (!writer_) writer_ = std::make_unique<Writer>(fd_, path_ + ".tmp");
+  status_ = writer_->Hand(&buffer_);
+  return status_;
 }
 
 Status DurableFile::Append(std::string_view bytes) {
   if (!status_.ok()) return status_;
   if (committed_ || fd_ < 0) return Status::InvalidArgument(path_ + ": append after commit");
-  if (buffer_.size() + bytes.size() > kDurableBufferBytes) {
-    Status s = Flush();
-    if (!s.ok()) return s;
-  }
-  // A piece as large as the buffer goes out as it is, not through a copy.
-  if (bytes.size() >= kDurableBufferBytes) return WriteAll(bytes);
   buffer_.append(bytes);
-  return Status::OK();
+  return buffer_.size() >= kDurableBufferBytes ? HandOff() : Status::OK();
 }
 
 Status DurableFile::Commit() {
   if (!status_.ok()) return status_;
   if (committed_ || fd_ < 0) return Status::InvalidArgument(path_ + ": committed twice");
   const std::string tmp = path_ + ".tmp";
-  Status s = Flush();
+  Status s = writer_ ? writer_->Wait() : Status::OK();
+  writer_.reset();
+  if (s.ok()) s = WriteAll(fd_, buffer_, tmp);
+  buffer_.clear();
   if (s.ok() && fsync(fd_) != 0) s = Status::IOError("fsync " + tmp + ": " + std::strerror(errno));
   if (close(std::exchange(fd_, -1)) != 0 && s.ok()) {
     s = Status::IOError("close " + tmp + ": " + std::strerror(errno));

@@ -19,6 +19,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -50,8 +51,12 @@ Status WriteFileDurably(const std::string& path, std::string_view bytes);
 // Append() buffers and writes to `path`.tmp, Commit() flushes, fsyncs,
 // renames over `path` and fsyncs the directory. Destroyed without a
 // successful Commit(), it removes the temporary file and leaves `path` as
-// it was. After a failed Append() every later call returns that error.
-// Not thread-safe.
+// it was. Each full 1 MiB buffer is written by a thread of the file's own
+// while the caller fills the next one (a snapshot's files are gigabytes at
+// a million documents, and the kernel's copy is then off the caller's
+// time). A write error is returned by the Append() after the one whose
+// buffer failed, or by Commit(), and by every call after it.
+// Not thread-safe: one caller at a time.
 class DurableFile {
  public:
   // IOError when `path`.tmp cannot be created.
@@ -66,13 +71,16 @@ class DurableFile {
   Status Commit();
 
  private:
+  class Writer;  // the thread that writes full buffers
+
   DurableFile(std::string path, int fd);
-  Status Flush();
-  Status WriteAll(std::string_view bytes);
+  // Gives the full buffer to the writer (started on first use).
+  Status HandOff();
 
   std::string path_;
   int fd_ = -1;
   std::string buffer_;
+  std::unique_ptr<Writer> writer_;
   Status status_;
   bool committed_ = false;
 };
