@@ -97,6 +97,9 @@ namespace {
 
 // Appends are gathered up to this size before a write(2).
 constexpr size_t kDurableBufferBytes = 1 << 20;
+// A piece this large is written as it is, on the caller's thread, instead
+// of being copied into the buffer (WriteFileDurably of a whole file).
+constexpr size_t kDirectWriteBytes = 4 * kDurableBufferBytes;
 
 // Writes all of `bytes` to fd; IOError naming `path` (the file written).
 Status WriteAll(int fd, std::string_view bytes, const std::string& path) {
@@ -210,6 +213,13 @@ Status DurableFile::HandOff() {
 Status DurableFile::Append(std::string_view bytes) {
   if (!status_.ok()) return status_;
   if (committed_ || fd_ < 0) return Status::InvalidArgument(path_ + ": append after commit");
+  if (bytes.size() >= kDirectWriteBytes) {
+    // What is buffered and in flight goes out first.
+    if (!buffer_.empty() && !HandOff().ok()) return status_;
+    if (writer_) status_ = writer_->Wait();
+    if (status_.ok()) status_ = WriteAll(fd_, bytes, path_ + ".tmp");
+    return status_;
+  }
   buffer_.append(bytes);
   return buffer_.size() >= kDurableBufferBytes ? HandOff() : Status::OK();
 }

@@ -54,7 +54,8 @@ Status WriteFileDurably(const std::string& path, std::string_view bytes);
 // it was. Each full 1 MiB buffer is written by a thread of the file's own
 // while the caller fills the next one (a snapshot's files are gigabytes at
 // a million documents, and the kernel's copy is then off the caller's
-// time). A write error is returned by the Append() after the one whose
+// time); a piece of 4 MiB or more is written as it is, after what came
+// before it. A write error is returned by the Append() after the one whose
 // buffer failed, or by Commit(), and by every call after it.
 // Not thread-safe: one caller at a time.
 class DurableFile {
