@@ -10,6 +10,7 @@
 
 #include "engine/date.h"
 #include "engine/shard_merge.h"
+#include "engine/store_dir.h"
 
 namespace claimgraph {
 
@@ -48,7 +49,8 @@ ChunkedLoader::ChunkedLoader(Store* store, uint64_t chunk_bytes, size_t merge_th
       chunk_bytes_(chunk_bytes),
       merge_threads_(merge_threads),
       load_(load),
-      dir_(std::move(dir)) {}
+      dir_(std::move(dir)),
+      direct_io_(SupportsDirectIo(dir_)) {}
 
 ChunkedLoader::~ChunkedLoader() {
   std::error_code ec;
@@ -76,7 +78,7 @@ Status ChunkedLoader::NewChunk() {
   std::snprintf(name, sizeof(name), "/chunk-%06llu",
                 static_cast<unsigned long long>(next_chunk_++));
   shard_dir_ = dir_ + name;
-  auto shard = ShardWriter::Create(shard_dir_);
+  auto shard = ShardWriter::Create(shard_dir_, ShardWriterOptions{.direct_writes = direct_io_});
   if (!shard.ok()) return shard.status();
   shard_ = std::move(*shard);
   return Status::OK();
@@ -150,7 +152,10 @@ Result<LoadShardsSummary> ChunkedLoader::Finish() {
   std::string to_load = runs.front();
   if (runs.size() > 1) {
     to_load = dir_ + "/merged";
-    auto manifest = MergeShards(runs, to_load, merge_threads_);
+    // The merged files stay in the page cache: the store reads them next
+    // (a rebuild's analysis and graph scan every claim and document).
+    auto manifest = MergeShards(runs, to_load, merge_threads_,
+                                ShardWriterOptions{.keep_cached = true}, direct_io_);
     if (!manifest.ok()) return manifest.status();
     std::error_code ec;
     for (const std::string& run : runs) fs::remove_all(run, ec);  // their disk space

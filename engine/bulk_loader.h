@@ -84,6 +84,9 @@ class ChunkedLoader {
   const size_t merge_threads_;
   const LoadShardsOptions load_;
   std::string dir_;
+  // Runs are written and merged with O_DIRECT where dir_ allows it: each
+  // is read once and removed, so the page cache would only cost.
+  bool direct_io_ = false;
 
   // Add holds swap_mu_ shared while it adds; taking out a full chunk holds
   // it alone, so no Add is still writing into a chunk being finished.

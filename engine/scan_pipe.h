@@ -8,6 +8,7 @@
 // them, so nothing about the result depends on the threads.
 #pragma once
 
+#include <algorithm>
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -18,6 +19,7 @@
 #include <thread>
 #include <vector>
 
+#include "engine/scan_lookahead.h"
 #include "engine/status.h"
 
 namespace claimgraph::scan_pipe {
@@ -41,9 +43,12 @@ constexpr size_t kBatches = 3;
 // stand on the first record, or be invalid when there is none, and is used
 // by the reading thread only until this returns. What fn throws, or what
 // the reading thread throws, propagates here after that thread has stopped.
+// `ahead`, when it has stages, runs on each batch's records ahead of fn
+// (engine/scan_lookahead.h).
 template <typename Cursor, typename Record>
 Status Run(Cursor* cursor, Status (*decode)(std::string_view, Record*), const char* what,
-           const std::function<bool(const Record&)>& fn) {
+           const std::function<bool(const Record&)>& fn,
+           const ScanLookahead<Record>& ahead = ScanLookahead<Record>()) {
   struct Batch {
     std::vector<Record> records = std::vector<Record>(kBatchRecords);
     size_t size = 0;
@@ -126,6 +131,8 @@ Status Run(Cursor* cursor, Status (*decode)(std::string_view, Record*), const ch
     }
   } joiner{mu, cv, stop, reader};
 
+  const size_t stages = ahead.fn ? static_cast<size_t>(std::max(ahead.stages, 0)) : 0;
+  constexpr size_t kStep = ScanLookahead<Record>::kStep;
   while (true) {
     Batch* b = nullptr;
     {
@@ -135,8 +142,20 @@ Status Run(Cursor* cursor, Status (*decode)(std::string_view, Record*), const ch
       b = ready.front();
       ready.pop_front();
     }
+    const std::vector<Record>& records = b->records;
+    // The stages that no record before the batch's ran ahead of its first
+    // records: record j gets stage s below when j < kStep * (stages - s).
+    for (size_t s = 0; s < stages; ++s) {
+      for (size_t j = 0; j < b->size && j < kStep * (stages - s); ++j) {
+        ahead.fn(records[j], static_cast<int>(s));
+      }
+    }
     for (size_t i = 0; i < b->size; ++i) {
-      if (!fn(b->records[i])) return Status::OK();
+      for (size_t s = 0; s < stages; ++s) {
+        const size_t j = i + kStep * (stages - s);
+        if (j < b->size) ahead.fn(records[j], static_cast<int>(s));
+      }
+      if (!fn(records[i])) return Status::OK();
     }
     if (b->last) return b->status;
     {

@@ -7,9 +7,9 @@
 
 namespace claimgraph {
 
-FamilyTableWriter::FamilyTableWriter(std::string dir, size_t cf, uint64_t target_bytes,
+FamilyTableWriter::FamilyTableWriter(std::string dir, size_t cf, const ShardWriterOptions& options,
                                      std::vector<ShardFile>* files)
-    : dir_(std::move(dir)), cf_(cf), target_bytes_(target_bytes), files_(files) {}
+    : dir_(std::move(dir)), cf_(cf), options_(options), files_(files) {}
 
 FamilyTableWriter::~FamilyTableWriter() = default;
 
@@ -20,8 +20,11 @@ Status FamilyTableWriter::Put(std::string_view key, std::string_view value) {
     std::snprintf(file, sizeof(file), "%s-%06zu.sst", family.c_str(), files_->size() + 1);
     name_ = file;
     path_ = (std::filesystem::path(dir_) / file).string();
+    rocksdb::EnvOptions env;
+    env.use_direct_writes = options_.direct_writes;
     writer_ = std::make_unique<rocksdb::SstFileWriter>(
-        rocksdb::EnvOptions(), rocksdb::Options(rocksdb::DBOptions(), CfOptions(cf_, nullptr)));
+        env, rocksdb::Options(rocksdb::DBOptions(), CfOptions(cf_, nullptr)), nullptr,
+        /*invalidate_page_cache=*/!options_.keep_cached);
     Status s = FromRocks(writer_->Open(path_), "write " + path_);
     if (!s.ok()) return s;
   }
@@ -29,7 +32,7 @@ Status FamilyTableWriter::Put(std::string_view key, std::string_view value) {
                                     rocksdb::Slice(value.data(), value.size())),
                        "write " + path_);
   if (!s.ok()) return s;
-  if (writer_->FileSize() >= target_bytes_) return Finish();
+  if (writer_->FileSize() >= options_.target_file_bytes) return Finish();
   return Status::OK();
 }
 

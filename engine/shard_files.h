@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "engine/shard_manifest.h"
+#include "engine/shard_writer.h"
 #include "engine/status.h"
 
 namespace claimgraph {
@@ -22,7 +23,8 @@ class FamilyTableWriter {
   // Files go to `dir`, named <family>-NNNNNN.sst with NNNNNN = files->size()
   // + 1 when each is opened; a file ends past `target_bytes`, and each
   // finished one is appended to `files` (which must outlive the writer).
-  FamilyTableWriter(std::string dir, size_t cf, uint64_t target_bytes,
+  // `options`: the file size target, direct writes, the page cache.
+  FamilyTableWriter(std::string dir, size_t cf, const ShardWriterOptions& options,
                     std::vector<ShardFile>* files);
   ~FamilyTableWriter();
   FamilyTableWriter(const FamilyTableWriter&) = delete;
@@ -38,7 +40,7 @@ class FamilyTableWriter {
  private:
   std::string dir_;
   size_t cf_;
-  uint64_t target_bytes_;
+  ShardWriterOptions options_;
   std::vector<ShardFile>* files_;
   std::unique_ptr<rocksdb::SstFileWriter> writer_;  // the open file, if any
   std::string path_;

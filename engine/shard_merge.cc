@@ -104,9 +104,10 @@ void SiftDown(std::vector<Run*>* heap) {
 
 // Merges the runs of column family `cf` into `out_dir`.
 Status MergeFamily(size_t cf, const std::vector<std::vector<std::string>>& run_paths,
-                   const std::string& out_dir, const ShardWriterOptions& options,
+                   const std::string& out_dir, const ShardWriterOptions& options, bool direct_reads,
                    std::vector<ShardFile>* files) {
-  const rocksdb::Options read_options(rocksdb::DBOptions(), CfOptions(cf, nullptr));
+  rocksdb::Options read_options(rocksdb::DBOptions(), CfOptions(cf, nullptr));
+  read_options.use_direct_reads = direct_reads;
   std::vector<std::unique_ptr<Run>> runs;
   std::vector<Run*> heap;  // by RunAfter: the run with the first key in front
   for (size_t i = 0; i < run_paths.size(); ++i) {
@@ -122,7 +123,7 @@ Status MergeFamily(size_t cf, const std::vector<std::vector<std::string>>& run_p
   // std::make_heap puts the largest first; with RunAfter as "less", that is
   // the run whose key comes first.
   std::make_heap(heap.begin(), heap.end(), RunAfter());
-  FamilyTableWriter writer(out_dir, cf, options.target_file_bytes, files);
+  FamilyTableWriter writer(out_dir, cf, options, files);
   std::string last;
   bool any = false;
   while (!heap.empty()) {
@@ -155,7 +156,8 @@ Status MergeFamily(size_t cf, const std::vector<std::vector<std::string>>& run_p
 }  // namespace
 
 Result<ShardManifest> MergeShards(const std::vector<std::string>& dirs, const std::string& out_dir,
-                                  size_t threads, const ShardWriterOptions& options) {
+                                  size_t threads, const ShardWriterOptions& options,
+                                  bool direct_reads) {
   std::vector<ShardManifest> manifests;
   for (const std::string& dir : dirs) {
     auto m = ReadShardManifest(dir);
@@ -204,7 +206,7 @@ Result<ShardManifest> MergeShards(const std::vector<std::string>& dirs, const st
   auto work = [&] {
     for (size_t i = next++; i < order.size(); i = next++) {
       const size_t cf = order[i].second;
-      status[cf] = MergeFamily(cf, paths[cf], out_dir, options, &files[cf]);
+      status[cf] = MergeFamily(cf, paths[cf], out_dir, options, direct_reads, &files[cf]);
     }
   };
   std::vector<std::thread> pool;

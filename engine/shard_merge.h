@@ -26,8 +26,11 @@
 namespace claimgraph {
 
 // REQUIRES: `out_dir` does not exist or is empty. A document in two
-// shards is refused with InvalidArgument naming it.
+// shards is refused with InvalidArgument naming it. `options` are those of
+// the merged files; with `direct_reads` the shards' files are read with
+// O_DIRECT (runs read once: ShardWriterOptions::direct_writes).
 Result<ShardManifest> MergeShards(const std::vector<std::string>& dirs, const std::string& out_dir,
-                                  size_t threads, const ShardWriterOptions& options = {});
+                                  size_t threads, const ShardWriterOptions& options = {},
+                                  bool direct_reads = false);
 
 }  // namespace claimgraph

@@ -97,7 +97,7 @@ struct ShardWriter::Rep {
 
 Status ShardWriter::Rep::WriteFamily(size_t cf, const std::vector<SortEntry>& records,
                                      ShardManifest* m) {
-  FamilyTableWriter writer(dir, cf, options.target_file_bytes, &m->files);
+  FamilyTableWriter writer(dir, cf, options, &m->files);
   for (const SortEntry& r : records) {
     Status s = writer.Put(r.key, r.value);
     if (!s.ok()) return s;

@@ -34,6 +34,18 @@ struct ShardWriterOptions {
   // 256 MB file. Queries on a million documents loaded as 256 MB files
   // took p50 9.7 ms instead of 2.5 ms (docs/PERFORMANCE.md).
   uint64_t target_file_bytes = uint64_t{64} << 20;
+  // Write the table files with O_DIRECT, past the page cache: for files
+  // read once and removed (a chunked load's sorted runs), where filling
+  // the cache costs more than it saves. In this project's VM, writing 1 GiB
+  // through the page cache took 2-5 s of system time, with O_DIRECT 0.2 s
+  // (docs/PERFORMANCE.md). REQUIRES: the directory supports it
+  // (SupportsDirectIo, engine/store_dir.h).
+  bool direct_writes = false;
+  // Leave the written files in the page cache. RocksDB's SstFileWriter
+  // drops each megabyte from the cache once written, so a store that reads
+  // the files right after loading them (a rebuild's analysis and graph)
+  // reads them from disk and fills the cache again.
+  bool keep_cached = false;
 };
 
 class ShardWriter {

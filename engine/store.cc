@@ -266,6 +266,12 @@ Status Store::ForEachClaim(const std::function<bool(const StoredClaim&)>& fn) co
   return scan_pipe::Run<ScanCursor, StoredClaim>(&cursor, DecodeStoredClaim, "claim", fn);
 }
 
+Status Store::ForEachClaim(const std::function<bool(const StoredClaim&)>& fn,
+                           const ScanLookahead<StoredClaim>& ahead) const {
+  ScanCursor cursor(*rep_, kCfClaims, "scan claims");
+  return scan_pipe::Run<ScanCursor, StoredClaim>(&cursor, DecodeStoredClaim, "claim", fn, ahead);
+}
+
 Status Store::ForEachDocument(const std::function<bool(const StoredDocument&)>& fn) const {
   ScanCursor cursor(*rep_, kCfDocuments, "scan documents");
   return scan_pipe::Run<ScanCursor, StoredDocument>(&cursor, DecodeStoredDocument, "document", fn);

@@ -36,6 +36,7 @@
 #include "engine/claim.h"
 #include "engine/document.h"
 #include "engine/key_codec.h"
+#include "engine/scan_lookahead.h"
 #include "engine/status.h"
 #include "engine/stored.h"
 
@@ -269,6 +270,10 @@ class Store {
   // record passed is valid only during the call. Corruption names the
   // record's key.
   Status ForEachClaim(const std::function<bool(const StoredClaim&)>& fn) const;
+  // The same, with `ahead` run on the claims ahead of fn's
+  // (engine/scan_lookahead.h): for callers whose work is cache misses.
+  Status ForEachClaim(const std::function<bool(const StoredClaim&)>& fn,
+                      const ScanLookahead<StoredClaim>& ahead) const;
   Status ForEachDocument(const std::function<bool(const StoredDocument&)>& fn) const;
   Status ForEachEntity(const std::function<bool(const StoredEntity&)>& fn) const;
 

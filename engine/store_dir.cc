@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <condition_variable>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -304,6 +305,23 @@ WriterLock& WriterLock::operator=(WriterLock&& other) noexcept {
 
 WriterLock::~WriterLock() {
   if (fd_ >= 0) close(fd_);  // closing the last descriptor releases the flock
+}
+
+bool SupportsDirectIo(const std::string& dir) {
+  const std::string probe = dir + "/.direct-io-probe";
+  const int fd = ::open(probe.c_str(), O_CREAT | O_TRUNC | O_WRONLY | O_DIRECT | O_CLOEXEC, 0644);
+  if (fd < 0) return false;
+  constexpr size_t kBlock = 4096;
+  void* block = std::aligned_alloc(kBlock, kBlock);
+  bool ok = block != nullptr;
+  if (ok) {
+    std::memset(block, 0, kBlock);
+    ok = ::write(fd, block, kBlock) == static_cast<ssize_t>(kBlock);
+  }
+  std::free(block);
+  ::close(fd);
+  ::unlink(probe.c_str());
+  return ok;
 }
 
 }  // namespace claimgraph

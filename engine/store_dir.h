@@ -96,6 +96,11 @@ void RemoveStaleGenerations(const std::string& dir, uint64_t current);
 // was written (or an empty directory).
 bool HoldsOnlyStoreLeftovers(const std::string& dir);
 
+// Whether files in `dir` can be written and read with O_DIRECT (past the
+// page cache): a 4 KiB aligned write to a probe file, which is removed.
+// False on file systems without it (tmpfs, some network ones).
+bool SupportsDirectIo(const std::string& dir);
+
 // An exclusive, non-blocking flock on DIR/WRITER.lock, held until the
 // object dies (or the process does: the kernel drops it on exit or kill).
 // Not thread-safe; move-only.

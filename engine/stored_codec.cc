@@ -242,7 +242,9 @@ void GetClaimValue(Reader* r, const char* name, std::string_view prefix,
   bool present = false;
   r->Bool(name, &present);
   if (!r->ok() || !present) return v->reset();
-  ClaimValue& cv = v->emplace();
+  // Decoded into what the record held, so a scan that reuses its records
+  // reuses their strings' memory too.
+  ClaimValue& cv = v->has_value() ? **v : v->emplace();
   r->set_prefix(prefix);
   r->Enum("type", kLastMentionType, &cv.type);
   GetQuantity(r, &cv.quantity);
@@ -252,7 +254,7 @@ void GetClaimValue(Reader* r, const char* name, std::string_view prefix,
   bool has_period = false;
   r->Bool("period", &has_period);
   if (r->ok() && has_period) {
-    GetPeriod(r, &cv.period.emplace());
+    GetPeriod(r, cv.period.has_value() ? &*cv.period : &cv.period.emplace());
   } else {
     cv.period.reset();
   }
@@ -264,7 +266,7 @@ void GetSpeaker(Reader* r, std::optional<Speaker>* s) {
   bool present = false;
   r->Bool("speaker", &present);
   if (!r->ok() || !present) return s->reset();
-  Speaker& sp = s->emplace();
+  Speaker& sp = s->has_value() ? **s : s->emplace();
   r->String("speaker.name", &sp.name);
   r->String("speaker.role", &sp.role);
   r->String("speaker.id", &sp.id);
@@ -424,7 +426,7 @@ Status DecodeStoredClaim(std::string_view in, StoredClaim* stored) {
   r.Enum("object.type", kLastEntityType, &c.object.type);
   size_t terms = 0;
   r.Count("terms", 1, &terms);
-  c.terms.assign(terms, std::string());
+  c.terms.resize(terms);
   for (std::string& term : c.terms) r.String("terms", &term);
   r.String("source", &stored->source);
   r.String("published", &stored->published);

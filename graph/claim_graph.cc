@@ -11,8 +11,10 @@ namespace claimgraph {
 
 // FNV-1a of the id, its bits mixed (MurmurHash3's finalizer): the low
 // bits of FNV-1a alone cluster for ids that differ in their last digits.
-size_t SlotHash(std::string_view id) {
-  uint64_t h = Fnv1a64(id);
+size_t SlotHash(std::string_view id) { return SlotHash({}, id); }
+
+size_t SlotHash(std::string_view prefix, std::string_view rest) {
+  uint64_t h = Fnv1a64(rest, Fnv1a64(prefix));
   h ^= h >> 33;
   h *= 0xff51afd7ed558ccdull;
   h ^= h >> 33;

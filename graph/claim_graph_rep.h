@@ -58,6 +58,8 @@ struct ClaimGraph::Rep {
 
 // The hash of a vertex id that places it in Rep::id_hash.
 size_t SlotHash(std::string_view id);
+// SlotHash(prefix + rest), without building the string.
+size_t SlotHash(std::string_view prefix, std::string_view rest);
 // The vertex with this id, or nullopt; `hash` is SlotHash(id).
 std::optional<VertexId> FindVertex(const ClaimGraph::Rep& rep, std::string_view id, size_t hash);
 std::optional<VertexId> FindVertex(const ClaimGraph::Rep& rep, std::string_view id);

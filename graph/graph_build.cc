@@ -162,6 +162,24 @@ void GraphBuilder::AddClaim(const StoredClaim& stored) {
   }
 }
 
+void GraphBuilder::PrefetchClaim(const StoredClaim& stored, int stage) const {
+  const ClaimGraph::Rep& rep = *state_->rep;
+  const Claim& c = stored.claim;
+  const size_t doc = SlotHash("doc:", c.doc_id);
+  if (stage == 0) {
+    rep.id_hash.PrefetchSlot(doc);
+    rep.id_hash.PrefetchSlot(SlotHash("claim:", c.claim_id));
+    return;
+  }
+  const uint32_t v = rep.id_hash.LikelyId(doc);
+  if (v >= rep.vertex_count()) return;
+  if (stage == 1) {
+    __builtin_prefetch(&rep.id_offsets[v]);
+  } else {
+    __builtin_prefetch(rep.ids.data() + rep.id_offsets[v]);
+  }
+}
+
 void GraphBuilder::AddLink(const ClaimLink& link) { state_->links.push_back(link); }
 
 void GraphBuilder::AddLinks(std::vector<ClaimLink> links) {
@@ -290,10 +308,14 @@ Status AddStore(const Store& store, const std::vector<CatalogEntity>& catalog,
     });
   }
   if (s.ok()) {
-    s = store.ForEachClaim([&](const StoredClaim& c) {
-      builder->AddClaim(c);
-      return true;
-    });
+    s = store.ForEachClaim(
+        [&](const StoredClaim& c) {
+          builder->AddClaim(c);
+          return true;
+        },
+        ScanLookahead<StoredClaim>{
+            [builder](const StoredClaim& c, int stage) { builder->PrefetchClaim(c, stage); },
+            GraphBuilder::kPrefetchStages});
   }
   return s;
 }

@@ -65,6 +65,13 @@ class GraphBuilder {
   // names a known entity, resolved at Build). A claim id seen before is
   // ignored. Keeps nothing of `claim` but the graph's strings.
   void AddClaim(const StoredClaim& claim);
+  // Brings into the cache what AddClaim(claim) will read of the id hash
+  // and the ids, in kPrefetchStages stages (Store::ForEachClaim's
+  // lookahead): stage 0 the hash slots of its claim and document vertices,
+  // stage 1 the document's id offsets, stage 2 its id. Changes nothing; at
+  // millions of vertices those reads are most of AddClaim's time.
+  static constexpr int kPrefetchStages = 3;
+  void PrefetchClaim(const StoredClaim& claim, int stage) const;
   // A contradicts or corroborates edge from a to b, resolved at Build().
   void AddLink(const ClaimLink& link);
   // The same for many links, taking them over instead of copying.

@@ -38,6 +38,19 @@ class IdHash {
       if ((slot & kTagMask) == tag && key_of(static_cast<uint32_t>(slot)) == s) return i;
     }
   }
+  // Prefetching, for a caller that will look `hash` up soon: the first slot
+  // of its probe into the cache, then (once there) the id it likely finds,
+  // whose string the caller can prefetch: the id in that slot when the tag
+  // matches, else kNoId. A guess, never a lookup.
+  void PrefetchSlot(uint64_t hash) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[hash & (slots_.size() - 1)]);
+  }
+  uint32_t LikelyId(uint64_t hash) const {
+    if (slots_.empty()) return kNoId;
+    const uint64_t slot = slots_[hash & (slots_.size() - 1)];
+    return slot != kEmpty && (slot & kTagMask) == (hash & kTagMask) ? static_cast<uint32_t>(slot)
+                                                                    : kNoId;
+  }
   // The id in slot i, or kNoId when it is free.
   uint32_t IdAt(size_t i) const { return static_cast<uint32_t>(slots_[i]); }
   // Puts `id` (whose string has `hash`) in free slot i, as Probe found it.

@@ -79,3 +79,58 @@ TEST_CASE("what the reading thread throws reaches the caller", "[parallel]") {
 }
 
 }  // namespace claimgraph::scan_pipe_test
+
+namespace claimgraph::scan_pipe_test {
+
+TEST_CASE("a lookahead runs every stage of every record, in order, before the callback",
+          "[parallel]") {
+  // 600 records: two whole batches of 256 and part of a third, so records
+  // at the start of a batch (the stages run early) and at its end (no
+  // record after them in the batch) are both covered.
+  constexpr size_t kRecords = 600;
+  std::vector<std::string> values;
+  for (size_t i = 0; i < kRecords; ++i) values.push_back(std::to_string(i));
+  std::atomic<size_t> reads{0};
+  for (int stages : {1, 3}) {
+    DYNAMIC_SECTION("stages " << stages) {
+      VectorCursor cursor{&values, &reads};
+      // What happened to each record, in order: its stages, then -1 for
+      // the callback.
+      std::vector<std::vector<int>> events(kRecords);
+      size_t max_ahead = 0;  // how far a stage ran past the callback
+      size_t next = 0;       // the record the callback gets next
+      ScanLookahead<std::string> ahead{[&](const std::string& v, int stage) {
+                                         const size_t n = std::stoul(v);
+                                         events[n].push_back(stage);
+                                         max_ahead = std::max(max_ahead, n - next);
+                                       },
+                                       stages};
+      size_t stop_after = kRecords;
+      SECTION("to the end") {}
+      SECTION("stopped early") { stop_after = 300; }
+      Status s = scan_pipe::Run<VectorCursor, std::string>(
+          &cursor, Copy, "value",
+          [&](const std::string& v) {
+            const size_t n = std::stoul(v);
+            CHECK(n == next);
+            events[n].push_back(-1);
+            ++next;
+            return next < stop_after;
+          },
+          ahead);
+      REQUIRE(s.ok());
+      REQUIRE(next == stop_after);
+      std::vector<int> expected;
+      for (int stage = 0; stage < stages; ++stage) expected.push_back(stage);
+      expected.push_back(-1);
+      for (size_t n = 0; n < stop_after; ++n) {
+        INFO("record " << n);
+        CHECK(events[n] == expected);
+      }
+      // Stage 0 runs kStep * stages records ahead, no further.
+      CHECK(max_ahead == ScanLookahead<std::string>::kStep * static_cast<size_t>(stages));
+    }
+  }
+}
+
+}  // namespace claimgraph::scan_pipe_test

@@ -880,6 +880,40 @@ TEST_CASE("merged shards load as the documents would be put, in files that do no
   CHECK(EntityName(*other, "SHARED") == "Shared Early");
 }
 
+TEST_CASE("runs written and merged with O_DIRECT load the same store", "[store][bulk]") {
+  TempDir tmp;
+  // The probe leaves nothing behind, and a directory that is not there
+  // has no direct I/O.
+  CHECK_FALSE(SupportsDirectIo(tmp.path() + "/missing"));
+  const bool direct = SupportsDirectIo(tmp.path());
+  CHECK(std::filesystem::is_empty(tmp.path()));
+  if (!direct) {
+    WARN("no O_DIRECT under " << tmp.path() << ": only the buffered path is tested");
+  }
+  const auto first = ChunkDocs(30, 0, "Shared Early");
+  const auto second = ChunkDocs(30, 30, "Shared Late");
+  std::vector<bool> modes{false};
+  if (direct) modes.push_back(true);
+  for (const bool d : modes) {
+    const std::string run = tmp.path() + (d ? "/direct" : "/buffered");
+    WriteShard(run + "-a", first, ShardWriterOptions{.target_file_bytes = 512, .direct_writes = d});
+    WriteShard(run + "-b", second,
+               ShardWriterOptions{.target_file_bytes = 512, .direct_writes = d});
+    auto merged = MergeShards({run + "-a", run + "-b"}, run + "-m", 2, {}, d);
+    INFO(merged.status().ToString());
+    REQUIRE(merged.ok());
+    CHECK(merged->documents == 60);
+    auto loaded = OpenOrFail(run + "-store");
+    REQUIRE(loaded->LoadShards({run + "-m"}, LoadShardsOptions{}).ok());
+    RequireConsistent(*loaded);
+    CHECK(EntityName(*loaded, "SHARED") == "Shared Late");
+  }
+  if (direct) {
+    testing::RequireEqualStores(testing::DumpStore(tmp.path() + "/buffered-store"),
+                                testing::DumpStore(tmp.path() + "/direct-store"));
+  }
+}
+
 TEST_CASE("merging refuses a document that two shards hold", "[store][bulk]") {
   TempDir tmp;
   WriteShard(tmp.path() + "/a", ChunkDocs(5, 0));

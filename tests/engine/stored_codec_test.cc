@@ -236,6 +236,28 @@ TEST_CASE("A claim with every optional empty round trips", "[stored_codec]") {
   CheckSameClaim(RoundTrip(claim), claim);
 }
 
+TEST_CASE("Decoding into a used record keeps nothing of the record before", "[stored_codec]") {
+  // Scans decode each record into the one decoded before it (to reuse its
+  // strings' memory), so every part present in both must be overwritten:
+  // here every value, period and speaker is present with default fields,
+  // and there are fewer terms than the full claim had.
+  StoredClaim claim;
+  claim.claim.claim_id = "c-2";
+  claim.claim.value.emplace().period.emplace();
+  claim.claim.prior.emplace().period.emplace();
+  claim.claim.change.emplace();
+  claim.claim.speaker.emplace();
+  claim.claim.terms = {"x"};
+  StoredClaim decoded = RoundTrip(claim);
+  CheckSameClaim(decoded, claim);
+  CHECK(Encode(decoded) == Encode(claim));
+
+  // And a used record takes a full one back.
+  StoredClaim full = FullClaim();
+  REQUIRE(DecodeStoredClaim(Encode(full), &decoded).ok());
+  CheckSameClaim(decoded, full);
+}
+
 TEST_CASE("Open ended bounds NaN and negative zero round trip bit for bit", "[stored_codec]") {
   StoredClaim claim = FullClaim();
   claim.claim.value->quantity.low = -kUnbounded;

@@ -232,6 +232,30 @@ TEST_CASE("Vertex ids whose hashes share a slot and a tag stay apart", "[graph]"
   CHECK_FALSE(graph->Find("claim:x").has_value());
 }
 
+TEST_CASE("A slot hash of a prefix and the rest is the hash of both", "[graph]") {
+  for (const std::string& id :
+       std::vector<std::string>{"", "d1", "gen-123456", std::string(300, 'x')}) {
+    CHECK(SlotHash("doc:", id) == SlotHash("doc:" + id));
+    CHECK(SlotHash("", id) == SlotHash(id));
+  }
+  CHECK(SlotHash("doc:", "x") != SlotHash("doc", "x"));
+}
+
+TEST_CASE("The likely id of a hash is the one in its first slot with its tag", "[graph]") {
+  // What PrefetchClaim reads ahead of AddClaim: a guess, so it must never
+  // name an id whose tag differs, and must name the id a lookup finds
+  // there.
+  IdHash hash;
+  CHECK(hash.LikelyId(42) == IdHash::kNoId);  // no table yet
+  hash.Reserve(16, [](uint32_t) { return uint64_t{0}; });
+  const uint64_t h = (uint64_t{0xABCD1234} << 32) | 5;
+  CHECK(hash.LikelyId(h) == IdHash::kNoId);  // a free slot
+  hash.Add(7, h);
+  CHECK(hash.LikelyId(h) == 7);
+  CHECK(hash.LikelyId(h ^ (uint64_t{1} << 40)) == IdHash::kNoId);  // same slot, other tag
+  CHECK(hash.LikelyId(h + 1) == IdHash::kNoId);                    // the next slot is free
+}
+
 TEST_CASE("Ids and edges do not depend on the order things are added", "[graph]") {
   ClaimGraph a = BuildTestGraph();
   GraphBuilder b;
