@@ -212,10 +212,17 @@ Status ReadFacts(const Store& store, std::vector<ClaimFact>* facts, StringTable*
   if (auto claims = store.Counter("total", "claims"); claims.ok() && *claims > 0) {
     facts->reserve(static_cast<size_t>(std::min<int64_t>(*claims, int64_t{1} << 28)));
   }
-  return store.ForEachClaim([&](const StoredClaim& c) {
-    facts->push_back(MakeClaimFact(c, strings));
-    return true;
-  });
+  // A claim's document id is the one string of its fact that misses the
+  // cache (claims are read in claim id order, a million documents apart);
+  // the lookahead fetches its slot and string a few claims early.
+  return store.ForEachClaim(
+      [&](const StoredClaim& c) {
+        facts->push_back(MakeClaimFact(c, strings));
+        return true;
+      },
+      ScanLookahead<StoredClaim>{
+          [strings](const StoredClaim& c, int stage) { strings->Prefetch(c.claim.doc_id, stage); },
+          StringTable::kPrefetchStages});
 }
 
 }  // namespace

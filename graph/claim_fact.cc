@@ -60,6 +60,20 @@ uint32_t StringTable::Intern(std::string_view s) {
   return id;
 }
 
+void StringTable::Prefetch(std::string_view s, int stage) const {
+  if (s.empty()) return;
+  const uint64_t hash = HashOf(s);
+  if (stage == 0) return ids_.PrefetchSlot(hash);
+  const uint32_t id = ids_.LikelyId(hash);
+  if (id >= strings_.size()) return;
+  const std::string& likely = strings_[id];
+  if (stage == 1) {
+    __builtin_prefetch(&likely);
+  } else {
+    __builtin_prefetch(likely.data());
+  }
+}
+
 uint32_t StringTable::Keep(std::string_view s) {
   if (std::optional<uint64_t> number = CanonicalClaimNumber(s)) {
     kept_.push_back(*number);

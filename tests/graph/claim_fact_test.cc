@@ -43,6 +43,24 @@ TEST_CASE("StringTable gives each distinct string one id in first-seen order as 
   CHECK(moved.Intern("new") == words.size() + 1);
 }
 
+TEST_CASE("StringTable's prefetch adds no string and changes no id", "[analysis]") {
+  // The analysis runs Prefetch's stages on document ids ahead of Intern;
+  // present, absent, short (inside the string) and long ones alike.
+  StringTable strings;
+  const std::vector<std::string> present = {"d1", std::string(40, 'p') + "2"};
+  for (const std::string& s : present) strings.Intern(s);
+  const std::vector<std::string> probes = {"", "d1", "absent", present[1],
+                                           std::string(40, 'p') + "3"};
+  for (const std::string& s : probes) {
+    for (int stage = 0; stage < StringTable::kPrefetchStages; ++stage) strings.Prefetch(s, stage);
+  }
+  CHECK(strings.size() == 3);
+  CHECK(strings.Find("d1") == 1);
+  CHECK(strings.Find(present[1]) == 2);
+  CHECK_FALSE(strings.Find("absent").has_value());
+  CHECK(strings.Intern("absent") == 3);
+}
+
 TEST_CASE("StringTable tells apart strings whose hashes share a slot and a tag", "[analysis]") {
   // Two strings whose std::hash agrees in the high 32 bits (the tag a slot
   // keeps) and in the low 4 (the first slot probed in a new table of 16):
