@@ -271,8 +271,10 @@ int RunRebuild(const GlobalOptions& global, const RebuildCommandOptions& o) {
   const auto start = Clock::now();
   std::optional<Inputs> in = LoadInputs(global, o);
   if (!in) return 1;
-  std::unique_ptr<Store> store =
-      OpenStoreOrReport("rebuild", ResolveDb(o.db), StoreOptions{.create_if_missing = false});
+  // --full reads every stored document once, to re-extract it: past the
+  // page cache, which would only cost.
+  std::unique_ptr<Store> store = OpenStoreOrReport(
+      "rebuild", ResolveDb(o.db), StoreOptions{.create_if_missing = false, .direct_reads = o.full});
   if (!store) return 1;
   auto stats = store->Stats();
   if (!stats.ok()) return Fail(stats.status());

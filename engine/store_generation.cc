@@ -29,6 +29,7 @@ Result<std::unique_ptr<Store>> Store::StageGeneration(StageFrom from) {
   Rep* rep = staged->rep_.get();
   rep->path = rep_->path;
   rep->options = rep_->options;
+  rep->options.direct_reads = false;  // its scans read what was just written
   rep->generation = next;
   rep->db_path = GenerationDbDir(rep_->path, next);
   if (from == StageFrom::kEmpty) {

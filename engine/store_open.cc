@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <system_error>
 
+#include "engine/store_dir.h"
 #include "engine/store_internal.h"
 
 namespace claimgraph {
@@ -151,6 +152,7 @@ Status OpenFamilies(Store::Rep* rep, const std::vector<std::string>& names, bool
   rocksdb::Options options = DbOptions();
   options.create_if_missing = create;
   options.create_missing_column_families = create;
+  options.use_direct_reads = rep->options.direct_reads && SupportsDirectIo(rep->db_path);
   rocksdb::LRUCacheOptions cache_options;
   if (rep->options.read_only) {
     cache_options.capacity = kReaderCacheBytes;
