@@ -11,11 +11,11 @@
 #include <chrono>
 #include <ctime>
 #include <filesystem>
+#include <future>
 #include <iostream>
 #include <memory>
 #include <mutex>
 #include <optional>
-#include <thread>
 
 #include "cli/analysis_source.h"
 #include "cli/commands.h"
@@ -222,21 +222,23 @@ Result<SnapshotManifest> WriteSnapshot(const Inputs& in, const Store& serving, S
     // claim ids (a scan of every by_doc key, the longest) are collected
     // and written on a second thread while this one reads the new and the
     // previous run's findings. Each result is held until DiffRuns either way.
-    std::optional<Result<std::vector<uint64_t>>> ids;
-    Status ids_written;
-    std::jthread collector([&ids, &ids_written, staged, &dir] {
-      ids = CollectClaimIds(*staged);
-      if (ids->ok()) ids_written = WriteClaimIds(dir + "/" + kClaimIdsFile, **ids);
-    });
+    // (A future's destructor waits, so no return below leaves it running.)
+    auto collected =
+        std::async(std::launch::async, [staged, &dir]() -> Result<std::vector<uint64_t>> {
+          auto ids = CollectClaimIds(*staged);
+          if (!ids.ok()) return ids;
+          Status ids_written = WriteClaimIds(dir + "/" + kClaimIdsFile, *ids);
+          if (!ids_written.ok()) return ids_written;
+          return ids;
+        });
     auto findings = ReadGenuineFindings(dir);
     auto previous = LoadPreviousRun(serving);
-    collector.join();
+    auto ids = collected.get();
     if (!findings.ok()) return findings.status();
     now.findings = std::move(findings->findings);
-    if (!ids->ok()) return ids->status();
-    if (!ids_written.ok()) return ids_written;
+    if (!ids.ok()) return ids.status();
     if (!previous.ok()) return previous.status();
-    *diff = DiffRuns(*previous, now, **ids);
+    *diff = DiffRuns(*previous, now, *ids);
   }
   now = {};
   ReleaseFreedMemory();

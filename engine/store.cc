@@ -261,11 +261,6 @@ class ScanCursor {
 
 }  // namespace
 
-Status Store::ForEachClaim(const std::function<bool(const StoredClaim&)>& fn) const {
-  ScanCursor cursor(*rep_, kCfClaims, "scan claims");
-  return scan_pipe::Run<ScanCursor, StoredClaim>(&cursor, DecodeStoredClaim, "claim", fn);
-}
-
 Status Store::ForEachClaim(const std::function<bool(const StoredClaim&)>& fn,
                            const ScanLookahead<StoredClaim>& ahead) const {
   ScanCursor cursor(*rep_, kCfClaims, "scan claims");

@@ -275,12 +275,10 @@ class Store {
   // Claims and documents are read and decoded on a second thread while fn
   // runs on the caller's (engine/scan_pipe.h), so fn needs no locking; the
   // record passed is valid only during the call. Corruption names the
-  // record's key.
-  Status ForEachClaim(const std::function<bool(const StoredClaim&)>& fn) const;
-  // The same, with `ahead` run on the claims ahead of fn's
+  // record's key. A claim scan's `ahead` runs on the claims ahead of fn's
   // (engine/scan_lookahead.h): for callers whose work is cache misses.
   Status ForEachClaim(const std::function<bool(const StoredClaim&)>& fn,
-                      const ScanLookahead<StoredClaim>& ahead) const;
+                      const ScanLookahead<StoredClaim>& ahead = {}) const;
   Status ForEachDocument(const std::function<bool(const StoredDocument&)>& fn) const;
   Status ForEachEntity(const std::function<bool(const StoredEntity&)>& fn) const;
 
