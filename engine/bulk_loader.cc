@@ -78,7 +78,8 @@ Status ChunkedLoader::NewChunk() {
   std::snprintf(name, sizeof(name), "/chunk-%06llu",
                 static_cast<unsigned long long>(next_chunk_++));
   shard_dir_ = dir_ + name;
-  auto shard = ShardWriter::Create(shard_dir_, ShardWriterOptions{.direct_writes = direct_io_});
+  auto shard = ShardWriter::Create(
+      shard_dir_, ShardWriterOptions{.direct_writes = direct_io_, .sorted_runs = true});
   if (!shard.ok()) return shard.status();
   shard_ = std::move(*shard);
   return Status::OK();
@@ -113,19 +114,26 @@ Status ChunkedLoader::Add(const Document& doc, std::string_view ruleset,
       return s;
     }
   }
-  return WriteChunk(std::move(full), full_dir);
+  return WriteChunk(std::move(full), full_dir, /*last=*/false);
 }
 
-Status ChunkedLoader::WriteChunk(std::unique_ptr<ShardWriter> shard, const std::string& shard_dir) {
+Status ChunkedLoader::WriteChunk(std::unique_ptr<ShardWriter> shard, const std::string& shard_dir,
+                                 bool last) {
   std::lock_guard lock(write_mu_);
   if (!failed_.ok()) return failed_;
   if (shard->documents() == 0) return Status::OK();
-  auto manifest = shard->Finish();
+  // A load of one chunk is loaded as it is written: as table files, left
+  // in the page cache for the store that reads them next. Any other chunk
+  // is a sorted run that the merge reads once.
+  const bool as_tables = last && written_.empty();
+  auto manifest =
+      as_tables ? shard->Finish(ShardWriterOptions{.keep_cached = true}) : shard->Finish();
   if (!manifest.ok()) {
     failed_ = manifest.status();
     has_failed_ = true;
     return failed_;
   }
+  tables_written_ = as_tables;
   written_.push_back(shard_dir);
   return Status::OK();
 }
@@ -137,20 +145,22 @@ Result<LoadShardsSummary> ChunkedLoader::Finish() {
     last = std::move(shard_);
   }
   if (last) {
-    Status s = WriteChunk(std::move(last), shard_dir_);
+    Status s = WriteChunk(std::move(last), shard_dir_, /*last=*/true);
     if (!s.ok()) return s;
   }
   std::vector<std::string> runs;
+  bool tables = false;
   {
     std::lock_guard lock(write_mu_);
     if (!failed_.ok()) return failed_;
     runs = written_;
+    tables = tables_written_;
   }
   if (runs.empty()) return LoadShardsSummary{};
-  // One run is already what a merge would write (sorted, 64 MB files that
-  // do not overlap): load it as it is instead of reading and rewriting it.
+  // One chunk was written as what a merge would write (sorted, 64 MB files
+  // that do not overlap): it is loaded as it is.
   std::string to_load = runs.front();
-  if (runs.size() > 1) {
+  if (!tables) {  // runs, even one (when the last chunk filled up)
     to_load = dir_ + "/merged";
     // The merged files stay in the page cache: the store reads them next
     // (a rebuild's analysis and graph scan every claim and document).

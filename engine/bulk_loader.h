@@ -75,8 +75,9 @@ class ChunkedLoader {
                 std::string dir);
   // A new shard in dir_ for the next chunk.
   Status NewChunk();
-  // Writes `shard` (in `shard_dir`) as one sorted run.
-  Status WriteChunk(std::unique_ptr<ShardWriter> shard, const std::string& shard_dir);
+  // Writes `shard` (in `shard_dir`) as one sorted run; the `last` chunk,
+  // when no other was written, as the table files to load instead.
+  Status WriteChunk(std::unique_ptr<ShardWriter> shard, const std::string& shard_dir, bool last);
   Status Failure() const;
 
   Store* store_;
@@ -97,6 +98,7 @@ class ChunkedLoader {
 
   mutable std::mutex write_mu_;       // one chunk written at a time
   std::vector<std::string> written_;  // directories of the chunks written, in order
+  bool tables_written_ = false;       // the only chunk, written as table files
   Status failed_;                     // the first failure; guarded by write_mu_
   std::atomic<bool> has_failed_{false};
 };

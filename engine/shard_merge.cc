@@ -9,6 +9,7 @@
 #include <memory>
 #include <thread>
 
+#include "engine/run_file.h"
 #include "engine/shard_files.h"
 #include "engine/store_dir.h"
 #include "engine/store_internal.h"
@@ -22,7 +23,8 @@ namespace fs = std::filesystem;
 constexpr size_t kReadahead = size_t{512} << 10;
 
 // One shard's files of one column family, read in key order (a shard
-// writes a family's files in key order, none overlapping).
+// writes a family's files in key order, none overlapping): table files, or
+// one sorted run (engine/run_file.h) when the shard is a chunk of a load.
 class Run {
  public:
   Run(const rocksdb::Options* options, std::vector<std::string> paths, size_t order)
@@ -31,24 +33,56 @@ class Run {
   // Moves to the first key; false at the end or on an error (see status).
   bool Start() { return OpenNext(); }
   bool Next() {
+    if (run_) {
+      if (run_->Next()) return Show(run_->key(), run_->value());
+      if (!run_->status().ok()) {
+        status_ = run_->status();
+        return false;
+      }
+      return OpenNext();
+    }
     it_->Next();
-    if (it_->Valid()) return true;
+    if (it_->Valid()) return ShowTable();
     if (!it_->status().ok()) {
       status_ = FromRocks(it_->status(), "read " + paths_[next_ - 1]);
       return false;
     }
     return OpenNext();
   }
-  rocksdb::Slice key() const { return it_->key(); }
-  rocksdb::Slice value() const { return it_->value(); }
+  std::string_view key() const { return key_; }
+  std::string_view value() const { return value_; }
   size_t order() const { return order_; }
   const Status& status() const { return status_; }
 
  private:
+  bool Show(std::string_view key, std::string_view value) {
+    key_ = key;
+    value_ = value;
+    return true;
+  }
+  bool ShowTable() {
+    return Show(std::string_view(it_->key().data(), it_->key().size()),
+                std::string_view(it_->value().data(), it_->value().size()));
+  }
+
   bool OpenNext() {
     while (next_ < paths_.size()) {
       const std::string& path = paths_[next_++];
       it_.reset();
+      reader_.reset();
+      run_.reset();
+      if (path.ends_with(".run")) {
+        auto run = RunFileReader::Open(path, options_->use_direct_reads);
+        if (!run.ok()) {
+          status_ = run.status();
+          return false;
+        }
+        run_ = std::move(*run);
+        if (run_->Next()) return Show(run_->key(), run_->value());
+        status_ = run_->status();
+        if (!status_.ok()) return false;
+        continue;
+      }
       reader_ = std::make_unique<rocksdb::SstFileReader>(*options_);
       status_ = FromRocks(reader_->Open(path), "read " + path);
       if (!status_.ok()) return false;
@@ -57,7 +91,7 @@ class Run {
       ro.readahead_size = kReadahead;
       it_.reset(reader_->NewIterator(ro));
       it_->SeekToFirst();
-      if (it_->Valid()) return true;
+      if (it_->Valid()) return ShowTable();
       if (!it_->status().ok()) {
         status_ = FromRocks(it_->status(), "read " + path);
         return false;
@@ -72,6 +106,9 @@ class Run {
   size_t next_ = 0;
   std::unique_ptr<rocksdb::SstFileReader> reader_;
   std::unique_ptr<rocksdb::Iterator> it_;
+  std::unique_ptr<RunFileReader> run_;
+  std::string_view key_;
+  std::string_view value_;
   Status status_;
 };
 
@@ -128,18 +165,17 @@ Status MergeFamily(size_t cf, const std::vector<std::vector<std::string>>& run_p
   bool any = false;
   while (!heap.empty()) {
     Run* run = heap.front();
-    const rocksdb::Slice key = run->key();
+    const std::string_view key = run->key();
     // The first of equal keys off the heap is the later shard's: keep it.
-    if (any && cf == kCfDocuments && key.compare(last) == 0) {
+    if (any && cf == kCfDocuments && key == last) {
       // The earlier run's claims and index entries would stay behind.
-      return Status::InvalidArgument("document " + key.ToString() +
+      return Status::InvalidArgument("document " + std::string(key) +
                                      " is in more than one shard; each must be in one");
     }
-    if (!any || key.compare(last) != 0) {
-      Status s = writer.Put(std::string_view(key.data(), key.size()),
-                            std::string_view(run->value().data(), run->value().size()));
+    if (!any || key != last) {
+      Status s = writer.Put(key, run->value());
       if (!s.ok()) return s;
-      last.assign(key.data(), key.size());
+      last.assign(key);
       any = true;
     }
     if (!run->Next()) {

@@ -6,6 +6,7 @@
 #include <map>
 #include <mutex>
 
+#include "engine/run_file.h"
 #include "engine/shard_files.h"
 #include "engine/store_internal.h"
 #include "engine/store_records.h"
@@ -93,10 +94,32 @@ struct ShardWriter::Rep {
 
   // Writes the sorted records of one column family into one or more files.
   Status WriteFamily(size_t cf, const std::vector<SortEntry>& records, ShardManifest* m);
+  // The same, as one sorted run: <family>.run.
+  Status WriteRun(size_t cf, const std::vector<SortEntry>& records, ShardManifest* m);
 };
+
+Status ShardWriter::Rep::WriteRun(size_t cf, const std::vector<SortEntry>& records,
+                                  ShardManifest* m) {
+  const std::string name = ColumnFamilyNames()[cf] + ".run";
+  const std::string path = (fs::path(dir) / name).string();
+  auto run = RunFileWriter::Create(path, options.direct_writes);
+  if (!run.ok()) return run.status();
+  for (const SortEntry& r : records) {
+    Status s = (*run)->Add(r.key, r.value);
+    if (!s.ok()) return s;
+  }
+  Status s = (*run)->Finish();
+  if (!s.ok()) return s;
+  m->files.push_back({ColumnFamilyNames()[cf], name, (*run)->records(), (*run)->file_bytes(),
+                      std::string(records.front().key), std::string(records.back().key)});
+  m->keys += (*run)->records();
+  m->bytes += (*run)->file_bytes();
+  return Status::OK();
+}
 
 Status ShardWriter::Rep::WriteFamily(size_t cf, const std::vector<SortEntry>& records,
                                      ShardManifest* m) {
+  if (options.sorted_runs) return WriteRun(cf, records, m);
   FamilyTableWriter writer(dir, cf, options, &m->files);
   for (const SortEntry& r : records) {
     Status s = writer.Put(r.key, r.value);
@@ -166,7 +189,10 @@ uint64_t ShardWriter::memory_bytes() const {
   return rep_->bytes;
 }
 
-Result<ShardManifest> ShardWriter::Finish() {
+Result<ShardManifest> ShardWriter::Finish() { return Finish(rep_->options); }
+
+Result<ShardManifest> ShardWriter::Finish(const ShardWriterOptions& options) {
+  rep_->options = options;
   ShardManifest m;
   std::vector<std::vector<SortEntry>> by_cf(kNumCfs);
   std::map<std::string, int64_t> counters;

@@ -46,6 +46,11 @@ struct ShardWriterOptions {
   // the files right after loading them (a rebuild's analysis and graph)
   // reads them from disk and fills the cache again.
   bool keep_cached = false;
+  // Write each column family as one sorted run (engine/run_file.h), not as
+  // table files: for a chunked load's chunks, which only MergeShards reads.
+  // A shard of runs cannot be loaded (Store::LoadShards refuses it). The
+  // file size target and keep_cached do not apply to runs.
+  bool sorted_runs = false;
 };
 
 class ShardWriter {
@@ -76,6 +81,10 @@ class ShardWriter {
   // Returns the manifest. IOError naming the file when one cannot be
   // written; the directory then holds no manifest and cannot be loaded.
   Result<ShardManifest> Finish();
+  // The same, written with `options` instead of Create's: a chunked load
+  // writes its only chunk as the table files it loads, and every other
+  // chunk as runs to merge.
+  Result<ShardManifest> Finish(const ShardWriterOptions& options);
 
  private:
   struct Rep;

@@ -102,7 +102,8 @@ constexpr size_t kDurableBufferBytes = 1 << 20;
 // of being copied into the buffer (WriteFileDurably of a whole file).
 constexpr size_t kDirectWriteBytes = 4 * kDurableBufferBytes;
 
-// Writes all of `bytes` to fd; IOError naming `path` (the file written).
+}  // namespace
+
 Status WriteAll(int fd, std::string_view bytes, const std::string& path) {
   size_t done = 0;
   while (done < bytes.size()) {
@@ -115,8 +116,6 @@ Status WriteAll(int fd, std::string_view bytes, const std::string& path) {
   }
   return Status::OK();
 }
-
-}  // namespace
 
 // One buffer in flight at a time: Hand() waits for the previous write, so
 // the file's bytes go out in the order they were appended.

@@ -37,6 +37,10 @@ std::string GenerationSnapshotDir(const std::string& dir, uint64_t generation);
 // Corruption when the file does not name a generation.
 Result<std::optional<uint64_t>> ReadCurrentGeneration(const std::string& dir);
 
+// Writes all of `bytes` to the open descriptor `fd`, retrying short writes
+// and EINTR. IOError naming `path` (the file written) on failure.
+Status WriteAll(int fd, std::string_view bytes, const std::string& path);
+
 // Points DIR/SNAPSHOT at `generation` atomically and durably: the file is
 // written beside it, fsynced, renamed over it, and the directory fsynced.
 Status PublishCurrentGeneration(const std::string& dir, uint64_t generation);

@@ -155,6 +155,11 @@ Result<LoadShardsSummary> Store::LoadShards(const std::vector<std::string>& dirs
   for (size_t i = 0; i < dirs.size(); ++i) {
     const ShardManifest& m = manifests[i];
     for (const ShardFile& f : m.files) {
+      if (!f.file.ends_with(".sst")) {
+        return Status::InvalidArgument(dirs[i] + " holds " + f.file +
+                                       ", a sorted run of a chunked load, not a table file; only "
+                                       "a merge reads runs");
+      }
       const size_t cf = static_cast<size_t>(std::find(names.begin(), names.end(), f.column_family) -
                                             names.begin());
       files[cf].push_back((fs::path(dirs[i]) / f.file).string());

@@ -894,23 +894,87 @@ TEST_CASE("runs written and merged with O_DIRECT load the same store", "[store][
   const auto second = ChunkDocs(30, 30, "Shared Late");
   std::vector<bool> modes{false};
   if (direct) modes.push_back(true);
+  std::vector<std::string> stores;
   for (const bool d : modes) {
-    const std::string run = tmp.path() + (d ? "/direct" : "/buffered");
-    WriteShard(run + "-a", first, ShardWriterOptions{.target_file_bytes = 512, .direct_writes = d});
-    WriteShard(run + "-b", second,
-               ShardWriterOptions{.target_file_bytes = 512, .direct_writes = d});
-    auto merged = MergeShards({run + "-a", run + "-b"}, run + "-m", 2, {}, d);
-    INFO(merged.status().ToString());
-    REQUIRE(merged.ok());
-    CHECK(merged->documents == 60);
-    auto loaded = OpenOrFail(run + "-store");
-    REQUIRE(loaded->LoadShards({run + "-m"}, LoadShardsOptions{}).ok());
-    RequireConsistent(*loaded);
-    CHECK(EntityName(*loaded, "SHARED") == "Shared Late");
+    for (const bool runs : {false, true}) {
+      INFO("direct " << d << ", sorted runs " << runs);
+      const std::string run =
+          tmp.path() + (d ? "/direct" : "/buffered") + (runs ? "-runs" : "-tables");
+      const ShardWriterOptions options{
+          .target_file_bytes = 512, .direct_writes = d, .sorted_runs = runs};
+      WriteShard(run + "-a", first, options);
+      WriteShard(run + "-b", second, options);
+      auto merged = MergeShards({run + "-a", run + "-b"}, run + "-m", 2, {}, d);
+      INFO(merged.status().ToString());
+      REQUIRE(merged.ok());
+      CHECK(merged->documents == 60);
+      stores.push_back(run + "-store");
+      auto loaded = OpenOrFail(stores.back());
+      REQUIRE(loaded->LoadShards({run + "-m"}, LoadShardsOptions{}).ok());
+      RequireConsistent(*loaded);
+      CHECK(EntityName(*loaded, "SHARED") == "Shared Late");
+    }
   }
-  if (direct) {
-    testing::RequireEqualStores(testing::DumpStore(tmp.path() + "/buffered-store"),
-                                testing::DumpStore(tmp.path() + "/direct-store"));
+  for (size_t i = 1; i < stores.size(); ++i) {
+    INFO(stores[i]);
+    testing::RequireEqualStores(testing::DumpStore(stores[0]), testing::DumpStore(stores[i]));
+  }
+}
+
+TEST_CASE("a shard of sorted runs is merged and never loaded", "[store][bulk]") {
+  TempDir tmp;
+  const auto first = ChunkDocs(30, 0, "Shared Early");
+  const auto second = ChunkDocs(30, 30, "Shared Late");
+  WriteShard(tmp.path() + "/runs", first, ShardWriterOptions{.sorted_runs = true});
+  WriteShard(tmp.path() + "/tables", second);
+  auto manifest = ReadShardManifest(tmp.path() + "/runs");
+  REQUIRE(manifest.ok());
+  for (const ShardFile& f : manifest->files) CHECK(f.file == f.column_family + ".run");
+
+  auto store = OpenOrFail(tmp.path() + "/db");
+  auto refused = store->LoadShards({tmp.path() + "/tables", tmp.path() + "/runs"}, {});
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.status().code() == Status::Code::kInvalidArgument);
+  CHECK(refused.status().message().find("/runs holds ") != std::string::npos);
+  CHECK(refused.status().message().find(".run, a sorted run") != std::string::npos);
+  CHECK(store->Stats()->documents == 0);  // all or nothing
+
+  // A merge reads runs and table files alike, the later shard's record kept.
+  auto merged = MergeShards({tmp.path() + "/runs", tmp.path() + "/tables"}, tmp.path() + "/m", 2);
+  INFO(merged.status().ToString());
+  REQUIRE(merged.ok());
+  REQUIRE(store->LoadShards({tmp.path() + "/m"}, {}).ok());
+  RequireConsistent(*store);
+  CHECK(EntityName(*store, "SHARED") == "Shared Late");
+  store.reset();
+  auto put = OpenOrFail(tmp.path() + "/put");
+  for (const auto* docs : {&first, &second}) {
+    for (const auto& [doc, claims] : *docs) REQUIRE(put->PutDocument(doc, "r", claims).ok());
+  }
+  put.reset();
+  testing::RequireEqualStores(testing::DumpStore(tmp.path() + "/put"),
+                              testing::DumpStore(tmp.path() + "/db"));
+}
+
+TEST_CASE("a chunked load whose last chunk filled up merges its runs", "[store][bulk]") {
+  // With chunks of one byte every Add writes its document as a run, and
+  // Finish finds an empty last chunk: even one run must be merged before
+  // it can be loaded.
+  for (const size_t n : {size_t{1}, size_t{3}}) {
+    INFO(n << " documents");
+    TempDir tmp;
+    auto store = OpenOrFail(tmp.path() + "/db");
+    auto loader = ChunkedLoader::Start(store.get(), /*chunk_bytes=*/1);
+    REQUIRE(loader.ok());
+    const auto docs = ChunkDocs(n);
+    for (const auto& [doc, claims] : docs) REQUIRE((*loader)->Add(doc, "r", claims, 1).ok());
+    CHECK((*loader)->chunks() == n);
+    auto summary = (*loader)->Finish();
+    INFO(summary.status().ToString());
+    REQUIRE(summary.ok());
+    CHECK(summary->documents == n);
+    CHECK(store->Stats()->documents == n);
+    RequireConsistent(*store);
   }
 }
 
