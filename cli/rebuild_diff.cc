@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <future>
 #include <map>
 #include <string_view>
 #include <tuple>
@@ -25,19 +26,46 @@ FindingKey KeyOf(const Finding& f) {
           ordered ? f.b_claim_id : f.a_claim_id};
 }
 
-// The genuine findings of `a` whose key is not among `b`'s.
-std::vector<Finding> GenuineMissingFrom(const std::vector<Finding>& a,
-                                        const std::vector<Finding>& b) {
-  std::vector<FindingKey> keys;
-  for (const Finding& f : b) {
-    if (IsGenuine(f)) keys.push_back(KeyOf(f));
+// The keys of the genuine findings of `f`, sorted, each with its index.
+std::vector<std::pair<FindingKey, size_t>> SortedGenuineKeys(const std::vector<Finding>& f) {
+  std::vector<std::pair<FindingKey, size_t>> keys;
+  for (size_t i = 0; i < f.size(); ++i) {
+    if (IsGenuine(f[i])) keys.emplace_back(KeyOf(f[i]), i);
   }
   std::sort(keys.begin(), keys.end());
-  std::vector<Finding> out;
-  for (const Finding& f : a) {
-    if (IsGenuine(f) && !std::binary_search(keys.begin(), keys.end(), KeyOf(f))) out.push_back(f);
+  return keys;
+}
+
+// The genuine findings of `a` whose key is not among `b`'s, and those of
+// `b` not among `a`'s, each in its list's order: both lists' keys sorted
+// (on two threads: a million-document rebuild has 600,000 of each) and
+// walked side by side once.
+std::pair<std::vector<Finding>, std::vector<Finding>> GenuineMissingFromEach(
+    const std::vector<Finding>& a, const std::vector<Finding>& b) {
+  auto sorting_b = std::async(std::launch::async, [&b] { return SortedGenuineKeys(b); });
+  const auto ka = SortedGenuineKeys(a);
+  const auto kb = sorting_b.get();
+  std::vector<size_t> only_a, only_b;
+  size_t i = 0, j = 0;
+  while (i < ka.size() || j < kb.size()) {
+    if (j == kb.size() || (i < ka.size() && ka[i].first < kb[j].first)) {
+      only_a.push_back(ka[i++].second);
+    } else if (i == ka.size() || kb[j].first < ka[i].first) {
+      only_b.push_back(kb[j++].second);
+    } else {  // in both: every finding of either list with this key
+      const FindingKey key = ka[i].first;
+      while (i < ka.size() && ka[i].first == key) ++i;
+      while (j < kb.size() && kb[j].first == key) ++j;
+    }
   }
-  return out;
+  auto in_order = [](std::vector<size_t> at, const std::vector<Finding>& from) {
+    std::sort(at.begin(), at.end());
+    std::vector<Finding> out;
+    out.reserve(at.size());
+    for (size_t k : at) out.push_back(from[k]);
+    return out;
+  };
+  return {in_order(std::move(only_a), a), in_order(std::move(only_b), b)};
 }
 
 // How many ids of sorted `a` are not in sorted `b`.
@@ -207,8 +235,8 @@ RunDiff DiffRuns(const PreviousRun& previous, const Analysis& now,
   d.has_previous = previous.has_snapshot;
   d.claims_added = CountMissing(claim_ids, previous.claim_ids);
   d.claims_removed = CountMissing(previous.claim_ids, claim_ids);
-  d.new_contradictions = GenuineMissingFrom(now.findings, previous.analysis.findings);
-  d.resolved = GenuineMissingFrom(previous.analysis.findings, now.findings);
+  std::tie(d.new_contradictions, d.resolved) =
+      GenuineMissingFromEach(now.findings, previous.analysis.findings);
   std::map<std::string, double> before;
   for (const SourceScore& s : previous.analysis.sources) before[s.source] = s.reliability;
   for (const SourceScore& s : now.sources) {
