@@ -67,11 +67,11 @@ std::vector<const T*> Within(const std::vector<T>& all, const SentenceSpan& s) {
 // overlapping): where a pattern's span overlaps a lexicon phrase or an
 // earlier pattern's span, the earlier mention stays.
 void AddPatternMetrics(const PatternRules& patterns, std::string_view prose,
-                       std::vector<MetricMention>* mentions) {
+                       const std::vector<bool>& may_match, std::vector<MetricMention>* mentions) {
   std::vector<MetricMention> merged;
   auto next = mentions->begin();
   size_t taken_end = 0;  // end of the last mention kept
-  for (const PatternMatch& m : patterns.FindAll(PatternKind::kMetric, prose)) {
+  for (const PatternMatch& m : patterns.FindAll(PatternKind::kMetric, prose, &may_match)) {
     while (next != mentions->end() && next->start < m.end) {
       taken_end = std::max(taken_end, next->end);
       merged.push_back(std::move(*next++));
@@ -212,7 +212,12 @@ std::vector<Claim> ClaimExtractor::Extract(const Document& doc) const {
   std::string_view prose(doc.text.data(), std::min(doc.prose_end, doc.text.size()));
   std::vector<Mention> mentions = r.annotator->Annotate(doc);
   std::vector<MetricMention> metric_mentions = r.metrics->Recognize(prose);
-  if (r.patterns.Has(PatternKind::kMetric)) AddPatternMetrics(r.patterns, prose, &metric_mentions);
+  // One pass of every pattern rule at once tells which can match at all.
+  const std::vector<bool> may_match =
+      r.patterns.rules().empty() ? std::vector<bool>() : r.patterns.MayMatch(prose);
+  if (r.patterns.Has(PatternKind::kMetric)) {
+    AddPatternMetrics(r.patterns, prose, may_match, &metric_mentions);
+  }
   DocContext ctx;
   ctx.doc = &doc;
   ctx.text = doc.text;
@@ -224,7 +229,7 @@ std::vector<Claim> ClaimExtractor::Extract(const Document& doc) const {
   ctx.cues = &r.cues;
   ctx.cue_matches = &cue_matches;
   if (r.patterns.Has(PatternKind::kModality)) {
-    ctx.modality_patterns = r.patterns.FindAll(PatternKind::kModality, prose);
+    ctx.modality_patterns = r.patterns.FindAll(PatternKind::kModality, prose, &may_match);
   }
   ctx.entities = r.entities->Recognize(prose);
   ctx.main_entity = MainEntity(ctx.entities);

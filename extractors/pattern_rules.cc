@@ -1,6 +1,7 @@
 #include "extractors/pattern_rules.h"
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include <algorithm>
 #include <array>
@@ -89,6 +90,11 @@ std::string ParseLine(std::string_view line, const MetricLexicon& metrics, Patte
 
 }  // namespace
 
+struct PatternRules::Prefilter {
+  explicit Prefilter(const RE2::Options& options) : set(options, RE2::UNANCHORED) {}
+  RE2::Set set;
+};
+
 PatternRules::PatternRules() = default;
 PatternRules::~PatternRules() = default;
 PatternRules::PatternRules(PatternRules&&) noexcept = default;
@@ -117,6 +123,18 @@ Result<PatternRules> PatternRules::Parse(std::string_view text, std::string_view
     if (!error.empty()) return Status::InvalidArgument(where + error);
     out.rules_.push_back(std::move(rule));
   }
+  // Every pattern compiled alone above, so each is added; a set too large
+  // to compile only leaves FindAll running every rule.
+  RE2::Options options;
+  options.set_log_errors(false);
+  auto prefilter = std::make_shared<Prefilter>(options);
+  bool added = true;
+  for (const PatternRule& rule : out.rules_) {
+    added = added && prefilter->set.Add(rule.re->pattern(), nullptr) >= 0;
+  }
+  if (added && !out.rules_.empty() && prefilter->set.Compile()) {
+    out.prefilter_ = std::move(prefilter);
+  }
   return out;
 }
 
@@ -132,11 +150,27 @@ bool PatternRules::Has(PatternKind kind) const {
                      [kind](const PatternRule& r) { return r.kind == kind; });
 }
 
-std::vector<PatternMatch> PatternRules::FindAll(PatternKind kind, std::string_view text) const {
+std::vector<bool> PatternRules::MayMatch(std::string_view text) const {
+  std::vector<bool> may(rules_.size(), prefilter_ == nullptr);
+  if (prefilter_ == nullptr) return may;
+  std::vector<int> matched;
+  RE2::Set::ErrorInfo error;
+  if (!prefilter_->set.Match(re2::StringPiece(text.data(), text.size()), &matched, &error) &&
+      error.kind != RE2::Set::kNoError) {
+    may.assign(rules_.size(), true);
+    return may;
+  }
+  for (int i : matched) may[static_cast<size_t>(i)] = true;
+  return may;
+}
+
+std::vector<PatternMatch> PatternRules::FindAll(PatternKind kind, std::string_view text,
+                                                const std::vector<bool>* may_match) const {
   std::vector<PatternMatch> out;
   const re2::StringPiece input(text.data(), text.size());
-  for (const PatternRule& rule : rules_) {
-    if (rule.kind != kind) continue;
+  for (size_t i = 0; i < rules_.size(); ++i) {
+    const PatternRule& rule = rules_[i];
+    if (rule.kind != kind || (may_match != nullptr && !(*may_match)[i])) continue;
     const int groups = std::min(rule.re->NumberOfCapturingGroups(), 1);
     re2::StringPiece found[2];
     size_t pos = 0;

@@ -74,12 +74,23 @@ class PatternRules {
   const std::vector<PatternRule>& rules() const { return rules_; }
   bool Has(PatternKind kind) const;
 
+  // Which rules can match somewhere in `text`: rules()[i] cannot when [i]
+  // is false. One pass of every pattern at once (RE2::Set) instead of one
+  // per rule; all true when the set cannot tell (its memory ran out).
+  std::vector<bool> MayMatch(std::string_view text) const;
+
   // Every match in `text` of the rules of `kind`, ordered by start (then by
   // rule). A rule's own matches do not overlap; different rules' may.
-  std::vector<PatternMatch> FindAll(PatternKind kind, std::string_view text) const;
+  // `may_match`, when given, is MayMatch(text): the rules it rules out are
+  // not run, and the result is the same.
+  std::vector<PatternMatch> FindAll(PatternKind kind, std::string_view text,
+                                    const std::vector<bool>* may_match = nullptr) const;
 
  private:
+  struct Prefilter;  // the RE2::Set of every rule's pattern
+
   std::vector<PatternRule> rules_;
+  std::shared_ptr<const Prefilter> prefilter_;  // null when the set did not compile
 };
 
 }  // namespace claimgraph

@@ -123,6 +123,42 @@ TEST_CASE("Pattern rules: matches in order, group 1 as the span", "[patterns]") 
   CHECK(Spans(*rules, PatternKind::kModality, "top line rose").empty());
 }
 
+TEST_CASE("Pattern rules: one pass tells which rules can match and changes no match",
+          "[patterns]") {
+  auto rules = PatternRules::Parse(
+      "metric backlog \\b(RPO)\\b\n"
+      "metric revenue (?i)\\b(top[- ]line) (?:rose|fell|grew)\n"
+      "modality hypothetical (?i)\\bif it were sold\\b\n"
+      "modality forecast \\bexpects?\\b\n",
+      "p.txt", Lexicon());
+  REQUIRE(rules.ok());
+  const std::vector<std::pair<std::string, std::vector<bool>>> cases = {
+      {"Top-line grew; RPO rose.", {true, true, false, false}},
+      {"It expects $5 billion IF IT WERE SOLD.", {false, false, true, true}},
+      {"RPOs and top lines: nothing here.", {false, false, false, false}},
+      {"", {false, false, false, false}},
+  };
+  for (const auto& [text, expected] : cases) {
+    INFO(text);
+    const std::vector<bool> may = rules->MayMatch(text);
+    CHECK(may == expected);
+    for (PatternKind kind : {PatternKind::kMetric, PatternKind::kModality}) {
+      const auto all = rules->FindAll(kind, text);
+      const auto filtered = rules->FindAll(kind, text, &may);
+      REQUIRE(filtered.size() == all.size());
+      for (size_t i = 0; i < all.size(); ++i) {
+        CHECK(filtered[i].start == all[i].start);
+        CHECK(filtered[i].end == all[i].end);
+        CHECK(filtered[i].rule == all[i].rule);
+      }
+    }
+  }
+  // No rules: nothing to rule out.
+  auto none = PatternRules::Parse("# nothing\n", "p.txt", Lexicon());
+  REQUIRE(none.ok());
+  CHECK(none->MayMatch("RPO").empty());
+}
+
 // (a+)+b and friends take exponential time in a backtracking engine on a
 // run of a's without the b; RE2 runs them as automata, linear in the input.
 // A 1 MB input finishing (under ctest's timeout) is the proof.
