@@ -100,7 +100,7 @@ Status DeleteStoredClaims(Store::Rep* rep, const Store& store, std::string_view 
       for (const std::string& key : keys) b->Delete(rep->cf(IndexCf(index)), key);
     }
     b->Delete(rep->cf(kCfClaims), id);
-    AddClaimCounters(c, -1, deltas);
+    AddClaimCounters(c.claim, -1, deltas);
   }
   return Status::OK();
 }

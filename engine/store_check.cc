@@ -104,15 +104,15 @@ std::string CounterKey(std::string_view group, std::string_view name) {
   return EncodeKey({group, name});
 }
 
-void AddClaimCounters(const StoredClaim& c, int64_t sign, std::map<std::string, int64_t>* deltas) {
+void AddClaimCounters(const Claim& c, int64_t sign, std::map<std::string, int64_t>* deltas) {
   (*deltas)[CounterKey("total", "claims")] += sign;
   // Claims by ruleset: a search uses by_term only when every claim was
   // extracted (its terms found) with the ruleset of the question lexicon.
-  (*deltas)[CounterKey("ruleset", c.claim.ruleset)] += sign;
-  (*deltas)[CounterKey("kind", ClaimKindName(c.claim.kind))] += sign;
-  if (!c.claim.metric.empty()) (*deltas)[CounterKey("metric", c.claim.metric)] += sign;
-  if (c.claim.kind == ClaimKind::kQuantity || c.claim.kind == ClaimKind::kRelative) {
-    (*deltas)[CounterKey("modality", ModalityName(c.claim.modality))] += sign;
+  (*deltas)[CounterKey("ruleset", c.ruleset)] += sign;
+  (*deltas)[CounterKey("kind", ClaimKindName(c.kind))] += sign;
+  if (!c.metric.empty()) (*deltas)[CounterKey("metric", c.metric)] += sign;
+  if (c.kind == ClaimKind::kQuantity || c.kind == ClaimKind::kRelative) {
+    (*deltas)[CounterKey("modality", ModalityName(c.modality))] += sign;
   }
 }
 
@@ -204,7 +204,7 @@ Result<ConsistencyReport> Store::CheckConsistency() const {
   if (!s.ok()) return s;
   s = ForEachClaim([&](const StoredClaim& c) {
     ++r.claims;
-    AddClaimCounters(c, +1, &expected);
+    AddClaimCounters(c.claim, +1, &expected);
     auto doc = GetDocument(c.claim.doc_id);
     if (!doc.ok() || !doc->has_value()) {
       Problem(&r, "claim " + c.claim.claim_id + ": document " + c.claim.doc_id + " missing");

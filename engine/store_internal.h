@@ -90,8 +90,8 @@ int64_t DecodeCounter(std::string_view bytes);  // 0 unless 8 bytes
 
 // Counter keys.
 std::string CounterKey(std::string_view group, std::string_view name);
-// Adds the counter deltas of one stored claim (sign = +1 or -1).
-void AddClaimCounters(const StoredClaim& c, int64_t sign, std::map<std::string, int64_t>* deltas);
+// Adds the counter deltas of one claim (sign = +1 or -1).
+void AddClaimCounters(const Claim& c, int64_t sign, std::map<std::string, int64_t>* deltas);
 // The entity records a claim contributes (subject, speaker).
 std::vector<StoredEntity> ClaimEntities(const Claim& c);
 std::string EncodeEntity(const StoredEntity& e);

@@ -21,9 +21,8 @@ void BuildDocumentRecords(StoredDocument* doc, const std::vector<Claim>& claims,
   for (const Claim& claim : claims) {
     assert(claim.doc_id == d.id);
     if (!seen.insert(claim.claim_id).second) continue;  // the same claim twice
-    StoredClaim c{claim, d.source, d.published, d.title};
     value.clear();
-    EncodeStoredClaim(c, &value);
+    EncodeStoredClaim(claim, d.source, d.published, d.title, &value);
     put(kCfClaims, claim.claim_id, value);
     for (ClaimIndex index : kAllClaimIndexes) {
       keys.clear();
@@ -34,7 +33,7 @@ void BuildDocumentRecords(StoredDocument* doc, const std::vector<Claim>& claims,
       std::string record = EncodeEntity(e);
       entities.insert_or_assign(std::move(e.id), std::move(record));
     }
-    AddClaimCounters(c, +1, deltas);
+    AddClaimCounters(claim, +1, deltas);
   }
   for (const auto& [id, record] : entities) put(kCfEntities, id, record);
   doc->claim_count = seen.size();

@@ -355,7 +355,11 @@ Status DecodeStoredDocument(std::string_view in, StoredDocument* doc) {
 }
 
 void EncodeStoredClaim(const StoredClaim& stored, std::string* out) {
-  const Claim& c = stored.claim;
+  EncodeStoredClaim(stored.claim, stored.source, stored.published, stored.title, out);
+}
+
+void EncodeStoredClaim(const Claim& c, std::string_view source, std::string_view published,
+                       std::string_view title, std::string* out) {
   out->push_back(kRecordVersion);
   PutString(out, c.claim_id);
   PutString(out, c.doc_id);
@@ -387,9 +391,9 @@ void EncodeStoredClaim(const StoredClaim& stored, std::string* out) {
   PutEnum(out, c.object.type);
   PutVarint64(out, c.terms.size());
   for (const std::string& term : c.terms) PutString(out, term);
-  PutString(out, stored.source);
-  PutString(out, stored.published);
-  PutString(out, stored.title);
+  PutString(out, source);
+  PutString(out, published);
+  PutString(out, title);
 }
 
 Status DecodeStoredClaim(std::string_view in, StoredClaim* stored) {

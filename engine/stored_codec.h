@@ -27,6 +27,10 @@ Status DecodeStoredDocument(std::string_view in, StoredDocument* doc);
 
 // Appends the encoding of `claim` to *out.
 void EncodeStoredClaim(const StoredClaim& claim, std::string* out);
+// The same for a claim and its document's fields given apart (no StoredClaim
+// to copy the claim into).
+void EncodeStoredClaim(const Claim& claim, std::string_view source, std::string_view published,
+                       std::string_view title, std::string* out);
 // Decodes a whole value produced by EncodeStoredClaim; Corruption on error.
 Status DecodeStoredClaim(std::string_view in, StoredClaim* claim);
 
