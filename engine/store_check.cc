@@ -105,15 +105,9 @@ std::string CounterKey(std::string_view group, std::string_view name) {
 }
 
 void AddClaimCounters(const Claim& c, int64_t sign, std::map<std::string, int64_t>* deltas) {
-  (*deltas)[CounterKey("total", "claims")] += sign;
-  // Claims by ruleset: a search uses by_term only when every claim was
-  // extracted (its terms found) with the ruleset of the question lexicon.
-  (*deltas)[CounterKey("ruleset", c.ruleset)] += sign;
-  (*deltas)[CounterKey("kind", ClaimKindName(c.kind))] += sign;
-  if (!c.metric.empty()) (*deltas)[CounterKey("metric", c.metric)] += sign;
-  if (c.kind == ClaimKind::kQuantity || c.kind == ClaimKind::kRelative) {
-    (*deltas)[CounterKey("modality", ModalityName(c.modality))] += sign;
-  }
+  ForEachClaimCounter(c, [&](std::string_view group, std::string_view name) {
+    (*deltas)[CounterKey(group, name)] += sign;
+  });
 }
 
 std::vector<StoredEntity> ClaimEntities(const Claim& c) {

@@ -90,6 +90,20 @@ int64_t DecodeCounter(std::string_view bytes);  // 0 unless 8 bytes
 
 // Counter keys.
 std::string CounterKey(std::string_view group, std::string_view name);
+// Calls fn(group, name) for each counter one claim counts in. The views
+// live as long as `c`.
+template <typename Fn>
+void ForEachClaimCounter(const Claim& c, Fn&& fn) {
+  fn("total", "claims");
+  // Claims by ruleset: a search uses by_term only when every claim was
+  // extracted (its terms found) with the ruleset of the question lexicon.
+  fn("ruleset", c.ruleset);
+  fn("kind", ClaimKindName(c.kind));
+  if (!c.metric.empty()) fn("metric", c.metric);
+  if (c.kind == ClaimKind::kQuantity || c.kind == ClaimKind::kRelative) {
+    fn("modality", ModalityName(c.modality));
+  }
+}
 // Adds the counter deltas of one claim (sign = +1 or -1).
 void AddClaimCounters(const Claim& c, int64_t sign, std::map<std::string, int64_t>* deltas);
 // The entity records a claim contributes (subject, speaker).
