@@ -12,6 +12,7 @@
 #include <cstring>
 
 #include "engine/store_dir.h"
+#include "engine/varint.h"
 
 namespace claimgraph {
 
@@ -30,15 +31,6 @@ static_assert(kWriteBlock % RunChecksum::kPiece == 0 && kReadBlock % RunChecksum
 
 std::unique_ptr<char, void (*)(void*)> AlignedBlock(size_t bytes) {
   return {static_cast<char*>(std::aligned_alloc(kAlign, bytes)), std::free};
-}
-
-char* PutVarint(char* p, uint64_t v) {
-  while (v >= 0x80) {
-    *p++ = static_cast<char>(v | 0x80);
-    v >>= 7;
-  }
-  *p++ = static_cast<char>(v);
-  return p;
 }
 
 void PutFixed64(char* p, uint64_t v) {
@@ -145,11 +137,11 @@ Status RunFileWriter::Add(std::string_view key, std::string_view value) {
     status_ = Status::InvalidArgument(path_ + ": keys must be added in ascending order, each once");
     return status_;
   }
-  char header[30];
-  char* end = PutVarint(header, shared);
-  end = PutVarint(end, key.size() - shared);
-  end = PutVarint(end, value.size());
-  Append(header, static_cast<size_t>(end - header));
+  header_.clear();
+  PutVarint64(&header_, shared);
+  PutVarint64(&header_, key.size() - shared);
+  PutVarint64(&header_, value.size());
+  Append(header_.data(), header_.size());
   Append(key.data() + shared, key.size() - shared);
   Append(value.data(), value.size());
   last_key_.assign(key);

@@ -95,6 +95,7 @@ class RunFileWriter {
   uint64_t written_ = 0;
   uint64_t records_ = 0;
   std::string last_key_;
+  std::string header_;  // a record's three varints, reused
   RunChecksum checksum_;
   bool in_records_ = true;  // the buffer holds records (not yet the footer)
   Status status_;
@@ -129,6 +130,8 @@ class RunFileReader {
   // The next `n` payload bytes: in the buffer when they lie in it, else
   // gathered into *scratch. False when the payload ends first.
   bool Take(size_t n, std::string* scratch, std::string_view* out);
+  // A varint, byte by byte: it may straddle two reads, and GetVarint64
+  // (engine/varint.h) needs it whole.
   bool TakeVarint(uint64_t* v);
   bool Fail(const std::string& what);
 
