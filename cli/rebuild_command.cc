@@ -8,6 +8,7 @@
 #endif
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <filesystem>
@@ -217,42 +218,47 @@ Result<SnapshotManifest> WriteSnapshot(const Inputs& in, const Store& serving, S
   Status s = WriteAnalysisFile(dir + "/" + kSourcesFile, now);
   if (!s.ok()) return s;
   ReleaseFreedMemory();
-  {
-    // The diff's three reads do not depend on each other: the new run's
-    // claim ids (a scan of every by_doc key, the longest) are collected
-    // and written on a second thread while this one reads the new and the
-    // previous run's findings. Each result is held until DiffRuns either way.
-    // (A future's destructor waits, so no return below leaves it running.)
-    auto collected =
-        std::async(std::launch::async, [staged, &dir]() -> Result<std::vector<uint64_t>> {
-          auto ids = CollectClaimIds(*staged);
-          if (!ids.ok()) return ids;
-          Status ids_written = WriteClaimIds(dir + "/" + kClaimIdsFile, *ids);
-          if (!ids_written.ok()) return ids_written;
-          return ids;
-        });
-    auto findings = ReadGenuineFindings(dir);
-    // Not beside the read above: each maps its run's analysis file whole
-    // (570 MB at a million documents), and both at once took the peak past
-    // 2 GB.
-    auto previous = LoadPreviousRun(serving);
-    auto ids = collected.get();
-    if (!findings.ok()) return findings.status();
-    now.findings = std::move(findings->findings);
-    if (!ids.ok()) return ids.status();
-    if (!previous.ok()) return previous.status();
-    *diff = DiffRuns(*previous, now, *ids);
+  // The diff reads the new and the previous run's genuine findings (and the
+  // previous run's claim ids) on a second thread while this one builds the
+  // graph, whose scan of the claims also collects the new run's claim ids.
+  // The findings are compared and freed there, so that only the two id
+  // lists are held beside the graph at its largest. (A future's destructor
+  // waits, so no return below leaves the thread running.)
+  std::vector<uint64_t> previous_ids;
+  auto compared = std::async(
+      std::launch::async,
+      [&serving, &dir, &previous_ids, now = std::move(now)]() mutable -> Result<RunDiff> {
+        auto findings = ReadGenuineFindings(dir);
+        if (!findings.ok()) return findings.status();
+        now.findings = std::move(findings->findings);
+        auto previous = LoadPreviousRun(serving);
+        if (!previous.ok()) return previous.status();
+        RunDiff d = DiffFindings(*previous, now);
+        previous_ids = std::move(previous->claim_ids);
+        now = {};  // the lambda outlives this call: it lives as long as the future
+        return d;
+      });
+  std::vector<uint64_t> ids;
+  if (auto claims = staged->Counter("total", "claims"); claims.ok() && *claims > 0) {
+    ids.reserve(static_cast<size_t>(*claims));
   }
-  now = {};
-  ReleaseFreedMemory();
   const auto graph_start = Clock::now();
-  auto graph = WriteClaimGraphFile(*staged, in.catalog->entities(), std::move(links),
-                                   dir + "/" + kGraphFile);
+  auto graph = WriteClaimGraphFile(
+      *staged, in.catalog->entities(), std::move(links), dir + "/" + kGraphFile,
+      [&ids](const StoredClaim& c) { ids.push_back(ClaimIdNumber(c.claim.claim_id)); });
   if (!graph.ok()) return graph.status();
   m.graph_seconds = seconds_since(graph_start);
   m.graph_bytes = graph->memory_bytes;
   m.graph_vertices = graph->vertices;
   m.graph_edges = graph->edges;
+  // Claims come in key order, which for canonical ids is numeric order.
+  if (!std::is_sorted(ids.begin(), ids.end())) std::sort(ids.begin(), ids.end());
+  s = WriteClaimIds(dir + "/" + kClaimIdsFile, ids);
+  if (!s.ok()) return s;
+  auto findings_diff = compared.get();
+  if (!findings_diff.ok()) return findings_diff.status();
+  *diff = std::move(*findings_diff);
+  DiffClaimIds(previous_ids, ids, diff);
   auto stats = staged->Stats();
   if (!stats.ok()) return stats.status();
   m.generation = staged->generation();

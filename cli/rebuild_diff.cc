@@ -229,12 +229,9 @@ Result<PreviousRun> LoadPreviousRun(const Store& store) {
   return run;
 }
 
-RunDiff DiffRuns(const PreviousRun& previous, const Analysis& now,
-                 const std::vector<uint64_t>& claim_ids) {
+RunDiff DiffFindings(const PreviousRun& previous, const Analysis& now) {
   RunDiff d;
   d.has_previous = previous.has_snapshot;
-  d.claims_added = CountMissing(claim_ids, previous.claim_ids);
-  d.claims_removed = CountMissing(previous.claim_ids, claim_ids);
   std::tie(d.new_contradictions, d.resolved) =
       GenuineMissingFromEach(now.findings, previous.analysis.findings);
   std::map<std::string, double> before;
@@ -250,6 +247,19 @@ RunDiff DiffRuns(const PreviousRun& previous, const Analysis& now,
   std::stable_sort(d.moved.begin(), d.moved.end(), [](const ScoreMove& a, const ScoreMove& b) {
     return std::fabs(a.after - a.before) > std::fabs(b.after - b.before);
   });
+  return d;
+}
+
+void DiffClaimIds(const std::vector<uint64_t>& previous, const std::vector<uint64_t>& now,
+                  RunDiff* diff) {
+  diff->claims_added = CountMissing(now, previous);
+  diff->claims_removed = CountMissing(previous, now);
+}
+
+RunDiff DiffRuns(const PreviousRun& previous, const Analysis& now,
+                 const std::vector<uint64_t>& claim_ids) {
+  RunDiff d = DiffFindings(previous, now);
+  DiffClaimIds(previous.claim_ids, claim_ids, &d);
   return d;
 }
 

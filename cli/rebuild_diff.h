@@ -57,6 +57,13 @@ inline constexpr double kScoreMoveThreshold = 0.01;
 RunDiff DiffRuns(const PreviousRun& previous, const Analysis& now,
                  const std::vector<uint64_t>& claim_ids);
 
+// DiffRuns in two parts, for a caller that has the findings before the
+// claim ids: all of it but the claim counts, then the claim counts.
+// REQUIRES (DiffClaimIds): both lists sorted.
+RunDiff DiffFindings(const PreviousRun& previous, const Analysis& now);
+void DiffClaimIds(const std::vector<uint64_t>& previous, const std::vector<uint64_t>& now,
+                  RunDiff* diff);
+
 struct RebuildReport {
   uint64_t generation = 0;
   IngestCounts reextracted;  // documents re-extracted (added = none here, replaced, unchanged)

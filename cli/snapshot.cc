@@ -21,11 +21,11 @@ constexpr char kManifestFile[] = "manifest.json";
 constexpr char kManifestFormat[] = "claimgraph-snapshot-1";
 constexpr char kClaimIdsMagic[] = "claimgraph-claim-ids-1\n";
 
+}  // namespace
+
 uint64_t ClaimIdNumber(const std::string& id) {
   return CanonicalClaimNumber(id).value_or(Fnv1a64(id));
 }
-
-}  // namespace
 
 namespace {
 
@@ -111,10 +111,30 @@ std::vector<ClaimLink> LinksFromFindings(const std::vector<Finding>& findings) {
   return links;
 }
 
-Result<Analysis> ReadAnalysisFile(const std::string& path, const AnalysisSelection& selection) {
+Result<Analysis> ReadAnalysisFile(const std::string& path, const AnalysisSelection& selection,
+                                  size_t piece_bytes) {
   auto file = MappedFile::Open(path);
   if (!file.ok()) return file.status();
-  return DecodeAnalysis(file->bytes(), selection);
+  // A piece at a time, each released once read: a rebuild reads its new
+  // analysis (570 MB at a million documents) while the graph is built, and
+  // a mapping read whole would count all of it in the process's memory.
+  const size_t piece = std::max<size_t>(piece_bytes, 1);
+  const std::string_view bytes = file->bytes();
+  AnalysisDecoder decoder(selection);
+  size_t pos = 0;
+  while (pos < bytes.size()) {
+    size_t end = bytes.size();
+    if (bytes.size() - pos > piece) {
+      // The last whole line within the piece; else the one line it starts.
+      size_t newline = bytes.rfind('\n', pos + piece - 1);
+      if (newline == std::string_view::npos || newline < pos) newline = bytes.find('\n', pos);
+      if (newline != std::string_view::npos) end = newline + 1;
+    }
+    if (Status s = decoder.Add(bytes.substr(pos, end - pos)); !s.ok()) return s;
+    file->Release(end);
+    pos = end;
+  }
+  return decoder.Finish();
 }
 
 Result<std::string> ReadWholeFile(const std::string& path) {

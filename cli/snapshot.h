@@ -59,8 +59,9 @@ Status WriteSnapshotManifest(const std::string& dir, const SnapshotManifest& man
 // exists and the store has not been written since it was built.
 std::optional<SnapshotManifest> CurrentSnapshot(const Store& store);
 
-// Every claim id of the store as a 64-bit number (16 hex digits parsed;
-// other ids hashed), sorted.
+// A claim id as a 64-bit number: its 16 hex digits parsed; another id hashed.
+uint64_t ClaimIdNumber(const std::string& id);
+// Every claim id of the store as such a number, sorted.
 Result<std::vector<uint64_t>> CollectClaimIds(const Store& store);
 Status WriteClaimIds(const std::string& path, const std::vector<uint64_t>& ids);
 Result<std::vector<uint64_t>> ReadClaimIds(const std::string& path);
@@ -82,9 +83,13 @@ std::vector<ClaimLink> LinksFromFindings(const std::vector<Finding>& findings);
 // The edge of one finding, or nullopt for a finding that gets none.
 std::optional<ClaimLink> LinkOfFinding(const Finding& finding);
 
-// The parts of the analysis file `path` that `selection` selects. Errors:
-// those of MappedFile and DecodeAnalysis.
-Result<Analysis> ReadAnalysisFile(const std::string& path, const AnalysisSelection& selection);
+// The parts of the analysis file `path` that `selection` selects, read
+// `piece_bytes` at a time (whole lines; a longer line is one piece), each
+// piece taken out of the process's memory once decoded. Errors: those of
+// MappedFile and DecodeAnalysis.
+inline constexpr size_t kAnalysisPieceBytes = size_t{16} << 20;
+Result<Analysis> ReadAnalysisFile(const std::string& path, const AnalysisSelection& selection,
+                                  size_t piece_bytes = kAnalysisPieceBytes);
 
 Result<std::string> ReadWholeFile(const std::string& path);
 

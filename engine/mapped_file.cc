@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <utility>
@@ -48,6 +49,12 @@ Result<MappedFile> MappedFile::Open(const std::string& path) {
 }
 
 MappedFile::~MappedFile() { Unmap(); }
+
+void MappedFile::Release(size_t end) {
+  const auto page = static_cast<size_t>(::sysconf(_SC_PAGESIZE));
+  const size_t whole = std::min(end, size_) / page * page;
+  if (whole > 0) ::madvise(const_cast<char*>(data_), whole, MADV_DONTNEED);
+}
 
 MappedFile::MappedFile(MappedFile&& other) noexcept
     : data_(std::exchange(other.data_, nullptr)), size_(std::exchange(other.size_, 0)) {}

@@ -29,6 +29,12 @@ class MappedFile {
 
   std::string_view bytes() const { return {data_, size_}; }
 
+  // Takes the whole pages before byte `end` out of this process's memory
+  // (the page cache keeps them), so that a reader going through a large
+  // file front to back holds only what it has not read yet. Reading those
+  // bytes again is allowed and reads them again.
+  void Release(size_t end);
+
  private:
   void Unmap();
 

@@ -353,47 +353,58 @@ bool DecodeFindingLineFast(std::string_view line, Finding* f) {
   return true;
 }
 
-Result<Analysis> DecodeAnalysis(std::string_view text, const AnalysisSelection& selection) {
-  Analysis out;
-  std::vector<std::string_view> ids(selection.subjects.begin(), selection.subjects.end());
-  std::sort(ids.begin(), ids.end());
-  size_t line_no = 0;
+AnalysisDecoder::AnalysisDecoder(AnalysisSelection selection) : selection_(std::move(selection)) {
+  subjects_.assign(selection_.subjects.begin(), selection_.subjects.end());
+  std::sort(subjects_.begin(), subjects_.end());
+}
+
+Status AnalysisDecoder::Add(std::string_view text) {
   size_t pos = 0;
   while (pos < text.size()) {
     size_t end = text.find('\n', pos);
     if (end == std::string_view::npos) end = text.size();
     std::string_view line = text.substr(pos, end - pos);
     pos = end + 1;
-    ++line_no;
-    if (line_no > 1 && !MaySelect(line, selection, ids)) continue;
+    ++line_no_;
+    if (line_no_ > 1 && !MaySelect(line, selection_, subjects_)) continue;
     // Nearly every line is a finding as EncodeAnalysis wrote it: read in
     // one pass (a rebuild reads a million of them twice, for the diff). Any
     // other line, and every error, goes through nlohmann below.
-    if (line_no > 1) {
+    if (line_no_ > 1) {
       Finding f;
       if (DecodeFindingLineFast(line, &f)) {
-        if (Selected(f, selection)) out.findings.push_back(std::move(f));
+        if (Selected(f, selection_)) out_.findings.push_back(std::move(f));
         continue;
       }
     }
     json j = json::parse(line.begin(), line.end(), nullptr, false);
-    const std::string where = "analysis line " + std::to_string(line_no) + ": ";
+    const std::string where = "analysis line " + std::to_string(line_no_) + ": ";
     if (j.is_discarded()) return Status::Corruption(where + "not JSON");
-    if (line_no == 1) {
-      Status s = ParseHeader(j, &out.stats);
+    if (line_no_ == 1) {
+      Status s = ParseHeader(j, &out_.stats);
       if (!s.ok()) return s;
       continue;
     }
     std::string error;
-    const size_t findings = out.findings.size();
-    ParseLine(j, &out, &error);
+    const size_t findings = out_.findings.size();
+    ParseLine(j, &out_, &error);
     if (!error.empty()) return Status::Corruption(where + error);
-    if (out.findings.size() > findings && !Selected(out.findings.back(), selection)) {
-      out.findings.pop_back();
+    if (out_.findings.size() > findings && !Selected(out_.findings.back(), selection_)) {
+      out_.findings.pop_back();
     }
   }
-  if (line_no == 0) return Status::Corruption("analysis: empty (no header line)");
-  return out;
+  return Status::OK();
+}
+
+Result<Analysis> AnalysisDecoder::Finish() {
+  if (line_no_ == 0) return Status::Corruption("analysis: empty (no header line)");
+  return std::move(out_);
+}
+
+Result<Analysis> DecodeAnalysis(std::string_view text, const AnalysisSelection& selection) {
+  AnalysisDecoder decoder(selection);
+  if (Status s = decoder.Add(text); !s.ok()) return s;
+  return decoder.Finish();
 }
 
 Analysis AnalyzeFacts(const std::vector<ClaimFact>& facts, const StringTable& strings,

@@ -109,6 +109,26 @@ struct AnalysisSelection {
 // another format); Unsupported for another version. Never crashes on arbitrary bytes.
 Result<Analysis> DecodeAnalysis(std::string_view text, const AnalysisSelection& selection = {});
 
+// DecodeAnalysis a piece at a time, for a file read in pieces: Add each
+// piece in order, every one but the last ending in '\n', then Finish once.
+// The result and the errors are DecodeAnalysis's on the pieces joined; line
+// numbers count across pieces.
+class AnalysisDecoder {
+ public:
+  explicit AnalysisDecoder(AnalysisSelection selection = {});
+  AnalysisDecoder(const AnalysisDecoder&) = delete;  // subjects_ points into selection_
+  AnalysisDecoder& operator=(const AnalysisDecoder&) = delete;
+  // Decodes the lines of `text`. After an error the decoder is spent.
+  Status Add(std::string_view text);
+  Result<Analysis> Finish();
+
+ private:
+  AnalysisSelection selection_;
+  std::vector<std::string_view> subjects_;  // selection_.subjects, sorted
+  size_t line_no_ = 0;
+  Analysis out_;
+};
+
 // The one-pass reader DecodeAnalysis uses for finding lines exactly as
 // EncodeAnalysis writes them (that key order, no whitespace, valid UTF-8,
 // strings as engine/json_reader.h reads them, unsigned counts, a known kind

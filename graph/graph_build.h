@@ -12,6 +12,7 @@
 // Thread safety: a GraphBuilder is used by one thread at a time.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -129,10 +130,12 @@ Result<ClaimGraph> BuildClaimGraph(const Store& store, const std::vector<Catalog
 // The same graph written straight to the graph file `path` (SaveGraph's
 // bytes) through a spilling builder (`path`.vertices, removed afterwards):
 // memory is the ids, the id hash and the edges, not the labels or the CSR.
-// For `rebuild`, which only saves the graph. Errors: as BuildClaimGraph,
-// and those of the files.
-Result<GraphFileSummary> WriteClaimGraphFile(const Store& store,
-                                             const std::vector<CatalogEntity>& catalog,
-                                             std::vector<ClaimLink> links, const std::string& path);
+// For `rebuild`, which only saves the graph. `each_claim`, when given, sees
+// every stored claim as it is added (in the store's claim order), for a
+// caller that wants something else from the same scan. Errors: as
+// BuildClaimGraph, and those of the files.
+Result<GraphFileSummary> WriteClaimGraphFile(
+    const Store& store, const std::vector<CatalogEntity>& catalog, std::vector<ClaimLink> links,
+    const std::string& path, const std::function<void(const StoredClaim&)>& each_claim = {});
 
 }  // namespace claimgraph

@@ -201,6 +201,47 @@ TEST_CASE("Finding lines are the JSON objects the format names, keys in order",
   CHECK(only->findings[0].label == FindingLabel::kConflict);
 }
 
+TEST_CASE("An analysis decoded a piece at a time is the one decoded whole",
+          "[contradictions][codec]") {
+  const std::string text = EncodeAnalysis(Sample());
+  std::vector<size_t> line_ends;  // one past each '\n'
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n') line_ends.push_back(i + 1);
+  }
+  REQUIRE(line_ends.size() >= 4);  // header, findings, sources
+  const AnalysisSelection genuine{.genuine_only = true};
+  for (const AnalysisSelection& selection : {AnalysisSelection{}, genuine}) {
+    auto whole = DecodeAnalysis(text, selection);
+    REQUIRE(whole.ok());
+    // Cut after every line, and after the header only.
+    for (bool every_line : {true, false}) {
+      AnalysisDecoder decoder(selection);
+      size_t pos = 0;
+      for (size_t end : line_ends) {
+        if (!every_line && pos > 0) break;
+        REQUIRE(decoder.Add(std::string_view(text).substr(pos, end - pos)).ok());
+        pos = end;
+      }
+      REQUIRE(decoder.Add(std::string_view(text).substr(pos)).ok());
+      auto pieces = decoder.Finish();
+      REQUIRE(pieces.ok());
+      CHECK(EncodeAnalysis(*pieces) == EncodeAnalysis(*whole));
+    }
+  }
+  CHECK(DecodeAnalysis(text, genuine)->findings.size() == 1);
+
+  // A damaged line is named by its number in the whole text.
+  std::string damaged = text;
+  damaged.insert(line_ends[1], "{not json\n");  // becomes line 3
+  AnalysisDecoder decoder;
+  REQUIRE(decoder.Add(std::string_view(damaged).substr(0, line_ends[1])).ok());
+  Status s = decoder.Add(std::string_view(damaged).substr(line_ends[1]));
+  CHECK(s.code() == Status::Code::kCorruption);
+  CHECK(s.message().find("analysis line 3:") != std::string::npos);
+  // Nothing added: no header.
+  CHECK(AnalysisDecoder().Finish().status().code() == Status::Code::kCorruption);
+}
+
 TEST_CASE("An analysis file written a line at a time holds the encoding",
           "[contradictions][codec]") {
   testing::TempDir tmp;

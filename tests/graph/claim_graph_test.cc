@@ -371,8 +371,20 @@ TEST_CASE("BuildClaimGraph streams a real store", "[graph]") {
 
   // Written straight to a file, the same graph: SaveGraph's bytes.
   REQUIRE(SaveGraph(*g, tmp.path() + "/built.bin").ok());
-  auto summary = WriteClaimGraphFile(**store, Catalog(), Links(), tmp.path() + "/direct.bin");
+  std::vector<std::string> seen;  // the claims the graph's scan passes on
+  auto summary =
+      WriteClaimGraphFile(**store, Catalog(), Links(), tmp.path() + "/direct.bin",
+                          [&seen](const StoredClaim& c) { seen.push_back(c.claim.claim_id); });
   REQUIRE(summary.ok());
+  std::vector<std::string> stored;
+  REQUIRE((*store)
+              ->ForEachClaim([&stored](const StoredClaim& c) {
+                stored.push_back(c.claim.claim_id);
+                return true;
+              })
+              .ok());
+  CHECK(seen.size() == Claims().size());
+  CHECK(seen == stored);  // every claim, in the store's order
   CHECK(summary->vertices == g->vertex_count());
   CHECK(summary->edges == g->edge_count());
   CHECK(FileBytes(tmp.path() + "/direct.bin") == FileBytes(tmp.path() + "/built.bin"));
