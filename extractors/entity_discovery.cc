@@ -128,6 +128,18 @@ TextSpan Around(std::string_view text, size_t pos, size_t before, size_t after) 
   return {start, end};
 }
 
+// Whether the text after a company noun that ends at `end` can start the
+// appositive pattern's name: blanks, then a capital (ASCII, or any
+// non-ASCII character, which the pattern's \p{Lu} decides). Most nouns
+// ("the company said") fail this, and their windows are not searched.
+bool MayStartAppositiveName(std::string_view text, size_t end) {
+  size_t p = end;
+  while (p < text.size() && (text[p] == ' ' || text[p] == '\t')) ++p;
+  if (p == end || p == text.size()) return false;
+  const auto c = static_cast<unsigned char>(text[p]);
+  return (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
 // Sorts spans and merges those that overlap.
 std::vector<TextSpan> Merge(std::vector<TextSpan> spans) {
   std::sort(spans.begin(), spans.end(),
@@ -212,7 +224,7 @@ CueWindows CompanyCueFinder::Rep::FindWindows(std::string_view text,
   for (const AliasHit& hit : triggers.Scan(text, words)) {
     if (hit.target == kSuffixTrigger) {
       w.legal_suffix.push_back(Around(text, hit.start, kNameBefore, hit.end - hit.start));
-    } else {
+    } else if (MayStartAppositiveName(text, hit.end)) {
       w.appositive.push_back(Around(text, hit.start, 1, hit.end - hit.start + kNameAfter));
     }
   }

@@ -230,6 +230,17 @@ TEST_CASE("Appositives discover the company named after a company noun", "[entit
   CHECK(IdAt(mentions, text, "Nvidia") == "NVDA");
   CHECK(IdAt(mentions, text, "Nordea Bank") == "nordea-bank");
   CHECK(IdAt(mentions, text, "Monday", 1) == "(none)");
+
+  // After a tab or several spaces, and a name that starts with a capital
+  // outside ASCII.
+  text = "Shares of the retailer\t\u00c5hl\u00e9ns fell while the insurer   Sampo rose.";
+  mentions = Bundled().Recognize(text);
+  for (const char* name : {"\u00c5hl\u00e9ns", "Sampo"}) {
+    INFO(name);
+    const EntityMention* m = Span(mentions, text, name);
+    REQUIRE(m != nullptr);
+    CHECK(m->discovered);
+  }
 }
 
 TEST_CASE("Anaphors resolve to the most recent company before them", "[entity]") {
