@@ -184,9 +184,10 @@ void ReleaseFreedMemory() {
 // Analyzes `staged`, diffs it against the run `serving` holds, builds its
 // graph and writes the snapshot files, the manifest last. The analysis and
 // the graph go straight to their files (WriteStoreAnalysis,
-// WriteClaimGraphFile) and each phase frees what it held before the next,
-// so the peak is the larger of the analysis (facts, their index, compact
-// findings) and the graph's ids and edges, not their sum.
+// WriteClaimGraphFile) and the analysis frees what it held before the
+// graph, so the peak is the larger of the analysis (facts, their index,
+// compact findings) and the graph's ids and edges (with the diff's claim id
+// lists beside it), not their sum.
 Result<SnapshotManifest> WriteSnapshot(const Inputs& in, const Store& serving, Store* staged,
                                        RunDiff* diff) {
   const auto start = Clock::now();
@@ -221,8 +222,9 @@ Result<SnapshotManifest> WriteSnapshot(const Inputs& in, const Store& serving, S
   // The diff reads the new and the previous run's genuine findings (and the
   // previous run's claim ids) on a second thread while this one builds the
   // graph, whose scan of the claims also collects the new run's claim ids.
-  // The findings are compared and freed there, so that only the two id
-  // lists are held beside the graph at its largest. (A future's destructor
+  // The findings are compared and freed there, early in the graph's build,
+  // so that the two id lists are what is held beside the graph at its
+  // largest (its end). (A future's destructor
   // waits, so no return below leaves the thread running.)
   std::vector<uint64_t> previous_ids;
   auto compared = std::async(
@@ -235,12 +237,17 @@ Result<SnapshotManifest> WriteSnapshot(const Inputs& in, const Store& serving, S
         if (!previous.ok()) return previous.status();
         RunDiff d = DiffFindings(*previous, now);
         previous_ids = std::move(previous->claim_ids);
-        now = {};  // the lambda outlives this call: it lives as long as the future
+        // The findings go now, not when the future does (the lambda lives
+        // as long as it), and their memory back to the system: freed on
+        // this thread, it would stay in this thread's heap.
+        now = {};
+        *previous = {};
+        ReleaseFreedMemory();
         return d;
       });
   std::vector<uint64_t> ids;
   if (auto claims = staged->Counter("total", "claims"); claims.ok() && *claims > 0) {
-    ids.reserve(static_cast<size_t>(*claims));
+    ids.reserve(static_cast<size_t>(std::min<int64_t>(*claims, int64_t{1} << 28)));  // a hint
   }
   const auto graph_start = Clock::now();
   auto graph = WriteClaimGraphFile(

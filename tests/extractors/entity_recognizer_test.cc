@@ -241,6 +241,12 @@ TEST_CASE("Appositives discover the company named after a company noun", "[entit
     REQUIRE(m != nullptr);
     CHECK(m->discovered);
   }
+  // A noun followed by a comma, a lower-case word or nothing names no one.
+  text = "Then the company, Zorblax Widgets, said the group Quuxo grew; the firm said the maker";
+  mentions = Bundled().Recognize(text);
+  CHECK(Span(mentions, text, "Zorblax Widgets") == nullptr);
+  CHECK(Span(mentions, text, "Zorblax") == nullptr);
+  CHECK(IdAt(mentions, text, "Quuxo") == "quuxo");  // the control: a capital after the noun
 }
 
 TEST_CASE("Anaphors resolve to the most recent company before them", "[entity]") {

@@ -153,6 +153,20 @@ TEST_CASE("A company's additive total below its segment's is a conflict", "[cont
   CHECK(c.other_subject == "AMZN/aws");
   CHECK_THAT(c.explanation, Catch::Contains("Amazon (AMZN)") && Catch::Contains("AWS (AMZN/aws)"));
   CHECK_THAT(c.explanation, Catch::Contains("Trainium (AMZN/trainium) revenue_commitments"));
+  // Values in other documents, before and after these, are not hints: the
+  // hint comes from the other claim's own document.
+  auto before = MakeQuantity("n1", "", "", "ACME", "revenue", 2.25e11, "$225 billion");
+  before.claim.doc_id = "001";
+  auto after = MakeQuantity("n2", "", "", "ACME", "backlog", 3.64e11, "$364 billion");
+  after.claim.doc_id = "003";
+  for (const auto& claims : {std::vector<StoredClaim>{before, amazon, aws, trainium, after},
+                             std::vector<StoredClaim>{amazon, aws, after, trainium, before}}) {
+    auto g = Find(claims);
+    REQUIRE(LabelBetween(g, "p", "s") == "conflict");
+    const Finding& h = *std::find_if(g.begin(), g.end(), IsGenuine);
+    CHECK_THAT(h.explanation, Catch::Contains("Trainium (AMZN/trainium) revenue_commitments"));
+    CHECK_THAT(h.explanation, !Catch::Contains("ACME"));
+  }
   auto bigger = MakeQuantity("p", "", "", "AMZN", "backlog", 5e11, "$500 billion");
   CHECK(Find({bigger, aws}).empty());
   auto margin = MakeQuantity("p", "A", "", "AMZN", "operating_margin", 11.1, "11.1%");
