@@ -123,7 +123,8 @@ TEST_CASE("an analysis file read in small pieces reads as one decoded whole", "[
   const std::string text = EncodeAnalysis(a);
   const std::string path = tmp.path() + "/analysis.bin";
   std::ofstream(path, std::ios::binary) << text;
-  const AnalysisSelection genuine{.genuine_only = true};
+  AnalysisSelection genuine;
+  genuine.genuine_only = true;
   for (const AnalysisSelection& selection : {AnalysisSelection{}, genuine}) {
     auto whole = DecodeAnalysis(text, selection);
     REQUIRE(whole.ok());

@@ -209,7 +209,8 @@ TEST_CASE("An analysis decoded a piece at a time is the one decoded whole",
     if (text[i] == '\n') line_ends.push_back(i + 1);
   }
   REQUIRE(line_ends.size() >= 4);  // header, findings, sources
-  const AnalysisSelection genuine{.genuine_only = true};
+  AnalysisSelection genuine;
+  genuine.genuine_only = true;
   for (const AnalysisSelection& selection : {AnalysisSelection{}, genuine}) {
     auto whole = DecodeAnalysis(text, selection);
     REQUIRE(whole.ok());
