@@ -256,13 +256,6 @@ void DiffClaimIds(const std::vector<uint64_t>& previous, const std::vector<uint6
   diff->claims_removed = CountMissing(previous, now);
 }
 
-RunDiff DiffRuns(const PreviousRun& previous, const Analysis& now,
-                 const std::vector<uint64_t>& claim_ids) {
-  RunDiff d = DiffFindings(previous, now);
-  DiffClaimIds(previous.claim_ids, claim_ids, &d);
-  return d;
-}
-
 void PrintRebuildReport(const RebuildReport& report, bool json, size_t show, std::ostream& out) {
   if (json) {
     WriteJson(report, show, out);

@@ -51,15 +51,12 @@ struct RunDiff {
 // Reliability changes smaller than this are noise, not news.
 inline constexpr double kScoreMoveThreshold = 0.01;
 
-// Findings are matched by kind, label and their two claim ids (claim ids
-// do not depend on the rules, so a conflict that survives a rule change
-// keeps its identity). REQUIRES: claim_ids sorted.
-RunDiff DiffRuns(const PreviousRun& previous, const Analysis& now,
-                 const std::vector<uint64_t>& claim_ids);
-
-// DiffRuns in two parts, for a caller that has the findings before the
-// claim ids: all of it but the claim counts, then the claim counts.
-// REQUIRES (DiffClaimIds): both lists sorted.
+// The diff of two runs in two parts, for a caller (the rebuild) that has
+// the findings before the new run's claim ids. DiffFindings: all of it but
+// the claim counts. Findings are matched by kind, label and their two claim
+// ids (claim ids do not depend on the rules, so a conflict that survives a
+// rule change keeps its identity). DiffClaimIds: the claims added and
+// removed. REQUIRES (DiffClaimIds): both lists sorted.
 RunDiff DiffFindings(const PreviousRun& previous, const Analysis& now);
 void DiffClaimIds(const std::vector<uint64_t>& previous, const std::vector<uint64_t>& now,
                   RunDiff* diff);

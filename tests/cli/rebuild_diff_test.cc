@@ -22,6 +22,14 @@ Finding MakeFinding(FindingLabel label, const std::string& a, const std::string&
   return f;
 }
 
+// Both parts of the diff, as the rebuild takes them.
+cli::RunDiff DiffRuns(const cli::PreviousRun& previous, const Analysis& now,
+                      const std::vector<uint64_t>& claim_ids) {
+  cli::RunDiff d = cli::DiffFindings(previous, now);
+  cli::DiffClaimIds(previous.claim_ids, claim_ids, &d);
+  return d;
+}
+
 std::vector<std::string> Pairs(const std::vector<Finding>& findings) {
   std::vector<std::string> out;
   for (const Finding& f : findings) out.push_back(f.a_claim_id + "-" + f.b_claim_id);
@@ -56,7 +64,7 @@ TEST_CASE("the rebuild diff finds genuine findings new and gone in their own ord
       MakeFinding(kConflict, "0001", "0000x"),  // new, twice: both listed
   };
   const std::vector<uint64_t> ids = {2, 3, 4, 6};
-  const cli::RunDiff d = cli::DiffRuns(previous, now, ids);
+  const cli::RunDiff d = DiffRuns(previous, now, ids);
   CHECK(d.has_previous);
   CHECK(d.claims_added == 2);    // 4, 6
   CHECK(d.claims_removed == 2);  // 1, 5
@@ -73,7 +81,7 @@ TEST_CASE("the rebuild diff of a first run lists every genuine finding as new", 
     now.findings.push_back(MakeFinding(i % 3 ? FindingLabel::kConflict : FindingLabel::kScale,
                                        std::to_string(1000 - i), std::to_string(i)));
   }
-  const cli::RunDiff d = cli::DiffRuns(previous, now, {});
+  const cli::RunDiff d = DiffRuns(previous, now, {});
   CHECK_FALSE(d.has_previous);
   REQUIRE(d.new_contradictions.size() == 333);
   CHECK(d.new_contradictions.front().a_claim_id == "999");  // the input's order
@@ -81,7 +89,7 @@ TEST_CASE("the rebuild diff of a first run lists every genuine finding as new", 
   CHECK(d.resolved.empty());
 }
 
-TEST_CASE("the rebuild diff in two parts is the diff in one", "[diff]") {
+TEST_CASE("the rebuild diff counts claims apart from comparing findings", "[diff]") {
   const auto kConflict = FindingLabel::kConflict;
   cli::PreviousRun previous;
   previous.has_snapshot = true;
@@ -94,22 +102,17 @@ TEST_CASE("the rebuild diff in two parts is the diff in one", "[diff]") {
   now.findings = {MakeFinding(kConflict, "0003", "0004"), MakeFinding(kConflict, "0005", "0006")};
   now.sources = {{.source = "Wire A", .reliability = 0.7}, {.source = "Wire C", .reliability = 1}};
   const std::vector<uint64_t> ids = {2, 3, 4, 6, 7, 8};
-  const cli::RunDiff one = cli::DiffRuns(previous, now, ids);
   cli::RunDiff two = cli::DiffFindings(previous, now);
   CHECK(two.claims_added == 0);  // not counted yet
+  CHECK(two.claims_removed == 0);
   cli::DiffClaimIds(previous.claim_ids, ids, &two);
   CHECK(two.claims_added == 4);    // 4, 6, 7, 8
   CHECK(two.claims_removed == 3);  // 1, 5, 9
-  CHECK(two.claims_added == one.claims_added);
-  CHECK(two.claims_removed == one.claims_removed);
   CHECK(Pairs(two.new_contradictions) == std::vector<std::string>{"0005-0006"});
   CHECK(Pairs(two.resolved) == std::vector<std::string>{"0001-0002"});
-  CHECK(Pairs(two.new_contradictions) == Pairs(one.new_contradictions));
-  CHECK(Pairs(two.resolved) == Pairs(one.resolved));
   REQUIRE(two.moved.size() == 1);
   CHECK(two.moved[0].source == "Wire A");
   CHECK(two.new_sources == 1);
-  CHECK(one.new_sources == 1);
 }
 
 TEST_CASE("an analysis file read in small pieces reads as one decoded whole", "[diff]") {
