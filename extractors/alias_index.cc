@@ -155,7 +155,6 @@ bool AliasIndex::MayStartName(std::string_view text, TextSpan word) const {
 
 AliasHit AliasIndex::MatchWord(std::string_view text, TextSpan word) const {
   AliasHit miss{word.start, word.start, -1};
-  if (!MayStartName(text, word)) return miss;
   const Key* key = FindKey(text, word.start, word.end, HashLower(text, word.start, word.end));
   if (key == nullptr) return miss;
   for (const Entry& entry : key->entries) {
@@ -166,7 +165,9 @@ AliasHit AliasIndex::MatchWord(std::string_view text, TextSpan word) const {
 }
 
 AliasHit AliasIndex::MatchAt(std::string_view text, size_t pos) const {
-  return MatchWord(text, {pos, WordEnd(text, pos)});
+  const TextSpan word{pos, WordEnd(text, pos)};
+  if (!MayStartName(text, word)) return {pos, pos, -1};
+  return MatchWord(text, word);
 }
 
 int AliasIndex::MatchWhole(std::string_view text) const {

@@ -81,6 +81,7 @@ class AliasIndex {
   // False when no name can start with this word (the prefilter).
   bool MayStartName(std::string_view text, TextSpan word) const;
   // The longest name starting at word.start, or a hit with target -1.
+  // REQUIRES: MayStartName(text, word) (callers test it first).
   AliasHit MatchWord(std::string_view text, TextSpan word) const;
   const Key* FindKey(std::string_view text, size_t pos, size_t word_end, uint64_t hash) const;
   Key* FindOrAddKey(const std::string& word, uint64_t hash);

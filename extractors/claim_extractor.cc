@@ -54,14 +54,39 @@ const EntityMention* MainEntity(const std::vector<EntityMention>& entities) {
   return best;
 }
 
+// The items of one document that lie inside each of its sentences, in the
+// order of `all`. Recognizers return their mentions sorted by start, and
+// sentences come in order, so a sentence's items are one run that starts
+// where the previous sentence's search stopped or after; unsorted input (no
+// recognizer produces it today) falls back to a scan of every item.
 template <typename T>
-std::vector<const T*> Within(const std::vector<T>& all, const SentenceSpan& s) {
-  std::vector<const T*> out;
-  for (const T& x : all) {
-    if (x.start >= s.start && x.end <= s.end) out.push_back(&x);
+class WithinIndex {
+ public:
+  explicit WithinIndex(const std::vector<T>& all)
+      : all_(all), sorted_(std::is_sorted(all.begin(), all.end(), [](const T& a, const T& b) {
+          return a.start < b.start;
+        })) {}
+
+  // REQUIRES: each call's s.start is at least the previous call's.
+  std::vector<const T*> Within(const SentenceSpan& s) {
+    std::vector<const T*> out;
+    auto it = all_.begin();
+    if (sorted_) {
+      while (first_ < all_.size() && all_[first_].start < s.start) ++first_;
+      it += static_cast<std::ptrdiff_t>(first_);
+    }
+    for (; it != all_.end(); ++it) {
+      if (sorted_ && it->start > s.end) break;  // nothing after it can end by s.end
+      if (it->start >= s.start && it->end <= s.end) out.push_back(&*it);
+    }
+    return out;
   }
-  return out;
-}
+
+ private:
+  const std::vector<T>& all_;
+  const bool sorted_;
+  size_t first_ = 0;  // the first item starting at or after the last sentence's start
+};
 
 // Adds the pattern rules' metric mentions to the lexicon's (sorted, not
 // overlapping): where a pattern's span overlaps a lexicon phrase or an
@@ -238,9 +263,12 @@ std::vector<Claim> ClaimExtractor::Extract(const Document& doc) const {
     (m.type == MentionType::kPeriod ? periods : values).push_back(m);
   }
   std::vector<Claim> claims;
+  WithinIndex<Mention> values_index(values), periods_index(periods);
+  WithinIndex<EntityMention> entities_index(ctx.entities);
+  WithinIndex<MetricMention> metrics_index(metric_mentions);
   for (const SentenceSpan& span : SplitSentences(prose)) {
-    SentenceView view{span, Within(values, span), Within(periods, span), Within(ctx.entities, span),
-                      Within(metric_mentions, span)};
+    SentenceView view{span, values_index.Within(span), periods_index.Within(span),
+                      entities_index.Within(span), metrics_index.Within(span)};
     SentenceAssembler(ctx, view).Run(&claims);
   }
   r.ScoreClaims(ctx, &claims);

@@ -219,7 +219,11 @@ CueWindows CompanyCueFinder::Rep::FindWindows(std::string_view text,
     w.exchange.push_back(Around(text, p, kExchangeBefore, kTickerAfter));
   }
   for (size_t p = text.find('$'); p != std::string_view::npos; p = text.find('$', p + 1)) {
-    w.cashtag.push_back(Around(text, p, 1, kTickerAfter));
+    // A cashtag's '$' is followed by a capital (CashtagPattern); most
+    // dollar signs start amounts ("$1.2 billion") and open no window.
+    if (p + 1 < text.size() && IsAsciiUpper(text[p + 1])) {
+      w.cashtag.push_back(Around(text, p, 1, kTickerAfter));
+    }
   }
   for (const AliasHit& hit : triggers.Scan(text, words)) {
     if (hit.target == kSuffixTrigger) {

@@ -5,6 +5,7 @@
 // over unchanged.
 #include <bitset>
 #include <cstdint>
+#include <cstring>
 #include <set>
 
 #include "engine/utf8.h"
@@ -31,10 +32,24 @@ bool IsJoiningHyphen(std::string_view text, size_t i) {
 
 // Same length as text: joining hyphens become spaces, U+00A0 two spaces,
 // U+2018/U+2019 three apostrophes, U+2013/U+2014 three spaces.
+// Whether any of the 8 bytes at p is a hyphen or has its top bit set: the
+// bytes MatchableCopy may rewrite. Most 8-byte runs of English have none.
+bool MayNeedRewrite(const char* p) {
+  uint64_t w;
+  std::memcpy(&w, p, sizeof w);
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  constexpr uint64_t kHigh = 0x8080808080808080ull;
+  const uint64_t hyphens = w ^ (kOnes * '-');                  // a zero byte where w has '-'
+  const uint64_t zero = (hyphens - kOnes) & ~hyphens & kHigh;  // exact for the first zero
+  return ((w & kHigh) | zero) != 0;
+}
+
 std::string MatchableCopy(std::string_view text) {
   std::string out(text);
   for (size_t i = 0; i < out.size(); ++i) {
     auto b = [&](size_t k) { return static_cast<unsigned char>(out[k]); };
+    while (i + 8 <= out.size() && !MayNeedRewrite(out.data() + i)) i += 8;
+    if (i >= out.size()) break;
     if (out[i] != '-' && b(i) < 0xC2) continue;  // the common case
     if (IsJoiningHyphen(text, i)) {
       out[i] = ' ';

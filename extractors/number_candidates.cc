@@ -34,30 +34,52 @@ bool IsOneOf(std::string_view text, size_t start, size_t end,
 }
 
 // The number words of the pattern, as whole words.
-bool IsNumberWord(std::string_view text, size_t start, size_t end) {
-  switch (end - start) {
-    case 3:
-      return IsOneOf(text, start, end, {"one", "two", "six", "ten"});
-    case 4:
-      return IsOneOf(text, start, end, {"zero", "four", "five", "nine", "tens"});
-    case 5:
-      return IsOneOf(text, start, end,
-                     {"three", "seven", "eight", "forty", "fifty", "sixty", "dozen"});
-    case 6:
-      return IsOneOf(text, start, end,
-                     {"eleven", "twelve", "twenty", "thirty", "eighty", "ninety", "dozens"});
-    case 7:
-      return IsOneOf(text, start, end,
-                     {"fifteen", "sixteen", "seventy", "hundred", "million", "billion", "several"});
-    case 8:
-      return IsOneOf(text, start, end,
-                     {"thirteen", "fourteen", "eighteen", "nineteen", "thousand", "trillion",
-                      "hundreds", "millions", "billions"});
-    case 9:
-      return IsOneOf(text, start, end, {"seventeen", "thousands"});
-    default:
-      return false;
+constexpr std::string_view kNumberWords[] = {
+    "one",      "two",      "six",      "ten",      "zero",      "four",     "five",
+    "nine",     "tens",     "three",    "seven",    "eight",     "forty",    "fifty",
+    "sixty",    "dozen",    "eleven",   "twelve",   "twenty",    "thirty",   "eighty",
+    "ninety",   "dozens",   "fifteen",  "sixteen",  "seventy",   "hundred",  "million",
+    "billion",  "several",  "thirteen", "fourteen", "eighteen",  "nineteen", "thousand",
+    "trillion", "hundreds", "millions", "billions", "seventeen", "thousands"};
+constexpr size_t kMinNumberWord = 3;
+constexpr size_t kMaxNumberWord = 9;
+
+// Which (length, first two letters) a number word has: most words of a
+// text share an initial with some number word, and this test turns nearly
+// all of them away before any comparison.
+struct NumberWordFilter {
+  static constexpr size_t kBits = (kMaxNumberWord - kMinNumberWord + 1) * 26 * 26;
+  uint64_t bits[(kBits + 63) / 64] = {};
+  static constexpr size_t Key(size_t size, char a, char b) {
+    return ((size - kMinNumberWord) * 26 + static_cast<size_t>(a - 'a')) * 26 +
+           static_cast<size_t>(b - 'a');
   }
+  constexpr NumberWordFilter() {
+    for (std::string_view w : kNumberWords) {
+      const size_t key = Key(w.size(), w[0], w[1]);
+      bits[key / 64] |= uint64_t{1} << (key % 64);
+    }
+  }
+  // REQUIRES: size in [kMinNumberWord, kMaxNumberWord]; a and b lower case.
+  constexpr bool MayBe(size_t size, char a, char b) const {
+    if (a < 'a' || a > 'z' || b < 'a' || b > 'z') return false;
+    const size_t key = Key(size, a, b);
+    return (bits[key / 64] >> (key % 64)) & 1;
+  }
+};
+constexpr NumberWordFilter kNumberWordFilter;
+
+bool IsNumberWord(std::string_view text, size_t start, size_t end) {
+  const size_t size = end - start;
+  if (size < kMinNumberWord || size > kMaxNumberWord) return false;
+  if (!kNumberWordFilter.MayBe(size, Lower(text[start]), Lower(text[start + 1]))) return false;
+  for (std::string_view w : kNumberWords) {
+    if (w.size() != size) continue;
+    size_t i = 0;
+    while (i < size && Lower(text[start + i]) == w[i]) ++i;
+    if (i == size) return true;
+  }
+  return false;
 }
 
 // The end of the word at pos, or of its first 10 bytes (longer than any

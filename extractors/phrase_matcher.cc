@@ -74,6 +74,7 @@ void PhraseMatcher::Add(std::string_view phrase, int id) {
     trie_.emplace_back();  // may move the nodes: index them again below
     trie_[node].labels.push_back(c);
     trie_[node].children.push_back(child);
+    if (node == 0) root_edges_[static_cast<unsigned char>(c)] = child;
     node = child;
   }
   if (trie_[node].phrase < 0) trie_[node].phrase = index;
@@ -120,10 +121,20 @@ PhraseMatch PhraseMatcher::StartingAt(std::string_view text, size_t start, bool 
   size_t i = start;
   while (i < text.size()) {
     const char c = IsAsciiSpace(text[i]) ? ' ' : AsciiLower(text[i]);
-    const Node& n = trie_[node];
-    const size_t edge = n.labels.find(c);
-    if (edge == std::string::npos) break;
-    node = n.children[edge];
+    if (node == 0) {
+      node = root_edges_[static_cast<unsigned char>(c)];
+      if (node == 0) break;
+    } else {
+      // Most nodes below the root have one or two edges: a plain loop
+      // beats a call to memchr.
+      const Node& n = trie_[node];
+      const char* labels = n.labels.data();
+      const size_t count = n.labels.size();
+      size_t edge = 0;
+      while (edge < count && labels[edge] != c) ++edge;
+      if (edge == count) break;
+      node = n.children[edge];
+    }
     if (c == ' ') {
       while (i < text.size() && IsAsciiSpace(text[i])) ++i;
     } else {

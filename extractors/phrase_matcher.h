@@ -76,6 +76,9 @@ class PhraseMatcher {
   // shares the text's first bytes from the start: phrases share long
   // prefixes ("operating income", "operating margin", ...).
   std::vector<Node> trie_ = std::vector<Node>(1);
+  // The root's edges as a table (0 = no edge; no edge leads back to the
+  // root): every lookup starts there, and the root has the most edges.
+  uint32_t root_edges_[256] = {};
   // Indexes into phrases_ by lower-cased last byte, in the order added, so
   // EndingAt only compares the few phrases that can match.
   std::vector<Entry> by_last_[256];

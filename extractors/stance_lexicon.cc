@@ -88,7 +88,7 @@ Status ParseWindow(const json& obj, const char* key, const std::string& where, i
 
 // Reads a list of single words into `out`; duplicates are errors.
 Status ParseWords(const json& obj, const char* key, const std::string& where, bool required,
-                  std::set<std::string>* out) {
+                  std::set<std::string, std::less<>>* out) {
   auto it = obj.find(key);
   if (it == obj.end()) {
     return required ? Status::InvalidArgument(where + key + ": missing") : Status::OK();

@@ -34,10 +34,10 @@ struct StancePhrase {
 struct StanceLexicon {
   std::vector<StancePhrase> phrases;
   // Single-word nouns whose increase is bad news ("costs", "losses", "debt").
-  std::set<std::string> bad_things;
+  std::set<std::string, std::less<>> bad_things;
   // Words that end the search for what an increase or decrease applies to
   // ("as", "on", "and"), besides breaks and clause breaks.
-  std::set<std::string> object_stops;
+  std::set<std::string, std::less<>> object_stops;
   int object_window = 3;    // tokens searched each side for a bad thing
   int negation_window = 3;  // tokens before a polar cue searched for a negator
 

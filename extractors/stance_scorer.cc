@@ -12,7 +12,6 @@
 
 #include <algorithm>
 #include <set>
-#include <unordered_map>
 
 #include "engine/line_reader.h"
 #include "extractors/stance_lexicon.h"
@@ -31,7 +30,7 @@ struct PhraseHit {
 };
 
 struct Sentence {
-  std::vector<StanceToken> tokens;
+  StanceTokens tokens;
   std::vector<PhraseHit> matches;
   std::vector<int> owner;  // token -> index in matches, -1 when unmatched
 
@@ -39,13 +38,16 @@ struct Sentence {
     return owner[token] >= 0 && matches[static_cast<size_t>(owner[token])].cue == cue;
   }
   // Whether a search for context stops at this token.
-  bool Blocks(size_t token, const std::set<std::string>& stops) const {
-    return tokens[token].is_break || Is(token, StanceCue::kClauseBreak) ||
-           stops.count(tokens[token].text) > 0;
+  bool Blocks(size_t token, const std::set<std::string, std::less<>>& stops) const {
+    return tokens.is_break(token) || Is(token, StanceCue::kClauseBreak) ||
+           stops.count(tokens.text(token)) > 0;
   }
   std::string Text(const PhraseHit& m) const {
     std::string out;
-    for (size_t t = m.begin; t < m.end; ++t) out += (t > m.begin ? " " : "") + tokens[t].text;
+    for (size_t t = m.begin; t < m.end; ++t) {
+      if (t > m.begin) out.push_back(' ');
+      out.append(tokens.text(t));
+    }
     return out;
   }
 };
@@ -65,28 +67,80 @@ struct Polar {
 
 }  // namespace
 
+// Phrase indexes by first token, longest phrase first: an open-addressing
+// table keyed by the token's bytes, looked up once per word of every
+// sentence scored (most words start no phrase).
+class FirstTokenIndex {
+ public:
+  void Add(const std::string& token, size_t phrase) {
+    if (keys_.size() * 2 >= slots_.size()) Grow();
+    size_t slot = Find(token);
+    if (slots_[slot] < 0) {
+      slots_[slot] = static_cast<int>(keys_.size());
+      keys_.push_back(token);
+      phrases_.emplace_back();
+    }
+    phrases_[static_cast<size_t>(slots_[slot])].push_back(phrase);
+  }
+  // The phrases starting with token, or nullptr.
+  const std::vector<size_t>* Get(std::string_view token) const {
+    if (slots_.empty()) return nullptr;
+    const int key = slots_[Find(token)];
+    return key < 0 ? nullptr : &phrases_[static_cast<size_t>(key)];
+  }
+  std::vector<std::vector<size_t>>& lists() { return phrases_; }
+
+ private:
+  // From the first two bytes, the last byte and the length: a few
+  // operations instead of one multiply per byte; collisions only cost a
+  // comparison.
+  static uint64_t Hash(std::string_view s) {
+    if (s.empty()) return 0;
+    auto byte = [&s](size_t i) { return static_cast<uint64_t>(static_cast<unsigned char>(s[i])); };
+    uint64_t x = byte(0) | byte(s.size() > 1 ? 1 : 0) << 8 | byte(s.size() - 1) << 16 |
+                 static_cast<uint64_t>(s.size()) << 24;
+    x *= 0x9E3779B97F4A7C15ull;
+    return x ^ (x >> 29);
+  }
+  // The slot holding token, or the empty slot where it would go.
+  size_t Find(std::string_view token) const {
+    const size_t mask = slots_.size() - 1;
+    size_t slot = Hash(token) & mask;
+    while (slots_[slot] >= 0 && keys_[static_cast<size_t>(slots_[slot])] != token) {
+      slot = (slot + 1) & mask;
+    }
+    return slot;
+  }
+  void Grow() {
+    slots_.assign(std::max<size_t>(16, slots_.size() * 2), -1);
+    for (size_t k = 0; k < keys_.size(); ++k) slots_[Find(keys_[k])] = static_cast<int>(k);
+  }
+
+  std::vector<int> slots_;  // index into keys_, -1 when empty
+  std::vector<std::string> keys_;
+  std::vector<std::vector<size_t>> phrases_;  // by key
+};
+
 struct StanceScorer::Rep {
   StanceLexicon lex;
-  // Phrase indexes by first token, longest phrase first.
-  std::unordered_map<std::string, std::vector<size_t>> by_first;
+  FirstTokenIndex by_first;
 
   Sentence MatchPhrases(std::string_view text) const;
-  size_t Longest(const std::vector<StanceToken>& tokens, size_t at, size_t* length) const;
+  size_t Longest(const StanceTokens& tokens, size_t at, size_t* length) const;
   int FindBadThing(const Sentence& s, const PhraseHit& m) const;
   bool Negated(const Sentence& s, const PhraseHit& m) const;
   Polar Resolve(const Sentence& s, const PhraseHit& m) const;
 };
 
 // The longest phrase starting at token `at`, or SIZE_MAX.
-size_t StanceScorer::Rep::Longest(const std::vector<StanceToken>& tokens, size_t at,
-                                  size_t* length) const {
-  auto it = by_first.find(tokens[at].text);
-  if (it == by_first.end()) return SIZE_MAX;
-  for (size_t index : it->second) {
+size_t StanceScorer::Rep::Longest(const StanceTokens& tokens, size_t at, size_t* length) const {
+  const std::vector<size_t>* candidates = by_first.Get(tokens.text(at));
+  if (candidates == nullptr) return SIZE_MAX;
+  for (size_t index : *candidates) {
     const std::vector<std::string>& want = lex.phrases[index].tokens;
     if (at + want.size() > tokens.size()) continue;
     size_t k = 1;
-    while (k < want.size() && !tokens[at + k].is_break && tokens[at + k].text == want[k]) ++k;
+    while (k < want.size() && !tokens.is_break(at + k) && tokens.text(at + k) == want[k]) ++k;
     if (k == want.size()) {
       *length = k;
       return index;
@@ -97,12 +151,12 @@ size_t StanceScorer::Rep::Longest(const std::vector<StanceToken>& tokens, size_t
 
 Sentence StanceScorer::Rep::MatchPhrases(std::string_view text) const {
   Sentence s;
-  s.tokens = TokenizeForStance(text);
+  TokenizeForStance(text, &s.tokens);
   s.owner.assign(s.tokens.size(), -1);
   size_t i = 0;
   while (i < s.tokens.size()) {
     size_t length = 0;
-    size_t index = s.tokens[i].is_break ? SIZE_MAX : Longest(s.tokens, i, &length);
+    size_t index = s.tokens.is_break(i) ? SIZE_MAX : Longest(s.tokens, i, &length);
     if (index == SIZE_MAX) {
       ++i;
       continue;
@@ -121,11 +175,11 @@ int StanceScorer::Rep::FindBadThing(const Sentence& s, const PhraseHit& m) const
   for (size_t k = 1; k <= window && k <= m.begin; ++k) {
     size_t t = m.begin - k;
     if (s.Blocks(t, lex.object_stops)) break;
-    if (lex.bad_things.count(s.tokens[t].text)) return static_cast<int>(t);
+    if (lex.bad_things.count(s.tokens.text(t))) return static_cast<int>(t);
   }
   for (size_t t = m.end; t < m.end + window && t < s.tokens.size(); ++t) {
     if (s.Blocks(t, lex.object_stops)) break;
-    if (lex.bad_things.count(s.tokens[t].text)) return static_cast<int>(t);
+    if (lex.bad_things.count(s.tokens.text(t))) return static_cast<int>(t);
   }
   return -1;
 }
@@ -134,7 +188,7 @@ bool StanceScorer::Rep::Negated(const Sentence& s, const PhraseHit& m) const {
   size_t window = static_cast<size_t>(lex.negation_window);
   for (size_t k = 1; k <= window && k <= m.begin; ++k) {
     size_t t = m.begin - k;
-    if (s.tokens[t].is_break || s.Is(t, StanceCue::kClauseBreak)) return false;
+    if (s.tokens.is_break(t) || s.Is(t, StanceCue::kClauseBreak)) return false;
     if (s.Is(t, StanceCue::kNegator)) return true;
     // A negator belongs to the first polar cue after it.
     if (s.owner[t] >= 0 && IsPolar(s.matches[static_cast<size_t>(s.owner[t])].cue)) return false;
@@ -180,9 +234,9 @@ Result<std::unique_ptr<StanceScorer>> StanceScorer::Parse(std::string_view json_
   Rep& rep = *scorer->rep_;
   rep.lex = std::move(lex).value();
   for (size_t i = 0; i < rep.lex.phrases.size(); ++i) {
-    rep.by_first[rep.lex.phrases[i].tokens[0]].push_back(i);
+    rep.by_first.Add(rep.lex.phrases[i].tokens[0], i);
   }
-  for (auto& [first, indexes] : rep.by_first) {
+  for (std::vector<size_t>& indexes : rep.by_first.lists()) {
     std::stable_sort(indexes.begin(), indexes.end(), [&rep](size_t a, size_t b) {
       return rep.lex.phrases[a].tokens.size() > rep.lex.phrases[b].tokens.size();
     });
@@ -217,7 +271,11 @@ StanceScore StanceScorer::Score(std::string_view sentence) const {
     const Polar& p = polar[i];
     (p.sign > 0 ? score.positive : score.negative) += p.weight;
     std::string cue = (p.negated ? "not " : "") + s.Text(m);
-    if (p.object >= 0) cue += " (" + s.tokens[static_cast<size_t>(p.object)].text + ")";
+    if (p.object >= 0) {
+      cue += " (";
+      cue += s.tokens.text(static_cast<size_t>(p.object));
+      cue += ")";
+    }
     score.cues.push_back(std::move(cue));
   }
   int total = score.positive + score.negative;

@@ -26,34 +26,45 @@ size_t TypographicAt(std::string_view text, size_t i, bool* is_break) {
   return 0;
 }
 
-// Appends a word, splitting off "n't" and dropping "'s".
-void EmitWord(std::string word, std::vector<StanceToken>* out) {
-  if (word.size() >= 2 && word.compare(word.size() - 2, 2, "'s") == 0) word.resize(word.size() - 2);
-  if (word.size() > 3 && word.compare(word.size() - 3, 3, "n't") == 0) {
-    out->push_back({word.substr(0, word.size() - 3), false});
-    word = "n't";
-  }
-  if (!word.empty()) out->push_back({std::move(word), false});
-}
-
 bool IsBreakChar(char c) {
   return std::string_view(",;:.!?()[]").find(c) != std::string_view::npos;
 }
 
-void EmitBreak(std::vector<StanceToken>* out) {
-  if (!out->empty() && !out->back().is_break) out->push_back({"", true});
-}
-
 }  // namespace
 
-std::vector<StanceToken> TokenizeForStance(std::string_view s) {
-  std::vector<StanceToken> out;
-  std::string word;
-  auto flush = [&] {
-    if (!word.empty()) EmitWord(std::move(word), &out);
-    word.clear();
+void TokenizeForStance(std::string_view s, StanceTokens* out) {
+  std::string& bytes = out->bytes_;
+  std::vector<StanceTokens::Token>& tokens = out->tokens_;
+  bytes.clear();
+  tokens.clear();
+  bytes.reserve(s.size());
+  // The word being read is bytes[word_begin, bytes.size()).
+  size_t word_begin = 0;
+  auto word_size = [&] { return bytes.size() - word_begin; };
+  auto ends_with = [&](std::string_view tail) {
+    return word_size() >= tail.size() &&
+           std::string_view(bytes).substr(bytes.size() - tail.size()) == tail;
   };
-  out.reserve(s.size() / 5 + 1);
+  auto push = [&](size_t begin, size_t size) {
+    tokens.push_back({static_cast<uint32_t>(begin), static_cast<uint32_t>(size), false});
+  };
+  // Ends the word: drops a possessive "'s" and splits off "n't".
+  auto flush = [&] {
+    if (word_size() == 0) return;
+    if (ends_with("'s")) bytes.resize(bytes.size() - 2);
+    if (word_size() > 3 && ends_with("n't")) {
+      push(word_begin, word_size() - 3);
+      push(bytes.size() - 3, 3);
+    } else if (word_size() > 0) {
+      push(word_begin, word_size());
+    }
+    word_begin = bytes.size();
+  };
+  auto emit_break = [&] {
+    if (!tokens.empty() && !tokens.back().is_break) {
+      tokens.push_back({static_cast<uint32_t>(bytes.size()), 0, true});
+    }
+  };
   size_t i = 0;
   while (i < s.size()) {
     char c = s[i];
@@ -64,9 +75,12 @@ std::vector<StanceToken> TokenizeForStance(std::string_view s) {
     if (IsAsciiAlnum(c)) {
       size_t end = i + 1;
       while (end < s.size() && IsAsciiAlnum(s[end])) ++end;
-      const size_t old_size = word.size();
-      word.append(s.substr(i, end - i));
-      for (size_t k = old_size; k < word.size(); ++k) word[k] = AsciiLower(word[k]);
+      // Every byte read adds at most one to bytes: it stays within the
+      // capacity reserved above, so the run is written without checks.
+      const size_t old_size = bytes.size();
+      bytes.resize(old_size + (end - i));
+      char* to = bytes.data() + old_size;
+      for (size_t k = i; k < end; ++k) *to++ = AsciiLower(s[k]);
       i = end;
       continue;
     }
@@ -78,29 +92,40 @@ std::vector<StanceToken> TokenizeForStance(std::string_view s) {
     bool is_break = false;
     size_t typo = TypographicAt(s, i, &is_break);
     size_t apos = ApostropheAt(s, i);
-    bool in_number = (c == ',' || c == '.') && !word.empty() && IsAsciiDigit(word.back()) &&
+    bool in_number = (c == ',' || c == '.') && word_size() > 0 && IsAsciiDigit(bytes.back()) &&
                      i + 1 < s.size() && IsAsciiDigit(s[i + 1]);
-    if (apos > 0 && !word.empty() && i + apos < s.size() && IsAsciiAlnum(s[i + apos])) {
-      word.push_back('\'');
+    if (apos > 0 && word_size() > 0 && i + apos < s.size() && IsAsciiAlnum(s[i + apos])) {
+      bytes.push_back('\'');
       i += apos;
     } else if (in_number) {
-      word.push_back(c);
+      bytes.push_back(c);
       ++i;
     } else if (typo > 0) {
       flush();
-      if (is_break) EmitBreak(&out);
+      if (is_break) emit_break();
       i += typo;
     } else if (IsWordByte(c)) {
-      word.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c);
+      bytes.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c);
       ++i;
     } else {
-      bool free_hyphen = c == '-' && (word.empty() || i + 1 >= s.size() || !IsWordByte(s[i + 1]));
+      bool free_hyphen =
+          c == '-' && (word_size() == 0 || i + 1 >= s.size() || !IsWordByte(s[i + 1]));
       flush();
-      if (IsBreakChar(c) || free_hyphen) EmitBreak(&out);
+      if (IsBreakChar(c) || free_hyphen) emit_break();
       ++i;
     }
   }
   flush();
+}
+
+std::vector<StanceToken> TokenizeForStance(std::string_view s) {
+  StanceTokens tokens;
+  TokenizeForStance(s, &tokens);
+  std::vector<StanceToken> out;
+  out.reserve(tokens.size());
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    out.push_back({std::string(tokens.text(i)), tokens.is_break(i)});
+  }
   return out;
 }
 

@@ -17,11 +17,41 @@
 
 namespace claimgraph {
 
+#include <cstdint>
+
 struct StanceToken {
   std::string text;  // lower-cased; empty for a break token
   bool is_break = false;
 };
 
+// The tokens of one sentence without a string per token: the words'
+// lower-cased bytes back to back in one buffer, each token a range of it.
+// The scorer runs on every sentence that names a company, so it reuses one
+// of these rather than allocating a token at a time.
+class StanceTokens {
+ public:
+  size_t size() const { return tokens_.size(); }
+  bool empty() const { return tokens_.empty(); }
+  bool is_break(size_t i) const { return tokens_[i].is_break; }
+  // Empty for a break token.
+  std::string_view text(size_t i) const {
+    return std::string_view(bytes_.data() + tokens_[i].begin, tokens_[i].size);
+  }
+
+ private:
+  friend void TokenizeForStance(std::string_view sentence, StanceTokens* out);
+  struct Token {
+    uint32_t begin;
+    uint32_t size;
+    bool is_break;
+  };
+  std::string bytes_;
+  std::vector<Token> tokens_;
+};
+
+// Replaces *out's tokens with the sentence's.
+void TokenizeForStance(std::string_view sentence, StanceTokens* out);
+// The same tokens as strings (for parsing the lexicon).
 std::vector<StanceToken> TokenizeForStance(std::string_view sentence);
 
 }  // namespace claimgraph

@@ -91,6 +91,22 @@ TEST_CASE("Hand-written JSONL decoding equals nlohmann's on crafted lines", "[js
   for (const std::string& line : lines) CheckSameAsReference(line);
 }
 
+TEST_CASE("Hand-written JSONL decoding equals nlohmann's with escapes at every offset", "[jsonl]") {
+  // The decoder skips plain bytes eight at a time: each byte that ends a
+  // plain run goes at every offset of such a run, and before and after it.
+  const std::vector<std::string> specials = {
+      "\\\"", "\\\\", "\\n", "\\u00e9",  "\\ud83d\\ude00", "\\q", "\x01", "\t",
+      "\x1f", "\x7f", "\"",  "\xC3\xA9", "\xE2\x80\x99",   " ",   "\\",   "\x20"};
+  for (size_t pad = 0; pad < 18; ++pad) {
+    for (const std::string& special : specials) {
+      for (size_t after : {size_t{0}, size_t{3}, size_t{9}}) {
+        CheckSameAsReference(R"({"id": "d", "text": ")" + std::string(pad, 'a') + special +
+                             std::string(after, 'b') + R"("})");
+      }
+    }
+  }
+}
+
 TEST_CASE("Hand-written JSONL decoding equals nlohmann's on every bundled JSONL line", "[jsonl]") {
   size_t checked = 0;
   const std::filesystem::path corpus = testing::SourceDir() + "/corpus";

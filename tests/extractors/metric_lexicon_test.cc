@@ -212,6 +212,20 @@ TEST_CASE("Metric matching ignores case and handles plurals and hyphens", "[metr
   CHECK(Find("net\xC2\xA0sales") == Names{"revenue=net\xC2\xA0sales"});
 }
 
+TEST_CASE("Hyphens and typographic characters are read at every offset", "[metric]") {
+  // The recognizer skips runs of plain bytes eight at a time; each case is
+  // placed at every offset of such a run.
+  for (size_t pad = 0; pad < 20; ++pad) {
+    const std::string before = std::string(pad, 'x') + " ";
+    INFO("pad " << pad);
+    CHECK(Find(before + "Operating-Profit rose") == Names{"operating_profit=Operating-Profit"});
+    CHECK(Find(before + "non-operating income").empty());
+    CHECK(Find(before + "net\xC2\xA0sales") == Names{"revenue=net\xC2\xA0sales"});
+    CHECK(Find(before + "Nvidia\xE2\x80\x99s revenue") == Names{"revenue=revenue"});
+    CHECK(Find(before + "pre-tax profit") == Names{"pretax_profit=pre-tax profit"});
+  }
+}
+
 TEST_CASE("Metric phrases match only whole words", "[metric]") {
   CHECK(Find("The salesman visited presales events.").empty());
   CHECK(Find("Non-operating income rose.").empty());

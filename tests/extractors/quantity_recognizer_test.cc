@@ -85,11 +85,18 @@ TEST_CASE("The number candidate scan finds what the candidate pattern finds", "[
       "a few, A  Couple of, a\tmillion, a\n\nhundred, a fewer, aa few, a, a ",
       "seventeen thousands millions BILLIONS trillion hundreds eleven twelve twenty",
       "thirteenth ninetyfive ninety-five zero_ _one one\xC3\xA9 \xC3\xA9one end nine",
-      "",
-      "a",
-      "1",
-      ".",
-      "t"};
+      // Every number word, upper-cased, and words that share a number
+      // word's length and first two letters.
+      "one two six ten zero four five nine tens three seven eight forty fifty sixty dozen",
+      "eleven twelve twenty thirty eighty ninety dozens fifteen sixteen seventy hundred",
+      "million billion several thirteen fourteen eighteen nineteen thousand trillion",
+      "hundreds millions billions seventeen thousands",
+      "ONE TWO SIX TEN ZERO FOUR FIVE NINE TENS THREE SEVEN EIGHT FORTY FIFTY SIXTY DOZEN",
+      "ELEVEN TWELVE TWENTY THIRTY EIGHTY NINETY DOZENS FIFTEEN SIXTEEN SEVENTY HUNDRED",
+      "MILLION BILLION SEVERAL THIRTEEN FOURTEEN EIGHTEEN NINETEEN THOUSAND TRILLION",
+      "HUNDREDS MILLIONS BILLIONS SEVENTEEN THOUSANDS",
+      "ons twx sip tea zeta foul fire nice tent threw seven- eighs forte fifth sixth dozes",
+      "thousanda trillions hundredth milliner sevenfold", "", "a", "1", ".", "t"};
   for (const auto& e :
        std::filesystem::directory_iterator(testing::SourceDir() + "/corpus/articles")) {
     texts.push_back(testing::ReadFileOrFail(e.path().string()));

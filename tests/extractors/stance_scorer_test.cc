@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "extractors/stance_tokenizer.h"
 #include "test_paths.h"
 
 namespace claimgraph::stance_scorer_test {
@@ -29,6 +30,39 @@ using Cues = std::vector<std::string>;
 std::string ParseError(const std::string& json) {
   auto s = StanceScorer::Parse(json, "stance.json");
   return s.ok() ? "parsed" : s.status().message();
+}
+
+// Tokens joined by spaces, a break token as "|".
+std::string Tokens(std::string_view sentence) {
+  std::string out;
+  for (const StanceToken& t : TokenizeForStance(sentence)) {
+    if (!out.empty()) out += ' ';
+    out += t.is_break ? "|" : t.text;
+  }
+  return out;
+}
+
+TEST_CASE("The stance tokenizer lower-cases words and marks clause ends", "[stance]") {
+  CHECK(Tokens("Sales didn't fall, the company's CEO said") ==
+        "sales did n't fall | the company ceo said");
+  CHECK(Tokens("It didn\xE2\x80\x99t help \xE2\x80\x94 Amazon\xE2\x80\x99s margin") ==
+        "it did n't help | amazon margin");
+  CHECK(Tokens("A write-down of 1,200.5 million (net); then - more.") ==
+        "a write down of 1,200.5 million | net | then | more |");
+  CHECK(Tokens("\xE2\x80\x94 , ; Don't") == "do n't");
+  CHECK(Tokens("won't can't n't 's it's") == "wo n't ca n't n't s it");
+  CHECK(Tokens("").empty());
+  // The buffer form gives the same tokens, and a second sentence replaces
+  // the first's.
+  StanceTokens tokens;
+  TokenizeForStance("a much longer first sentence, with a break", &tokens);
+  TokenizeForStance("Costs didn't rise", &tokens);
+  REQUIRE(tokens.size() == 4);
+  CHECK(tokens.text(0) == "costs");
+  CHECK(tokens.text(1) == "did");
+  CHECK(tokens.text(2) == "n't");
+  CHECK(tokens.text(3) == "rise");
+  CHECK_FALSE(tokens.is_break(3));
 }
 
 TEST_CASE("Polarity names are stable strings", "[stance]") {
