@@ -1,7 +1,8 @@
 #include "engine/json_reader.h"
 
 #include <cstdint>
-#include <cstring>
+
+#include "engine/byte_scan.h"
 
 namespace claimgraph {
 
@@ -28,19 +29,10 @@ void AppendUtf8(uint32_t cp, std::string* out) {
 }
 
 // Whether any of the 8 bytes at p ends a plain run of a JSON string: a
-// quote, a backslash or a control byte. Exact: the subtractions below only
-// borrow out of a byte that is itself a hit, and then the answer is true
-// anyway.
+// quote, a backslash or a control byte.
 bool EndsPlainRun(const char* p) {
-  uint64_t w;
-  std::memcpy(&w, p, sizeof w);
-  constexpr uint64_t kOnes = 0x0101010101010101ull;
-  constexpr uint64_t kHigh = 0x8080808080808080ull;
-  const uint64_t quote = w ^ (kOnes * '"');
-  const uint64_t slash = w ^ (kOnes * '\\');
-  const uint64_t hits =
-      ((quote - kOnes) & ~quote) | ((slash - kOnes) & ~slash) | ((w - kOnes * 0x20) & ~w);
-  return (hits & kHigh) != 0;
+  const uint64_t w = LoadWord(p);
+  return HasByte(w, '"') || HasByte(w, '\\') || HasByteBelow(w, 0x20);
 }
 
 }  // namespace

@@ -12,43 +12,27 @@ constexpr size_t kNone = std::string_view::npos;
 constexpr uint64_t kFnvOffset = 1469598103934665603ull;
 constexpr uint64_t kFnvPrime = 1099511628211ull;
 
-// Per-byte tables for the hot loops: lower case, whitespace.
-struct ByteTables {
-  char lower[256] = {};
-  bool space[256] = {};
-  constexpr ByteTables() {
-    for (int b = 0; b < 256; ++b) {
-      char c = static_cast<char>(b);
-      lower[b] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-      space[b] = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-    }
-  }
-};
-constexpr ByteTables kBytes;
-
 unsigned char Byte(char c) { return static_cast<unsigned char>(c); }
-bool IsSpaceByte(char c) { return kBytes.space[Byte(c)]; }
-char LowerByte(char c) { return kBytes.lower[Byte(c)]; }
 
 // The prefilter bit of the word text[pos, word_end): its first two bytes
 // lower-cased and its length.
 size_t PrefilterBit(std::string_view text, size_t pos, size_t word_end) {
-  size_t first = Byte(LowerByte(text[pos]));
-  size_t second = pos + 1 < word_end ? Byte(LowerByte(text[pos + 1])) : 0;
+  size_t first = Byte(AsciiLowerByte(text[pos]));
+  size_t second = pos + 1 < word_end ? Byte(AsciiLowerByte(text[pos + 1])) : 0;
   size_t length = std::min<size_t>(word_end - pos, 31);
   return ((first * 257 + second) * 32 + length) * 40503 % AliasIndex::kPrefilterBits;
 }
 
 uint64_t HashLower(std::string_view text, size_t pos, size_t word_end) {
   uint64_t h = kFnvOffset;
-  for (size_t i = pos; i < word_end; ++i) h = (h ^ Byte(LowerByte(text[i]))) * kFnvPrime;
+  for (size_t i = pos; i < word_end; ++i) h = (h ^ Byte(AsciiLowerByte(text[i]))) * kFnvPrime;
   return h;
 }
 
 std::string CollapseSpaces(std::string_view name) {
   std::string out;
   for (char c : name) {
-    if (IsSpaceByte(c)) {
+    if (IsAsciiSpaceByte(c)) {
       if (!out.empty() && out.back() != ' ') out.push_back(' ');
     } else {
       out.push_back(c);
@@ -71,7 +55,7 @@ bool AliasIndex::Add(std::string_view name, int target, size_t min_start) {
   if (entry.exact_case) entry.first_capital = kNone;
   size_t word_end = WordEnd(norm, 0);
   std::string word = norm.substr(0, word_end);
-  std::transform(word.begin(), word.end(), word.begin(), LowerByte);
+  std::transform(word.begin(), word.end(), word.begin(), AsciiLowerByte);
   // Longest first: the first entry that matches is the longest match.
   std::vector<Entry>& entries = FindOrAddKey(word, HashLower(norm, 0, word_end))->entries;
   auto shorter = std::find_if(entries.begin(), entries.end(),
@@ -118,7 +102,7 @@ const AliasIndex::Key* AliasIndex::FindKey(std::string_view text, size_t pos, si
     if (key.hash != hash || key.word.size() != word_end - pos) continue;
     bool same = true;
     for (size_t i = 0; i < key.word.size() && same; ++i) {
-      same = LowerByte(text[pos + i]) == key.word[i];
+      same = AsciiLowerByte(text[pos + i]) == key.word[i];
     }
     if (same) return &key;
   }
@@ -132,15 +116,15 @@ size_t AliasIndex::MatchEntry(std::string_view text, size_t pos, const Entry& en
   for (size_t j = 0; j < name.size(); ++j) {
     char p = name[j];
     if (p == ' ') {
-      if (i >= text.size() || !IsSpaceByte(text[i])) return kNone;
-      while (i < text.size() && IsSpaceByte(text[i])) ++i;
+      if (i >= text.size() || !IsAsciiSpaceByte(text[i])) return kNone;
+      while (i < text.size() && IsAsciiSpaceByte(text[i])) ++i;
       continue;
     }
     if (i >= text.size()) return kNone;
     char t = text[i++];
     if (t == p) continue;
     // Differs only in case: fine unless the case must match here.
-    if (entry.exact_case || LowerByte(t) != LowerByte(p) || j == entry.first_capital) {
+    if (entry.exact_case || AsciiLowerByte(t) != AsciiLowerByte(p) || j == entry.first_capital) {
       return kNone;
     }
   }

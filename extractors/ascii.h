@@ -16,4 +16,29 @@ constexpr char AsciiLower(char c) {
   return IsAsciiUpper(c) ? static_cast<char>(c + ('a' - 'A')) : c;
 }
 
+// The same classes as 256-entry tables, for the loops that read every byte
+// of a text: one load instead of a chain of compares.
+struct AsciiByteTable {
+  bool alnum[256] = {};
+  bool space[256] = {};
+  char lower[256] = {};
+  // A byte as the phrase lists store it: lower-cased, any whitespace ' '.
+  char phrase_key[256] = {};
+  constexpr AsciiByteTable() {
+    for (int b = 0; b < 256; ++b) {
+      const char c = static_cast<char>(b);
+      alnum[b] = IsAsciiAlnum(c);
+      space[b] = IsAsciiSpace(c);
+      lower[b] = AsciiLower(c);
+      phrase_key[b] = IsAsciiSpace(c) ? ' ' : AsciiLower(c);
+    }
+  }
+};
+inline constexpr AsciiByteTable kAsciiBytes;
+
+inline bool IsAsciiAlnumByte(char c) { return kAsciiBytes.alnum[static_cast<unsigned char>(c)]; }
+inline bool IsAsciiSpaceByte(char c) { return kAsciiBytes.space[static_cast<unsigned char>(c)]; }
+inline char AsciiLowerByte(char c) { return kAsciiBytes.lower[static_cast<unsigned char>(c)]; }
+inline char PhraseKeyByte(char c) { return kAsciiBytes.phrase_key[static_cast<unsigned char>(c)]; }
+
 }  // namespace claimgraph

@@ -10,11 +10,8 @@ namespace {
 constexpr size_t kMaxLists = 64;
 constexpr size_t kKeys = size_t{1} << 16;
 
-// A byte as phrases store it: lower-cased, any whitespace as ' '.
-inline unsigned KeyByte(char c) {
-  if (IsAsciiSpace(c)) return ' ';
-  return static_cast<unsigned char>((c >= 'A' && c <= 'Z') ? c + 32 : c);
-}
+// A byte as phrases store it, for the key of the first two bytes.
+inline unsigned KeyByte(char c) { return static_cast<unsigned char>(PhraseKeyByte(c)); }
 
 }  // namespace
 
@@ -65,7 +62,7 @@ void CueScanner::Scan(std::string_view text, size_t from, size_t to, CueMatches*
   size_t best_end[kMaxLists];
   int best_id[kMaxLists];
   for (size_t i = from; i < to; ++i) {
-    if (i > from && IsAsciiAlnum(text[i - 1]) && IsAsciiAlnum(text[i])) continue;
+    if (i > from && IsAsciiAlnumByte(text[i - 1]) && IsAsciiAlnumByte(text[i])) continue;
     const unsigned key = KeyByte(text[i]) << 8 | (i + 1 < to ? KeyByte(text[i + 1]) : 0);
     const uint32_t begin = offsets_[key];
     const uint32_t end = offsets_[key + 1];

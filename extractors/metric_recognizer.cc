@@ -5,9 +5,9 @@
 // over unchanged.
 #include <bitset>
 #include <cstdint>
-#include <cstring>
 #include <set>
 
+#include "engine/byte_scan.h"
 #include "engine/utf8.h"
 #include "extractors/metric_lexicon.h"
 #include "extractors/metric_phrase.h"
@@ -32,16 +32,11 @@ bool IsJoiningHyphen(std::string_view text, size_t i) {
 
 // Same length as text: joining hyphens become spaces, U+00A0 two spaces,
 // U+2018/U+2019 three apostrophes, U+2013/U+2014 three spaces.
-// Whether any of the 8 bytes at p is a hyphen or has its top bit set: the
-// bytes MatchableCopy may rewrite. Most 8-byte runs of English have none.
+// Whether any of the 8 bytes at p is a hyphen or not ASCII: the bytes
+// MatchableCopy may rewrite. Most 8-byte runs of English have none.
 bool MayNeedRewrite(const char* p) {
-  uint64_t w;
-  std::memcpy(&w, p, sizeof w);
-  constexpr uint64_t kOnes = 0x0101010101010101ull;
-  constexpr uint64_t kHigh = 0x8080808080808080ull;
-  const uint64_t hyphens = w ^ (kOnes * '-');                  // a zero byte where w has '-'
-  const uint64_t zero = (hyphens - kOnes) & ~hyphens & kHigh;  // exact for the first zero
-  return ((w & kHigh) | zero) != 0;
+  const uint64_t w = LoadWord(p);
+  return HasNonAscii(w) || HasByte(w, '-');
 }
 
 std::string MatchableCopy(std::string_view text) {

@@ -33,8 +33,10 @@ constexpr std::string_view kMonthCues[] = {"in",      "since", "until",  "by",  
 
 template <size_t N>
 bool IsOneOf(const PeriodText& t, Word w, const std::string_view (&words)[N]) {
+  const size_t size = w.end - w.start;
   for (std::string_view word : words) {
-    if (t.Is(w, word)) return true;
+    // The length first: most candidates differ in it, and Is() is a call.
+    if (word.size() == size && t.Is(w, word)) return true;
   }
   return false;
 }

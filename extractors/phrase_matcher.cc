@@ -120,7 +120,7 @@ PhraseMatch PhraseMatcher::StartingAt(std::string_view text, size_t start, bool 
   uint32_t node = 0;
   size_t i = start;
   while (i < text.size()) {
-    const char c = IsAsciiSpace(text[i]) ? ' ' : AsciiLower(text[i]);
+    const char c = PhraseKeyByte(text[i]);
     if (node == 0) {
       node = root_edges_[static_cast<unsigned char>(c)];
       if (node == 0) break;
@@ -136,7 +136,7 @@ PhraseMatch PhraseMatcher::StartingAt(std::string_view text, size_t start, bool 
       node = n.children[edge];
     }
     if (c == ' ') {
-      while (i < text.size() && IsAsciiSpace(text[i])) ++i;
+      while (i < text.size() && IsAsciiSpaceByte(text[i])) ++i;
     } else {
       ++i;
     }

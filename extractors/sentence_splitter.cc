@@ -4,6 +4,8 @@
 #include <cctype>
 #include <string>
 
+#include "engine/byte_scan.h"
+
 namespace claimgraph {
 
 namespace {
@@ -99,12 +101,20 @@ void Push(std::string_view text, size_t start, size_t end, std::vector<SentenceS
   }
 }
 
+// Whether any of the 8 bytes at p can end a sentence.
+bool MayEndSentence(const char* p) {
+  const uint64_t w = LoadWord(p);
+  return HasByte(w, '.') || HasByte(w, '\n') || HasByte(w, '!') || HasByte(w, '?');
+}
+
 }  // namespace
 
 std::vector<SentenceSpan> SplitSentences(std::string_view text) {
   std::vector<SentenceSpan> out;
   size_t start = 0;
   for (size_t i = 0; i < text.size(); ++i) {
+    while (i + 8 <= text.size() && !MayEndSentence(text.data() + i)) i += 8;
+    if (i >= text.size()) break;
     char c = text[i];
     if (c == '\n') {
       Push(text, start, i, &out);

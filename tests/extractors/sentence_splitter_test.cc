@@ -46,6 +46,21 @@ void CheckPieces(std::string_view text) {
 
 }  // namespace
 
+TEST_CASE("Sentence ends are found at every offset of an 8-byte run", "[sentence]") {
+  // The splitter steps over runs of bytes that cannot end a sentence eight
+  // at a time; each kind of end is placed at every offset of such a run.
+  for (size_t pad = 0; pad < 18; ++pad) {
+    const std::string lead = "Lead" + std::string(pad, 'x');
+    INFO("pad " << pad);
+    CHECK(Sentences(lead + ". Revenue rose 3.2% to $5.1 billion! Why? Next\nLast line") ==
+          std::vector<std::string>{lead + ".", "Revenue rose 3.2% to $5.1 billion!", "Why?", "Next",
+                                   "Last line"});
+    CHECK(Sentences(lead + " Inc. rose.") == std::vector<std::string>{lead + " Inc. rose."});
+    CHECK(Sentences(lead + "?") == std::vector<std::string>{lead + "?"});
+    CHECK(Sentences(lead + "\n") == std::vector<std::string>{lead});
+  }
+}
+
 TEST_CASE("Sentences end at terminators but not at abbreviations or decimals", "[sentence]") {
   CHECK(Sentences("Shares of U.S. Steel rose 3.2 percent. Mr. Smith said so! Approx. 5 left.") ==
         std::vector<std::string>{"Shares of U.S. Steel rose 3.2 percent.", "Mr. Smith said so!",
