@@ -12,6 +12,7 @@
 #include <set>
 
 #include "engine/document_reader.h"
+#include "engine/hash.h"
 #include "extractors/claim_extractor.h"
 #include "test_paths.h"
 
@@ -173,6 +174,36 @@ TEST_CASE("Claim ids are deterministic and unique", "[claims]") {
   }
   CHECK(n > 20);
   CHECK(ids.size() == n);
+}
+
+TEST_CASE("Claim ids hash the documented fields joined by the unit separator", "[claims]") {
+  // Stored claims are keyed by these ids and a rebuild diffs them: the same
+  // claim must keep its id across versions (docs/CLAIMS.md "Claim ids").
+  auto extractor = ClaimExtractor::Create({testing::SourceDir() + "/schemas", {}});
+  INFO(extractor.status().ToString());
+  REQUIRE(extractor.ok());
+  size_t relations = 0, values = 0;
+  for (const auto& [id, doc] : ReadSeeds()) {
+    for (const Claim& c : (*extractor)->Extract(doc)) {
+      std::string key = c.doc_id;
+      for (const std::string& part : {std::string(ClaimKindName(c.kind)), c.rule, c.subject.id,
+                                      c.metric, c.status, c.label}) {
+        key += '\x1f' + part;
+      }
+      if (c.kind == ClaimKind::kRelation) {
+        key += '\x1f' + c.relation + '\x1f' + c.object.id;
+        ++relations;
+      }
+      key += '\x1f' + std::to_string(c.evidence_start);
+      if (c.value) {
+        key += '\x1f' + std::to_string(c.value->start) + ":" + std::to_string(c.value->end);
+        ++values;
+      }
+      CHECK(c.claim_id == HexId(Fnv1a64(key)));
+    }
+  }
+  CHECK(relations > 0);
+  CHECK(values > 0);
 }
 
 }  // namespace claimgraph::claim_golden_test
