@@ -88,14 +88,23 @@ std::vector<std::string> FindTerms(std::string_view text,
     longest = std::max(longest, v.size());
     if (!v.empty()) first_byte[static_cast<unsigned char>(v[0])] = true;
   }
+  // IsWordByte as a table: this loop reads every byte of every claim's
+  // evidence.
+  static constexpr struct WordBytes {
+    bool is[256] = {};
+    constexpr WordBytes() {
+      for (int b = 0; b < 256; ++b) is[b] = IsWordByte(static_cast<char>(b));
+    }
+  } kWordBytes;
+  auto word_byte = [](char c) { return kWordBytes.is[static_cast<unsigned char>(c)]; };
   std::string word;  // reused: no allocation per word
   for (size_t pos = 0; pos < text.size();) {
-    if (!IsWordByte(text[pos])) {
+    if (!word_byte(text[pos])) {
       ++pos;
       continue;
     }
     const size_t start = pos;
-    while (pos < text.size() && IsWordByte(text[pos])) ++pos;
+    while (pos < text.size() && word_byte(text[pos])) ++pos;
     const size_t n = pos - start;
     if (n < shortest || n > longest) continue;
     char c = text[start];

@@ -22,7 +22,7 @@ std::string AsciiLowered(std::string_view text);
 
 // The bytes of words as evidence terms see them: ASCII letters and digits,
 // and every byte of a multi-byte UTF-8 sequence. "chip-maker" is two words.
-inline bool IsWordByte(char c) {
+constexpr bool IsWordByte(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
          static_cast<unsigned char>(c) >= 0x80;
 }

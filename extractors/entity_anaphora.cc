@@ -69,7 +69,8 @@ std::vector<Span> FindAnaphors(std::string_view text, const std::vector<TextSpan
   for (size_t i = 0; i < words.size(); ++i) {
     if (words[i].start < resume) continue;
     char first = AsciiLower(text[words[i].start]);
-    if (first != 'i' && first != 't') continue;  // fast path: "its", "the"
+    // Fast path: an anaphor starts with "its" or "the", three bytes each.
+    if (words[i].end - words[i].start != 3 || (first != 'i' && first != 't')) continue;
     Span span = AnaphorAt(text, words, i);
     if (span.end == 0) continue;
     while (next_taken < taken.size() && taken[next_taken].end <= span.start) ++next_taken;

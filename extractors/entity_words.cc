@@ -148,7 +148,15 @@ std::vector<TextSpan> FindWords(std::string_view text) {
       pos += b < 0x80 ? 1 : CharLength(text, pos);
       continue;
     }
-    size_t end = WordEnd(text, pos);
+    // WordEnd, with its ASCII steps here: most words are ASCII to the end.
+    size_t end = pos;
+    while (end < text.size() && static_cast<unsigned char>(text[end]) < 0x80 &&
+           kAsciiWord.is_word[static_cast<unsigned char>(text[end])]) {
+      ++end;
+    }
+    if (end < text.size() && static_cast<unsigned char>(text[end]) >= 0x80) {
+      end = WordEnd(text, end);
+    }
     words.push_back({pos, end});
     pos = end;
   }

@@ -1,10 +1,10 @@
 #include "extractors/sentence_splitter.h"
 
 #include <array>
-#include <cctype>
 #include <string>
 
 #include "engine/byte_scan.h"
+#include "extractors/ascii.h"
 
 namespace claimgraph {
 
@@ -27,13 +27,14 @@ bool IsAbbreviation(std::string_view text, size_t dot) {
   // Looking further back than the longest abbreviation would only find a
   // longer word, which is none; stopping there keeps "a.a.a.a..." linear.
   while (s > 0 && dot - s <= kMaxAbbreviationBytes &&
-         (std::isalpha(static_cast<unsigned char>(text[s - 1])) || text[s - 1] == '.')) {
+         (IsAsciiAlpha(text[s - 1]) || text[s - 1] == '.')) {
     --s;
   }
   if (s == dot || dot - s > kMaxAbbreviationBytes) return false;
-  std::string word(text.substr(s, dot - s));
-  for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (word.size() == 1) return true;  // an initial: "J. Smith", "U.S"
+  if (dot - s == 1) return true;  // an initial: "J. Smith", "U.S"
+  char lower[kMaxAbbreviationBytes];
+  for (size_t i = s; i < dot; ++i) lower[i - s] = AsciiLower(text[i]);
+  const std::string_view word(lower, dot - s);
   for (std::string_view a : kAbbreviations) {
     if (word == a) return true;
   }
@@ -44,9 +45,8 @@ bool IsAbbreviation(std::string_view text, size_t dot) {
 // the terminator does not end it.
 size_t EndAfterTerminator(std::string_view text, size_t i) {
   char c = text[i];
-  if (c == '.' && i > 0 && i + 1 < text.size() &&
-      std::isdigit(static_cast<unsigned char>(text[i - 1])) &&
-      std::isdigit(static_cast<unsigned char>(text[i + 1]))) {
+  if (c == '.' && i > 0 && i + 1 < text.size() && IsAsciiDigit(text[i - 1]) &&
+      IsAsciiDigit(text[i + 1])) {
     return std::string_view::npos;  // 3.2
   }
   if (c == '.' && IsAbbreviation(text, i)) return std::string_view::npos;
@@ -65,7 +65,8 @@ size_t EndAfterTerminator(std::string_view text, size_t i) {
   if (next >= text.size() || text[next] == '\n') return end;
   if (next == end) return std::string_view::npos;  // "3.2x", "e.g.,"
   unsigned char n = static_cast<unsigned char>(text[next]);
-  if (std::isupper(n) || std::isdigit(n) || n == '"' || n == '\'' || n == '(' || n >= 0x80) {
+  if (IsAsciiUpper(static_cast<char>(n)) || IsAsciiDigit(static_cast<char>(n)) || n == '"' ||
+      n == '\'' || n == '(' || n >= 0x80) {
     return end;
   }
   return std::string_view::npos;
