@@ -146,8 +146,16 @@ std::optional<NumberCandidate> NextNumberCandidate(std::string_view text, size_t
       return NumberCandidate{p, p + 2};
     }
     const bool word = (c & kWordByte) != 0;
-    if (word && !after_word && (c & kInitialByte)) {
-      if (const size_t end = WordCandidateEnd(text, p)) return NumberCandidate{p, end};
+    if (word && !after_word) {
+      if (c & kInitialByte) {
+        if (const size_t end = WordCandidateEnd(text, p)) return NumberCandidate{p, end};
+      }
+      // The rest of the word: only a digit there starts a candidate (a dot
+      // ends the word). Stops on its last byte.
+      while (p + 1 < text.size() && (classes(p + 1) & kWordByte)) {
+        ++p;
+        if (classes(p) & kDigitByte) return NumberCandidate{p, p + 1};
+      }
     }
     after_word = word;
   }

@@ -188,6 +188,8 @@ std::optional<PeriodAnchor> NextPeriodAnchor(std::string_view text, size_t pos) 
       if (const uint8_t groups = kStarts.groups[byte(p)]) {
         if (auto anchor = AnchorAt(text, p, groups)) return anchor;
       }
+      // No anchor starts inside a word: go to its last byte.
+      while (p + 1 < text.size() && kStarts.word[byte(p + 1)]) ++p;
     }
     after_word = word;
   }

@@ -38,6 +38,7 @@ void TokenizeForStance(std::string_view s, StanceTokens* out) {
   bytes.clear();
   tokens.clear();
   bytes.reserve(s.size());
+  tokens.reserve(s.size() / 5 + 1);
   // The word being read is bytes[word_begin, bytes.size()).
   size_t word_begin = 0;
   auto word_size = [&] { return bytes.size() - word_begin; };
@@ -51,8 +52,9 @@ void TokenizeForStance(std::string_view s, StanceTokens* out) {
   // Ends the word: drops a possessive "'s" and splits off "n't".
   auto flush = [&] {
     if (word_size() == 0) return;
-    if (ends_with("'s")) bytes.resize(bytes.size() - 2);
-    if (word_size() > 3 && ends_with("n't")) {
+    // Each ending is tested only when the word ends in its last letter.
+    if (bytes.back() == 's' && ends_with("'s")) bytes.resize(bytes.size() - 2);
+    if (word_size() > 3 && bytes.back() == 't' && ends_with("n't")) {
       push(word_begin, word_size() - 3);
       push(bytes.size() - 3, 3);
     } else if (word_size() > 0) {

@@ -51,6 +51,7 @@ TEST_CASE("The stance tokenizer lower-cases words and marks clause ends", "[stan
         "a write down of 1,200.5 million | net | then | more |");
   CHECK(Tokens("\xE2\x80\x94 , ; Don't") == "do n't");
   CHECK(Tokens("won't can't n't 's it's") == "wo n't ca n't n't s it");
+  CHECK(Tokens("isn't's Jones's") == "is n't jones");
   CHECK(Tokens("").empty());
   // The buffer form gives the same tokens, and a second sentence replaces
   // the first's.
