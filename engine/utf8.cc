@@ -88,15 +88,8 @@ std::vector<std::string> FindTerms(std::string_view text,
     longest = std::max(longest, v.size());
     if (!v.empty()) first_byte[static_cast<unsigned char>(v[0])] = true;
   }
-  // IsWordByte as a table: this loop reads every byte of every claim's
-  // evidence.
-  static constexpr struct WordBytes {
-    bool is[256] = {};
-    constexpr WordBytes() {
-      for (int b = 0; b < 256; ++b) is[b] = IsWordByte(static_cast<char>(b));
-    }
-  } kWordBytes;
-  auto word_byte = [](char c) { return kWordBytes.is[static_cast<unsigned char>(c)]; };
+  // This loop reads every byte of every claim's evidence: the table form.
+  auto word_byte = IsWordByteFast;
   std::string word;  // reused: no allocation per word
   for (size_t pos = 0; pos < text.size();) {
     if (!word_byte(text[pos])) {

@@ -26,6 +26,15 @@ constexpr bool IsWordByte(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
          static_cast<unsigned char>(c) >= 0x80;
 }
+// The same as a table, for the loops that read every byte of a text.
+struct WordByteTable {
+  bool is[256] = {};
+  constexpr WordByteTable() {
+    for (int b = 0; b < 256; ++b) is[b] = IsWordByte(static_cast<char>(b));
+  }
+};
+inline constexpr WordByteTable kWordBytes;
+inline bool IsWordByteFast(char c) { return kWordBytes.is[static_cast<unsigned char>(c)]; }
 // Whether `w` can be an evidence term: non-empty, word bytes only, no ASCII
 // capital letter.
 bool IsTermWord(std::string_view w);

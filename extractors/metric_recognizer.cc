@@ -64,9 +64,9 @@ std::string MatchableCopy(std::string_view text) {
 // A word starts at i unless it continues a word or a hyphenated compound
 // ("operating" in "non-operating" is not a word start).
 bool IsWordStart(std::string_view text, std::string_view copy, size_t i) {
-  if (!IsAsciiAlnum(copy[i])) return false;
+  if (!IsAsciiAlnumByte(copy[i])) return false;
   if (i == 0) return true;
-  if (IsWordByte(copy[i - 1])) return false;
+  if (IsWordByteFast(copy[i - 1])) return false;
   return !IsJoiningHyphen(text, i - 1);
 }
 
@@ -176,7 +176,7 @@ std::vector<MetricMention> MetricRecognizer::Recognize(std::string_view text) co
       i = m.end;
       continue;
     }
-    while (i < copy.size() && IsWordByte(copy[i])) ++i;
+    while (i < copy.size() && IsWordByteFast(copy[i])) ++i;
   }
   return mentions;
 }
