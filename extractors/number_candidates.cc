@@ -112,10 +112,10 @@ struct ByteClasses {
 };
 constexpr ByteClasses kClasses;
 
-// The end of a word candidate starting at pos (a word start), 0 when none:
-// a number word, or "a" then spaces then a counted word ("a few").
-size_t WordCandidateEnd(std::string_view text, size_t pos) {
-  const size_t end = WordEnd(text, pos);
+// The end of a word candidate starting at pos (a word start) whose word
+// ends at `end`, 0 when none: a number word, or "a" then spaces then a
+// counted word ("a few").
+size_t WordCandidateEnd(std::string_view text, size_t pos, size_t end) {
   if (end - pos == 1 && Lower(text[pos]) == 'a') {
     size_t next = end;
     while (next < text.size() && IsNumberSpace(text[next])) ++next;
@@ -147,15 +147,15 @@ std::optional<NumberCandidate> NextNumberCandidate(std::string_view text, size_t
     }
     const bool word = (c & kWordByte) != 0;
     if (word && !after_word) {
+      // Read the word once, to its end or its first digit. A word with a
+      // digit in it is no number word: that digit is the next candidate.
+      size_t end = p + 1;
+      while (end < text.size() && (classes(end) & (kWordByte | kDigitByte)) == kWordByte) ++end;
+      if (end < text.size() && (classes(end) & kDigitByte)) return NumberCandidate{end, end + 1};
       if (c & kInitialByte) {
-        if (const size_t end = WordCandidateEnd(text, p)) return NumberCandidate{p, end};
+        if (const size_t stop = WordCandidateEnd(text, p, end)) return NumberCandidate{p, stop};
       }
-      // The rest of the word: only a digit there starts a candidate (a dot
-      // ends the word). Stops on its last byte.
-      while (p + 1 < text.size() && (classes(p + 1) & kWordByte)) {
-        ++p;
-        if (classes(p) & kDigitByte) return NumberCandidate{p, p + 1};
-      }
+      p = end - 1;  // its last byte
     }
     after_word = word;
   }
