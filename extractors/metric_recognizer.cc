@@ -22,8 +22,6 @@ struct Target {
   int sign = 1;
 };
 
-inline bool IsSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
-
 // A hyphen with a letter or digit on both sides joins a compound word.
 bool IsJoiningHyphen(std::string_view text, size_t i) {
   return text[i] == '-' && i > 0 && i + 1 < text.size() && IsAsciiAlnum(text[i - 1]) &&
@@ -96,10 +94,8 @@ class PrefixFilter {
   }
 
  private:
-  static size_t Byte(char c) {
-    if (IsSpace(c)) return ' ';
-    return static_cast<unsigned char>((c >= 'A' && c <= 'Z') ? c + 32 : c);
-  }
+  // Lower-cased, whitespace as ' '.
+  static size_t Byte(char c) { return static_cast<unsigned char>(PhraseKeyByte(c)); }
   static size_t Pair(char a, char b) { return Byte(a) << 8 | Byte(b); }
 
   // The third-byte set of a pair, created empty.
