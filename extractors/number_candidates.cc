@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <initializer_list>
 
 namespace claimgraph {
 
@@ -21,8 +20,8 @@ bool IsNumberSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '
 constexpr char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 // Whether the word text[start, end) is one of words, case-insensitively.
-bool IsOneOf(std::string_view text, size_t start, size_t end,
-             std::initializer_list<std::string_view> words) {
+template <size_t N>
+bool IsOneOf(std::string_view text, size_t start, size_t end, const std::string_view (&words)[N]) {
   const size_t size = end - start;
   for (std::string_view w : words) {
     if (w.size() != size) continue;
@@ -41,6 +40,9 @@ constexpr std::string_view kNumberWords[] = {
     "ninety",   "dozens",   "fifteen",  "sixteen",  "seventy",   "hundred",  "million",
     "billion",  "several",  "thirteen", "fourteen", "eighteen",  "nineteen", "thousand",
     "trillion", "hundreds", "millions", "billions", "seventeen", "thousands"};
+// The words that "a" counts ("a few", "a million").
+constexpr std::string_view kCountedWords[] = {"hundred",  "thousand", "million", "billion",
+                                              "trillion", "dozen",    "few",     "couple"};
 constexpr size_t kMinNumberWord = 3;
 constexpr size_t kMaxNumberWord = 9;
 
@@ -73,13 +75,7 @@ bool IsNumberWord(std::string_view text, size_t start, size_t end) {
   const size_t size = end - start;
   if (size < kMinNumberWord || size > kMaxNumberWord) return false;
   if (!kNumberWordFilter.MayBe(size, Lower(text[start]), Lower(text[start + 1]))) return false;
-  for (std::string_view w : kNumberWords) {
-    if (w.size() != size) continue;
-    size_t i = 0;
-    while (i < size && Lower(text[start + i]) == w[i]) ++i;
-    if (i == size) return true;
-  }
-  return false;
+  return IsOneOf(text, start, end, kNumberWords);
 }
 
 // The end of the word at pos, or of its first 10 bytes (longer than any
@@ -121,11 +117,7 @@ size_t WordCandidateEnd(std::string_view text, size_t pos, size_t end) {
     while (next < text.size() && IsNumberSpace(text[next])) ++next;
     if (next == end) return 0;
     const size_t next_end = WordEnd(text, next);
-    return IsOneOf(
-               text, next, next_end,
-               {"hundred", "thousand", "million", "billion", "trillion", "dozen", "few", "couple"})
-               ? next_end
-               : 0;
+    return IsOneOf(text, next, next_end, kCountedWords) ? next_end : 0;
   }
   return IsNumberWord(text, pos, end) ? end : 0;
 }
