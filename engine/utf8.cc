@@ -88,16 +88,14 @@ std::vector<std::string> FindTerms(std::string_view text,
     longest = std::max(longest, v.size());
     if (!v.empty()) first_byte[static_cast<unsigned char>(v[0])] = true;
   }
-  // This loop reads every byte of every claim's evidence: the table form.
-  auto word_byte = IsWordByteFast;
   std::string word;  // reused: no allocation per word
   for (size_t pos = 0; pos < text.size();) {
-    if (!word_byte(text[pos])) {
+    if (!IsWordByteFast(text[pos])) {
       ++pos;
       continue;
     }
     const size_t start = pos;
-    while (pos < text.size() && word_byte(text[pos])) ++pos;
+    while (pos < text.size() && IsWordByteFast(text[pos])) ++pos;
     const size_t n = pos - start;
     if (n < shortest || n > longest) continue;
     char c = text[start];

@@ -45,17 +45,6 @@ bool IsWordCodepoint(char32_t cp) {
   return !IsNonAsciiPunct(cp);
 }
 
-// ASCII letters and digits, for the loops that run over every byte.
-struct AsciiWordTable {
-  bool is_word[128] = {};
-  constexpr AsciiWordTable() {
-    for (int c = 0; c < 128; ++c) {
-      is_word[c] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    }
-  }
-};
-constexpr AsciiWordTable kAsciiWord;
-
 bool IsUpperCodepoint(char32_t cp) {
   if (cp >= 'A' && cp <= 'Z') return true;
   if (cp >= 0xC0 && cp <= 0xDE) return cp != 0xD7;
@@ -102,7 +91,7 @@ size_t CharLength(std::string_view text, size_t pos) {
 bool IsWordCharAt(std::string_view text, size_t pos) {
   if (pos >= text.size()) return false;
   auto b = static_cast<unsigned char>(text[pos]);
-  if (b < 0x80) return kAsciiWord.is_word[b];
+  if (b < 0x80) return kAsciiBytes.alnum[b];
   size_t len = 1;
   return IsWordCodepoint(Decode(text, pos, &len));
 }
@@ -127,7 +116,7 @@ size_t WordEnd(std::string_view text, size_t pos) {
   while (pos < text.size()) {
     auto b = static_cast<unsigned char>(text[pos]);
     if (b < 0x80) {
-      if (!kAsciiWord.is_word[b]) break;
+      if (!kAsciiBytes.alnum[b]) break;
       ++pos;
       continue;
     }
@@ -144,14 +133,14 @@ std::vector<TextSpan> FindWords(std::string_view text) {
   size_t pos = 0;
   while (pos < text.size()) {
     auto b = static_cast<unsigned char>(text[pos]);
-    if (b < 0x80 ? !kAsciiWord.is_word[b] : !IsWordCharAt(text, pos)) {
+    if (b < 0x80 ? !kAsciiBytes.alnum[b] : !IsWordCharAt(text, pos)) {
       pos += b < 0x80 ? 1 : CharLength(text, pos);
       continue;
     }
     // WordEnd, with its ASCII steps here: most words are ASCII to the end.
     size_t end = pos;
     while (end < text.size() && static_cast<unsigned char>(text[end]) < 0x80 &&
-           kAsciiWord.is_word[static_cast<unsigned char>(text[end])]) {
+           IsAsciiAlnumByte(text[end])) {
       ++end;
     }
     if (end < text.size() && static_cast<unsigned char>(text[end]) >= 0x80) {
