@@ -4,6 +4,7 @@
 #include <atomic>
 #include <cstdio>
 #include <iostream>
+#include <memory>
 #include <thread>
 
 #include "cli/claim_table.h"
@@ -26,6 +27,11 @@ struct ExtractOptions {
   bool with_documents = false;
   size_t threads = 0;  // 0 = one per core
 };
+
+// A batch for one worker: enough work (about 5 ms) that handing it over costs
+// little, small enough that output still streams and memory stays bounded.
+constexpr size_t kBatchDocuments = 64;
+constexpr size_t kBatchBytes = size_t{256} << 10;
 
 int RunExtract(const GlobalOptions& global, ExtractOptions& o) {
   auto extractor = ClaimExtractor::Create({ResolveSchemaDir(global), o.catalogs});
@@ -62,21 +68,39 @@ int RunExtract(const GlobalOptions& global, ExtractOptions& o) {
         ReadDocuments(o.input, !table, &out, [&](const Document& doc) { extract_one(doc, &out); });
   } else {
     // Same output as one thread: documents and error lines in input order.
+    // Documents go to the workers in batches: one hand-off (a lock, a
+    // wake-up, an output string) per batch instead of per document, which on
+    // 5 KB documents cost a sixth of the second core.
     OrderedPipeline pipeline({threads, 0, 0}, [&out](std::string& text) {
       out += text;
       FlushOutput(&out, false);
     });
+    auto batch = std::make_shared<std::vector<Document>>();
+    size_t batch_bytes = 0;
+    auto submit_batch = [&] {
+      if (batch->empty()) return;
+      pipeline.Submit(
+          [&extract_one, docs = std::move(batch)](std::string* dst) {
+            for (const Document& doc : *docs) extract_one(doc, dst);
+          },
+          batch_bytes);
+      batch = std::make_shared<std::vector<Document>>();
+      batch_bytes = 0;
+    };
     summary = ReadDocuments(
         o.input, !table, &out,
         [&](const Document& doc) {
-          pipeline.Submit([&extract_one, doc](std::string* dst) { extract_one(doc, dst); },
-                          doc.text.size());
+          batch->push_back(doc);
+          batch_bytes += doc.text.size();
+          if (batch->size() >= kBatchDocuments || batch_bytes >= kBatchBytes) submit_batch();
         },
         [&](const ReadError& error) {
+          submit_batch();  // the documents before the error come first
           std::string line;
           if (!table) AppendErrorJson(error, &line);
           pipeline.SubmitReady(std::move(line));
         });
+    submit_batch();
     pipeline.Finish();
   }
   if (!summary) return 2;

@@ -96,6 +96,35 @@ TEST_CASE("extract with threads keeps each error line where its input line was",
   CHECK(errors == bad);
 }
 
+TEST_CASE("extract with threads keeps input order across batches of documents",
+          "[extract][threads][parallel]") {
+  // Workers take documents in batches (by count and by bytes): long runs of
+  // good documents, two errors in a row, and an error at the very end must
+  // all come out where one thread puts them.
+  testing::TempDir tmp;
+  std::vector<std::string> lines = testing::SeedCorpusLines(300);
+  std::string corpus;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    corpus += lines[i];
+    if (corpus.back() != '\n') corpus += '\n';
+    if (i == 130 || i == 299)
+      corpus += "{\"id\":\"broken-" + std::to_string(i) + "\",\"text\": x\n";
+    if (i == 130) corpus += "{\"id\":\"empty-" + std::to_string(i) + "\",\"text\":\"\"}\n";
+  }
+  const std::string path = tmp.path() + "/long.jsonl";
+  std::ofstream(path) << corpus;
+  Run one = Claimgraph("extract --threads 1 " + path);
+  Run two = Claimgraph("extract --threads 2 " + path);
+  REQUIRE(one.exit_code == 1);
+  CHECK(two.exit_code == 1);
+  std::vector<std::string> order = DocOrder(one.out);
+  REQUIRE(order.size() == 303);  // every document has claims, and three error lines
+  CHECK(order[131] == "");
+  CHECK(order[132] == "empty-130");
+  CHECK(order[302] == "");
+  CHECK(two.out == one.out);
+}
+
 TEST_CASE("extract with threads reads stdin and equals reading the file",
           "[extract][threads][parallel]") {
   testing::TempDir tmp;
