@@ -46,10 +46,13 @@ class CueScanner {
  private:
   struct Entry {
     uint16_t list;    // index into matchers_
-    uint16_t third;   // the phrase's third byte, or kAnyThird when it is shorter
     uint32_t phrase;  // index into the list's phrases()
+    // The phrase's first bytes, up to four and before its first space (where
+    // the text may have any whitespace), with letters in either case: a text
+    // whose first bytes do not agree under `mask` cannot match.
+    uint32_t prefix;
+    uint32_t mask;
   };
-  static constexpr uint16_t kAnyThird = 256;
   std::vector<const PhraseMatcher*> matchers_;
   // Entries of every phrase by the key of its first two bytes, laid out
   // contiguously: key k owns entries_[offsets_[k], offsets_[k + 1]). Within
@@ -57,6 +60,9 @@ class CueScanner {
   // break as PhraseMatcher::StartingAt breaks them.
   std::vector<uint32_t> offsets_;
   std::vector<Entry> entries_;
+  // Bit k set when key k has entries: 8 KB that stay in the L1 cache, where
+  // offsets_ (256 KB) does not; most positions are rejected here.
+  std::vector<uint64_t> used_keys_;
 };
 
 }  // namespace claimgraph

@@ -3,7 +3,6 @@
 // in which hyphens inside words, typographic apostrophes and dashes and
 // no-break spaces are replaced by same-length ASCII, so that offsets carry
 // over unchanged.
-#include <bitset>
 #include <cstdint>
 #include <set>
 
@@ -68,55 +67,11 @@ bool IsWordStart(std::string_view text, std::string_view copy, size_t i) {
   return !IsJoiningHyphen(text, i - 1);
 }
 
-// Which first three bytes (lower-cased, whitespace as ' ') any phrase can
-// start with, so that most words are rejected without running the matcher.
-class PrefixFilter {
- public:
-  PrefixFilter() : pair_(size_t{1} << 16, 0) {}
-
-  // REQUIRES: phrase is non-empty.
-  void Add(std::string_view phrase) {
-    if (phrase.size() == 1) {  // any second and third byte
-      for (int b = 0; b < 256; ++b) Allow(phrase[0], static_cast<char>(b)).set();
-    } else if (phrase.size() == 2) {
-      Allow(phrase[0], phrase[1]).set();
-    } else {
-      Allow(phrase[0], phrase[1]).set(Byte(phrase[2]));
-    }
-  }
-
-  // REQUIRES: at < text.size().
-  bool MayStartAt(std::string_view text, size_t at) const {
-    char b = at + 1 < text.size() ? text[at + 1] : ' ';
-    uint16_t slot = pair_[Pair(text[at], b)];
-    if (slot == 0) return false;
-    return third_[slot - 1].test(at + 2 < text.size() ? Byte(text[at + 2]) : Byte(' '));
-  }
-
- private:
-  // Lower-cased, whitespace as ' '.
-  static size_t Byte(char c) { return static_cast<unsigned char>(PhraseKeyByte(c)); }
-  static size_t Pair(char a, char b) { return Byte(a) << 8 | Byte(b); }
-
-  // The third-byte set of a pair, created empty.
-  std::bitset<256>& Allow(char a, char b) {
-    uint16_t& slot = pair_[Pair(a, b)];
-    if (slot == 0) {
-      third_.emplace_back();
-      slot = static_cast<uint16_t>(third_.size());  // distinct pairs stay far below 2^16
-    }
-    return third_[slot - 1];
-  }
-
-  std::vector<uint16_t> pair_;           // first two bytes -> 1 + index in third_, 0 = none
-  std::vector<std::bitset<256>> third_;  // allowed third bytes
-};
-
 }  // namespace
 
 struct MetricRecognizer::Rep {
   PhraseMatcher matcher;
-  PrefixFilter filter;
+  PhraseStartFilter filter;     // of matcher, built once every phrase is in
   std::vector<Target> targets;  // by PhraseMatch::index
 };
 
@@ -137,7 +92,6 @@ Result<std::unique_ptr<MetricRecognizer>> MetricRecognizer::Create(const MetricL
   }
   auto add = [&rep](const std::string& phrase, const MetricDef& def, int sign) {
     rep.matcher.Add(phrase, static_cast<int>(rep.targets.size()));
-    rep.filter.Add(phrase);
     rep.targets.push_back({def.id, sign});
   };
   for (const MetricDef& def : lexicon.metrics()) {
@@ -150,6 +104,7 @@ Result<std::unique_ptr<MetricRecognizer>> MetricRecognizer::Create(const MetricL
       if (!plural.empty() && taken.insert(plural).second) add(plural, def, syn.sign);
     }
   }
+  rep.filter = PhraseStartFilter(rep.matcher);
   return recognizer;
 }
 

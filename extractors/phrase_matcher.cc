@@ -159,4 +159,24 @@ size_t PhraseMatcher::PhraseEndAt(size_t index, std::string_view text, size_t st
   return end;
 }
 
+PhraseStartFilter::PhraseStartFilter(const PhraseMatcher& matcher) {
+  for (const PhraseMatcher::Phrase& p : matcher.phrases()) {
+    const std::string& text = p.text;
+    if (text.empty()) continue;
+    if (text.size() == 1) {
+      Set(&single_, Byte(text[0]));
+      continue;
+    }
+    const uint32_t pair = Byte(text[0]) << 8 | Byte(text[1]);
+    Set(&pairs_, pair);
+    if (text.size() == 2 || text[1] == ' ') {
+      // The phrase may end there (at a word boundary or not), or a
+      // whitespace run of any length comes next.
+      Set(&any_third_, pair);
+    } else {
+      Set(&triples_, TripleBit(pair << 8 | Byte(text[2])));
+    }
+  }
+}
+
 }  // namespace claimgraph

@@ -12,6 +12,7 @@
 // Thread safety: immutable after construction; share freely.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -82,6 +83,50 @@ class PhraseMatcher {
   // Indexes into phrases_ by lower-cased last byte, in the order added, so
   // EndingAt only compares the few phrases that can match.
   std::vector<Entry> by_last_[256];
+};
+
+// Which first three bytes (lower-cased, whitespace as ' ') a matcher's
+// phrases can start with, for scans that try StartingAt at every word of a
+// text: most words are turned away here with two loads. MayStartAt false is
+// exact (StartingAt(text, at, false) finds nothing there); true may not be.
+//
+// Thread safety: immutable after construction; share freely.
+class PhraseStartFilter {
+ public:
+  PhraseStartFilter() = default;
+  // Every phrase of `matcher` as it holds them; later additions to the
+  // matcher are not seen.
+  explicit PhraseStartFilter(const PhraseMatcher& matcher);
+
+  // REQUIRES: at < text.size().
+  bool MayStartAt(std::string_view text, size_t at) const {
+    const uint32_t a = Byte(text[at]);
+    if (Test(single_, a)) return true;
+    const uint32_t pair = a << 8 | Byte(at + 1 < text.size() ? text[at + 1] : ' ');
+    if (!Test(pairs_, pair)) return false;
+    if (Test(any_third_, pair)) return true;
+    return Test(triples_, TripleBit(pair << 8 | Byte(at + 2 < text.size() ? text[at + 2] : ' ')));
+  }
+
+ private:
+  static constexpr int kTripleBits = 18;  // 32 KB; a shared bit only lets more through
+  static uint32_t Byte(char c) { return static_cast<unsigned char>(PhraseKeyByte(c)); }
+  static uint32_t TripleBit(uint32_t triple) {
+    return (triple * 0x9E3779B1u) >> (32 - kTripleBits);
+  }
+  template <size_t N>
+  static bool Test(const std::array<uint64_t, N>& bits, uint32_t k) {
+    return bits[k / 64] >> (k % 64) & 1;
+  }
+  template <size_t N>
+  static void Set(std::array<uint64_t, N>* bits, uint32_t k) {
+    (*bits)[k / 64] |= uint64_t{1} << (k % 64);
+  }
+
+  std::array<uint64_t, 4> single_{};        // first bytes that alone are a phrase
+  std::array<uint64_t, 1024> pairs_{};      // first two bytes of a longer phrase
+  std::array<uint64_t, 1024> any_third_{};  // pairs any third byte may follow
+  std::array<uint64_t, (size_t{1} << kTripleBits) / 64> triples_{};  // TripleBit of first three
 };
 
 }  // namespace claimgraph

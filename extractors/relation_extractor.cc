@@ -202,6 +202,7 @@ Result<RelationExtractor> RelationExtractor::Parse(std::string_view json_text,
                                   &phrases, &roles, &x);
     if (!s.ok()) return s;
   }
+  x.phrase_starts_ = PhraseStartFilter(x.phrases_);
   return x;
 }
 
@@ -281,9 +282,17 @@ std::vector<RelationMatch> RelationExtractor::Find(
     if (e->start >= start && e->end <= end) in.push_back(e);
   }
   if (empty() || in.size() < 2) return out;
+  // A phrase that starts at or after the last entity's start has no entity
+  // after it (MatchAt finds nothing): the scan stops there. Phrases start
+  // where no run of letters and digits continues; most such positions fail
+  // the start filter.
+  size_t last_start = 0;
+  for (const EntityMention* e : in) last_start = std::max(last_start, e->start);
+  const size_t stop = std::min(end, last_start);
   std::string_view window = text.substr(0, end);
-  for (size_t i = start; i < end; ++i) {
+  for (size_t i = start; i < stop; ++i) {
     if (i > start && IsAsciiAlnum(text[i - 1]) && IsAsciiAlnum(text[i])) continue;
+    if (!phrase_starts_.MayStartAt(window, i)) continue;
     PhraseMatch pm = phrases_.StartingAt(window, i, false);
     if (!pm.found()) continue;
     MatchAt(text, pm, end, in, &out);

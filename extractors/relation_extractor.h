@@ -91,8 +91,9 @@ class RelationExtractor {
   static bool Fits(const Rule& rule, const EntityMention& subject, const EntityMention& object);
 
   std::vector<Rule> rules_;
-  PhraseMatcher phrases_;  // id: 2 * rule index, + 1 for a reverse phrase
-  PhraseMatcher roles_;    // id: rule index
+  PhraseMatcher phrases_;            // id: 2 * rule index, + 1 for a reverse phrase
+  PhraseStartFilter phrase_starts_;  // of phrases_, once they are all in
+  PhraseMatcher roles_;              // id: rule index
   PhraseMatcher role_connectors_;
   std::vector<std::string> before_words_;  // lower-cased, sorted
   int max_before_words_ = 3;
