@@ -113,8 +113,9 @@ int RunIngest(const GlobalOptions& global, IngestCommandOptions& o) {
   std::mutex err_mu;
   Ingester ingester(
       db, [&ex](const Document& d) { return ex.Extract(d); },
-      [&](const Document& d, const std::vector<Claim>& claims) {
-        return bulk ? bulk->Put(d, claims) : db->PutDocument(d, ex.ruleset(), claims);
+      [&](const Document& d, std::string_view content_hash, const std::vector<Claim>& claims) {
+        return bulk ? bulk->Put(d, claims, content_hash)
+                    : db->PutDocument(d, ex.ruleset(), claims, false, content_hash);
       },
       ex.ruleset(),
       [&err_mu](const Document& d, const Status& s) {

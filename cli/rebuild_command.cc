@@ -111,7 +111,7 @@ Status CarryOver(const Store& store, const StoredDocument& d, ChunkedLoader* loa
   std::vector<Claim> claims;
   claims.reserve(stored->size());
   for (StoredClaim& c : *stored) claims.push_back(std::move(c.claim));
-  return loader->Add(d.doc, d.ruleset, claims, d.ingested_at);
+  return loader->Add(d.doc, d.ruleset, claims, d.ingested_at, d.content_hash);
 }
 
 // Re-extracts into `staged` every document of `store` whose ruleset is not
@@ -125,17 +125,18 @@ Result<IngestCounts> Reextract(const RebuildCommandOptions& o, const ClaimExtrac
   const int64_t now = UnixSecondsNow();
   Ingester::PutFn put;
   if (loader != nullptr) {
-    put = [loader, &ex, now](const Document& d,
+    put = [loader, &ex, now](const Document& d, std::string_view content_hash,
                              const std::vector<Claim>& claims) -> Result<PutOutcome> {
-      Status s = loader->Add(d, ex.ruleset(), claims, now);
+      Status s = loader->Add(d, ex.ruleset(), claims, now, content_hash);
       // A chunk that cannot be loaded is a failed write: the Ingester
       // reports the first and abandons the documents after it.
       if (!s.ok()) return Status::IOError(s.message());
       return PutOutcome::kReplaced;
     };
   } else {
-    put = [staged, &ex, full = o.full](const Document& d, const std::vector<Claim>& claims) {
-      return staged->PutDocument(d, ex.ruleset(), claims, full);
+    put = [staged, &ex, full = o.full](const Document& d, std::string_view content_hash,
+                                       const std::vector<Claim>& claims) {
+      return staged->PutDocument(d, ex.ruleset(), claims, full, content_hash);
     };
   }
   Ingester ingester(

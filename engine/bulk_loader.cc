@@ -91,11 +91,12 @@ Status ChunkedLoader::Failure() const {
 }
 
 Status ChunkedLoader::Add(const Document& doc, std::string_view ruleset,
-                          const std::vector<Claim>& claims, int64_t ingested_at) {
+                          const std::vector<Claim>& claims, int64_t ingested_at,
+                          std::string_view content_hash) {
   if (has_failed_.load()) return Failure();
   {
     std::shared_lock lock(swap_mu_);
-    shard_->Add(doc, ruleset, claims, ingested_at);
+    shard_->Add(doc, ruleset, claims, ingested_at, content_hash);
     if (shard_->memory_bytes() < chunk_bytes_) return Status::OK();
   }
   std::unique_ptr<ShardWriter> full;
@@ -195,10 +196,11 @@ Result<std::unique_ptr<BulkLoader>> BulkLoader::Start(Store* store, std::string 
   return std::unique_ptr<BulkLoader>(new BulkLoader(store, std::move(ruleset), std::move(*loader)));
 }
 
-Result<PutOutcome> BulkLoader::Put(const Document& doc, const std::vector<Claim>& claims) {
+Result<PutOutcome> BulkLoader::Put(const Document& doc, const std::vector<Claim>& claims,
+                                   std::string_view content_hash) {
   auto old = store_->GetDocument(doc.id);
   if (!old.ok()) return old.status();
-  if (old->has_value()) return store_->PutDocument(doc, ruleset_, claims);
+  if (old->has_value()) return store_->PutDocument(doc, ruleset_, claims, false, content_hash);
   {
     // The Ingester hands over two documents with the same id in input
     // order, never at once, so the second finds the first's id here.
@@ -208,7 +210,7 @@ Result<PutOutcome> BulkLoader::Put(const Document& doc, const std::vector<Claim>
       return PutOutcome::kReplaced;
     }
   }
-  Status s = loader_->Add(doc, ruleset_, claims, started_at_);
+  Status s = loader_->Add(doc, ruleset_, claims, started_at_, content_hash);
   if (!s.ok()) return s;
   return PutOutcome::kAdded;
 }

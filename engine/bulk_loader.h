@@ -61,9 +61,10 @@ class ChunkedLoader {
   // `ingested_at` (unix seconds). Returns the error of the first chunk that
   // could not be written (by this call or an earlier one); after one,
   // nothing more is written. Document ids must be unique: Finish refuses
-  // an id added twice, naming it, and loads nothing.
+  // an id added twice, naming it, and loads nothing. `content_hash`: as
+  // ShardWriter::Add takes it.
   Status Add(const Document& doc, std::string_view ruleset, const std::vector<Claim>& claims,
-             int64_t ingested_at);
+             int64_t ingested_at, std::string_view content_hash = {});
   // Writes what is left, merges the chunks and loads them. Returns what
   // was loaded, or the first error; the store is then unchanged.
   Result<LoadShardsSummary> Finish();
@@ -130,7 +131,8 @@ class BulkLoader {
 
   // Adds a new document to the load (kAdded; kReplaced when it was given
   // before), or replaces a stored one (Store::PutDocument's outcome).
-  Result<PutOutcome> Put(const Document& doc, const std::vector<Claim>& claims);
+  Result<PutOutcome> Put(const Document& doc, const std::vector<Claim>& claims,
+                         std::string_view content_hash = {});
   // Loads the new documents, then puts the ones given twice.
   Result<LoadShardsSummary> Finish();
 

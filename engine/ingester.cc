@@ -43,15 +43,16 @@ void Ingester::Rep::Process(const Document& doc) {
     ++abandoned;
     return;
   }
+  const std::string content_hash = ContentHash(doc);
   if (!force) {
-    auto current = store->IsCurrent(doc.id, ContentHash(doc), ruleset);
+    auto current = store->IsCurrent(doc.id, content_hash, ruleset);
     if (current.ok() && *current) {
       ++unchanged;
       return;
     }
   }
   std::vector<Claim> found = extract(doc);
-  auto outcome = put(doc, found);
+  auto outcome = put(doc, content_hash, found);
   if (!outcome.ok()) {
     if (outcome.status().code() == Status::Code::kIOError && write_failed.exchange(true)) {
       ++abandoned;  // another worker's write failed first and was reported
@@ -106,8 +107,9 @@ Ingester::Ingester(Store* store, ExtractFn extract, std::string ruleset, ErrorFn
     : Ingester(
           store, std::move(extract),
           [store, ruleset, force = options.force](const Document& doc,
+                                                  std::string_view content_hash,
                                                   const std::vector<Claim>& claims) {
-            return store->PutDocument(doc, ruleset, claims, force);
+            return store->PutDocument(doc, ruleset, claims, force, content_hash);
           },
           ruleset, std::move(on_error), options) {}
 

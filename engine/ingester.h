@@ -51,7 +51,10 @@ class Ingester {
   using ErrorFn = std::function<void(const Document&, const Status&)>;
 
   // Writes one extracted document somewhere; called on worker threads.
-  using PutFn = std::function<Result<PutOutcome>(const Document&, const std::vector<Claim>&)>;
+  // `content_hash` is ContentHash(doc), computed once per document by the
+  // Ingester (it reads the whole text).
+  using PutFn = std::function<Result<PutOutcome>(const Document&, std::string_view content_hash,
+                                                 const std::vector<Claim>&)>;
 
   // `store` and the callables must outlive the Ingester. `extract` must be
   // safe to call from several threads at once.

@@ -151,8 +151,10 @@ Result<std::unique_ptr<ShardWriter>> ShardWriter::Create(const std::string& dir,
 }
 
 bool ShardWriter::Add(const Document& doc, std::string_view ruleset,
-                      const std::vector<Claim>& claims, int64_t ingested_at) {
-  StoredDocument stored{doc, ContentHash(doc), std::string(ruleset), 0, ingested_at};
+                      const std::vector<Claim>& claims, int64_t ingested_at,
+                      std::string_view content_hash) {
+  StoredDocument stored{doc, content_hash.empty() ? ContentHash(doc) : std::string(content_hash),
+                        std::string(ruleset), 0, ingested_at};
   DocumentRecords out;
   BuildDocumentRecords(
       &stored, claims,

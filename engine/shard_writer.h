@@ -67,9 +67,11 @@ class ShardWriter {
   // Adds `doc`, extracted with `ruleset` into `claims`, stamped with
   // `ingested_at` (unix seconds). A later document with the same id
   // replaces the earlier one, as a re-ingest would; returns true then.
+  // `content_hash` is ContentHash(doc) when the caller has it already;
+  // empty, it is computed.
   // REQUIRES: every claim's doc_id == doc.id; Finish not called yet.
   bool Add(const Document& doc, std::string_view ruleset, const std::vector<Claim>& claims,
-           int64_t ingested_at);
+           int64_t ingested_at, std::string_view content_hash = {});
   // Documents added so far (replaced ones once).
   uint64_t documents() const;
   // About how much memory the documents added so far hold (their records,

@@ -115,13 +115,15 @@ Result<bool> Store::IsCurrent(std::string_view doc_id, std::string_view content_
 }
 
 Result<PutOutcome> Store::PutDocument(const Document& doc, std::string_view ruleset,
-                                      const std::vector<Claim>& claims, bool force) {
+                                      const std::vector<Claim>& claims, bool force,
+                                      std::string_view content_hash) {
   Status s = rep_->CheckWritable();
   if (!s.ok()) return s;
   BusyId busy(rep_.get(), doc.id);
   auto old = GetDocument(doc.id);
   if (!old.ok()) return old.status();
-  StoredDocument stored{doc, ContentHash(doc), std::string(ruleset), 0, 0};
+  StoredDocument stored{doc, content_hash.empty() ? ContentHash(doc) : std::string(content_hash),
+                        std::string(ruleset), 0, 0};
   if (!force && old->has_value() && (*old)->content_hash == stored.content_hash &&
       (*old)->ruleset == ruleset) {
     return PutOutcome::kUnchanged;

@@ -205,9 +205,12 @@ class Store {
   // atomic batch, replacing whatever was stored under doc.id. Unchanged
   // (same content hash and ruleset) is a no-op unless `force` (rebuild
   // --full: the extractor's code may have changed while the rules did not).
+  // `content_hash` is ContentHash(doc) when the caller has it already
+  // (hashing a document reads all of it); empty, it is computed.
   // REQUIRES: every claim's doc_id == doc.id.
   Result<PutOutcome> PutDocument(const Document& doc, std::string_view ruleset,
-                                 const std::vector<Claim>& claims, bool force = false);
+                                 const std::vector<Claim>& claims, bool force = false,
+                                 std::string_view content_hash = {});
   // Makes every write so far durable (fsyncs the WAL) and flushes the
   // memtables to table files, so readers opened later start fast.
   Status Sync();
