@@ -18,6 +18,7 @@ struct Ingester::Rep {
   std::string ruleset;
   ErrorFn on_error;
   size_t max_in_flight = 0;
+  size_t max_in_flight_bytes = 0;
   bool force = false;
 
   std::mutex mu;
@@ -25,6 +26,7 @@ struct Ingester::Rep {
   std::condition_variable space_cv;  // half the slots are free, or a waited-for id finished
   std::deque<Document> queue;
   std::multiset<std::string> in_flight;  // ids queued or being worked on
+  size_t bytes_in_flight = 0;            // their text
   size_t id_waiters = 0;                 // Add calls waiting for their id to finish
   bool closing = false;
   std::vector<std::thread> workers;
@@ -86,17 +88,22 @@ void Ingester::Rep::Work() {
       doc = std::move(queue.front());
       queue.pop_front();
     }
-    bytes += doc.text.size();
+    const size_t size = doc.text.size();
+    bytes += size;
     Process(doc);
     bool wake = false;
     {
       std::lock_guard lock(mu);
       in_flight.erase(in_flight.find(doc.id));
-      // A full Add waits until half the slots are free, then fills them in
-      // a burst: one wake-up per few documents instead of one each (at a
-      // million documents, a million context switches). An Add waiting for
-      // its id is woken by every document that finishes.
-      wake = in_flight.size() <= max_in_flight / 2 || id_waiters > 0;
+      bytes_in_flight -= size;
+      // A full Add waits until half the slots (and half the bytes) are
+      // free, then fills them in a burst: one wake-up per many documents
+      // instead of one each (at a million documents, a million context
+      // switches). An Add waiting for its id is woken by every document
+      // that finishes.
+      wake =
+          (in_flight.size() <= max_in_flight / 2 && bytes_in_flight <= max_in_flight_bytes / 2) ||
+          id_waiters > 0;
     }
     if (wake) space_cv.notify_all();
   }
@@ -123,7 +130,9 @@ Ingester::Ingester(Store* store, ExtractFn extract, PutFn put, std::string rules
   rep_->on_error = std::move(on_error);
   size_t threads = options.threads;
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-  rep_->max_in_flight = options.max_in_flight != 0 ? options.max_in_flight : 4 * threads;
+  rep_->max_in_flight = options.max_in_flight != 0 ? options.max_in_flight : 32 * threads;
+  rep_->max_in_flight_bytes =
+      options.max_in_flight_bytes != 0 ? options.max_in_flight_bytes : size_t{64} << 20;
   rep_->force = options.force;
   for (size_t i = 0; i < threads; ++i) rep_->workers.emplace_back([r = rep_.get()] { r->Work(); });
 }
@@ -136,12 +145,16 @@ void Ingester::Add(Document doc) {
   // earlier one.
   for (;;) {
     const bool same_id = rep_->in_flight.count(doc.id) != 0;
-    if (!same_id && rep_->in_flight.size() < rep_->max_in_flight) break;
+    const bool room = rep_->in_flight.empty() ||
+                      (rep_->in_flight.size() < rep_->max_in_flight &&
+                       rep_->bytes_in_flight + doc.text.size() <= rep_->max_in_flight_bytes);
+    if (!same_id && room) break;
     rep_->id_waiters += same_id ? 1 : 0;
     rep_->space_cv.wait(lock);
     rep_->id_waiters -= same_id ? 1 : 0;
   }
   rep_->in_flight.insert(doc.id);
+  rep_->bytes_in_flight += doc.text.size();
   rep_->queue.push_back(std::move(doc));
   lock.unlock();
   rep_->work_cv.notify_one();

@@ -6,8 +6,11 @@
 // (no extraction at all), extract the rest, and PutDocument them. Two
 // documents with the same id are written in the order they were added: Add
 // waits while an earlier one with that id is still in flight. Memory is
-// bounded: Add blocks while `max_in_flight` documents are queued or being
-// worked on.
+// bounded: Add blocks while `max_in_flight` documents, or more than
+// `max_in_flight_bytes` of text (always at least one document), are queued
+// or being worked on. A blocked Add resumes once half of that is free, so
+// that the reading thread and the workers hand over documents in bursts,
+// not one wake-up each.
 //
 // Thread safety: Add and Finish from one thread; Progress from any.
 #pragma once
@@ -28,9 +31,10 @@
 namespace claimgraph {
 
 struct IngestOptions {
-  size_t threads = 0;        // 0 = one per core: extraction is CPU-bound
-  size_t max_in_flight = 0;  // 0 = 4 per thread: enough to keep workers busy, little memory
-  bool force = false;        // extract and rewrite even documents stored as they are
+  size_t threads = 0;              // 0 = one per core: extraction is CPU-bound
+  size_t max_in_flight = 0;        // 0 = 32 per thread: few hand-offs, little memory at 5 KB each
+  size_t max_in_flight_bytes = 0;  // 0 = 64 MiB of text
+  bool force = false;              // extract and rewrite even documents stored as they are
 };
 
 struct IngestCounts {

@@ -146,4 +146,50 @@ TEST_CASE("an ingester on four threads keeps the last version of each document",
   }
 }
 
+TEST_CASE("an ingester holds at most max_in_flight_bytes of text and still takes a larger document",
+          "[store][parallel]") {
+  TempDir dir;
+  auto store = Store::Open(dir.path() + "/db", StoreOptions{});
+  REQUIRE(store.ok());
+  constexpr size_t kDocBytes = 1000;
+  constexpr int kDocs = 60;
+  std::atomic<int> added{0}, written{0}, most_in_flight{0};
+  {
+    Ingester ingester(
+        store->get(),
+        [&](const Document& d) {
+          // Added but not yet written: never more than three of 1,000 bytes.
+          const int in_flight = added.load() - written.load();
+          int seen = most_in_flight.load();
+          while (in_flight > seen && !most_in_flight.compare_exchange_weak(seen, in_flight)) {
+          }
+          std::this_thread::sleep_for(std::chrono::microseconds(300));
+          return ClaimsOf(d);
+        },
+        [&](const Document& d, std::string_view content_hash, const std::vector<Claim>& claims) {
+          CHECK(content_hash == ContentHash(d));
+          auto put = (*store)->PutDocument(d, "rules-1", claims, false, content_hash);
+          ++written;
+          return put;
+        },
+        "rules-1", [](const Document&, const Status&) {},
+        IngestOptions{.threads = 4, .max_in_flight = 100, .max_in_flight_bytes = 3 * kDocBytes});
+    for (int i = 0; i < kDocs; ++i) {
+      Document d = Version("doc-" + std::to_string(i), i);
+      // One document alone is over the limit: it goes in by itself.
+      d.text.resize(i == 30 ? 5 * kDocBytes : kDocBytes, ' ');
+      d.prose_end = d.text.size();
+      ingester.Add(std::move(d));
+      ++added;
+    }
+    REQUIRE(ingester.Finish().ok());
+    CHECK(ingester.Progress().added == kDocs);
+  }
+  CHECK(most_in_flight.load() >= 1);
+  CHECK(most_in_flight.load() <= 3);
+  auto stats = (*store)->Stats();
+  REQUIRE(stats.ok());
+  CHECK(stats->documents == kDocs);
+}
+
 }  // namespace claimgraph::ingester_test
