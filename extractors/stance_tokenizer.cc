@@ -35,16 +35,20 @@ bool IsBreakChar(char c) {
 void TokenizeForStance(std::string_view s, StanceTokens* out) {
   std::string& bytes = out->bytes_;
   std::vector<StanceTokens::Token>& tokens = out->tokens_;
-  bytes.clear();
   tokens.clear();
-  bytes.reserve(s.size());
   tokens.reserve(s.size() / 5 + 1);
-  // The word being read is bytes[word_begin, bytes.size()).
+  // Every byte read writes at most one byte (an apostrophe of three writes
+  // one), so the buffer is sized once and written through a pointer; it is
+  // cut to what was written at the end.
+  bytes.resize(s.size());
+  char* const buf = bytes.data();
+  size_t n = 0;  // bytes written
+  // The word being read is buf[word_begin, n).
   size_t word_begin = 0;
-  auto word_size = [&] { return bytes.size() - word_begin; };
+  auto word_size = [&] { return n - word_begin; };
   auto ends_with = [&](std::string_view tail) {
     return word_size() >= tail.size() &&
-           std::string_view(bytes).substr(bytes.size() - tail.size()) == tail;
+           std::string_view(buf + n - tail.size(), tail.size()) == tail;
   };
   auto push = [&](size_t begin, size_t size) {
     tokens.push_back({static_cast<uint32_t>(begin), static_cast<uint32_t>(size), false});
@@ -53,18 +57,18 @@ void TokenizeForStance(std::string_view s, StanceTokens* out) {
   auto flush = [&] {
     if (word_size() == 0) return;
     // Each ending is tested only when the word ends in its last letter.
-    if (bytes.back() == 's' && ends_with("'s")) bytes.resize(bytes.size() - 2);
-    if (word_size() > 3 && bytes.back() == 't' && ends_with("n't")) {
+    if (buf[n - 1] == 's' && ends_with("'s")) n -= 2;
+    if (word_size() > 3 && buf[n - 1] == 't' && ends_with("n't")) {
       push(word_begin, word_size() - 3);
-      push(bytes.size() - 3, 3);
+      push(n - 3, 3);
     } else if (word_size() > 0) {
       push(word_begin, word_size());
     }
-    word_begin = bytes.size();
+    word_begin = n;
   };
   auto emit_break = [&] {
     if (!tokens.empty() && !tokens.back().is_break) {
-      tokens.push_back({static_cast<uint32_t>(bytes.size()), 0, true});
+      tokens.push_back({static_cast<uint32_t>(n), 0, true});
     }
   };
   size_t i = 0;
@@ -74,16 +78,9 @@ void TokenizeForStance(std::string_view s, StanceTokens* out) {
     // starts no apostrophe, typographic character or number separator, so
     // the general steps below would append it lower-cased, and so on to the
     // end of the run; a space only ends the word.
-    if (IsAsciiAlnum(c)) {
-      size_t end = i + 1;
-      while (end < s.size() && IsAsciiAlnum(s[end])) ++end;
-      // Every byte read adds at most one to bytes: it stays within the
-      // capacity reserved above, so the run is written without checks.
-      const size_t old_size = bytes.size();
-      bytes.resize(old_size + (end - i));
-      char* to = bytes.data() + old_size;
-      for (size_t k = i; k < end; ++k) *to++ = AsciiLower(s[k]);
-      i = end;
+    if (IsAsciiAlnumByte(c)) {
+      do buf[n++] = AsciiLowerByte(s[i++]);
+      while (i < s.size() && IsAsciiAlnumByte(s[i]));
       continue;
     }
     if (c == ' ') {
@@ -94,20 +91,20 @@ void TokenizeForStance(std::string_view s, StanceTokens* out) {
     bool is_break = false;
     size_t typo = TypographicAt(s, i, &is_break);
     size_t apos = ApostropheAt(s, i);
-    bool in_number = (c == ',' || c == '.') && word_size() > 0 && IsAsciiDigit(bytes.back()) &&
+    bool in_number = (c == ',' || c == '.') && word_size() > 0 && IsAsciiDigit(buf[n - 1]) &&
                      i + 1 < s.size() && IsAsciiDigit(s[i + 1]);
     if (apos > 0 && word_size() > 0 && i + apos < s.size() && IsAsciiAlnum(s[i + apos])) {
-      bytes.push_back('\'');
+      buf[n++] = '\'';
       i += apos;
     } else if (in_number) {
-      bytes.push_back(c);
+      buf[n++] = c;
       ++i;
     } else if (typo > 0) {
       flush();
       if (is_break) emit_break();
       i += typo;
     } else if (IsWordByte(c)) {
-      bytes.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c);
+      buf[n++] = AsciiLowerByte(c);
       ++i;
     } else {
       bool free_hyphen =
@@ -118,6 +115,7 @@ void TokenizeForStance(std::string_view s, StanceTokens* out) {
     }
   }
   flush();
+  bytes.resize(n);
 }
 
 std::vector<StanceToken> TokenizeForStance(std::string_view s) {

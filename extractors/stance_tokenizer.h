@@ -11,13 +11,12 @@
 // en and em dashes are break tokens. U+2019 counts as an apostrophe.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace claimgraph {
-
-#include <cstdint>
 
 struct StanceToken {
   std::string text;  // lower-cased; empty for a break token
