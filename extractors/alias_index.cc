@@ -14,13 +14,20 @@ constexpr uint64_t kFnvPrime = 1099511628211ull;
 
 unsigned char Byte(char c) { return static_cast<unsigned char>(c); }
 
-// The prefilter bit of the word text[pos, word_end): its first two bytes
-// lower-cased and its length.
+// The prefilter bit of the word text[pos, word_end): its first two bytes,
+// its last byte (lower-cased) and its length, mixed by a multiplicative
+// hash whose top bits are the bit. (The low bits of a product depend only
+// on the low bits of what was multiplied; keyed on those, English words,
+// whose first two letters add up to a narrow range, shared bits with half
+// the keys.)
 size_t PrefilterBit(std::string_view text, size_t pos, size_t word_end) {
-  size_t first = Byte(AsciiLowerByte(text[pos]));
-  size_t second = pos + 1 < word_end ? Byte(AsciiLowerByte(text[pos + 1])) : 0;
-  size_t length = std::min<size_t>(word_end - pos, 31);
-  return ((first * 257 + second) * 32 + length) * 40503 % AliasIndex::kPrefilterBits;
+  const uint32_t first = Byte(AsciiLowerByte(text[pos]));
+  const uint32_t second = pos + 1 < word_end ? Byte(AsciiLowerByte(text[pos + 1])) : 0;
+  const uint32_t last = Byte(AsciiLowerByte(text[word_end - 1]));
+  const uint32_t length = static_cast<uint32_t>(std::min<size_t>(word_end - pos, 255));
+  const uint32_t key = first << 24 | second << 16 | last << 8 | length;
+  static_assert(AliasIndex::kPrefilterBits == size_t{1} << 14);
+  return (key * 0x9E3779B1u) >> (32 - 14);
 }
 
 uint64_t HashLower(std::string_view text, size_t pos, size_t word_end) {
