@@ -7,9 +7,11 @@
 // above a qualifying one by its borrow, which only matters to callers that
 // want to know which byte: these do not say.)
 //
-// Pure functions; any byte order.
+// Pure functions; any byte order. The *BytesAt functions count exactly.
 #pragma once
 
+#include <bit>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 
@@ -40,5 +42,45 @@ constexpr bool HasByteBelow(uint64_t w, unsigned n) { return byte_scan_internal:
 
 // Whether some byte of w has its top bit set (is not ASCII).
 constexpr bool HasNonAscii(uint64_t w) { return (w & byte_scan_internal::kHigh) != 0; }
+
+namespace byte_scan_internal {
+// High bit of each byte of w in [lo, hi], exactly (no borrows or carries:
+// the sums stay within each byte). REQUIRES: lo <= hi < 0x80.
+constexpr uint64_t InRange(uint64_t w, unsigned lo, unsigned hi) {
+  const uint64_t low7 = w & ~kHigh;
+  const uint64_t at_least_lo = low7 + kOnes * (0x80 - lo);
+  const uint64_t above_hi = low7 + kOnes * (0x7F - hi);
+  return ~w & at_least_lo & ~above_hi & kHigh;
+}
+// High bit of each ASCII letter or '_', and of each digit when `digits`.
+constexpr uint64_t WordBytes(uint64_t w, bool digits) {
+  uint64_t m = InRange(w | kOnes * 0x20, 'a', 'z') | InRange(w, '_', '_');
+  if (digits) m |= InRange(w, '0', '9');
+  return m;
+}
+// How many of w's bytes, in memory order, come before the first whose high
+// bit is set in `marks` (8 when none is).
+inline size_t BytesBefore(uint64_t marks) {
+  if (marks == 0) return 8;
+  if constexpr (std::endian::native == std::endian::little) {
+    return static_cast<size_t>(std::countr_zero(marks)) / 8;
+  } else {
+    return static_cast<size_t>(std::countl_zero(marks)) / 8;
+  }
+}
+}  // namespace byte_scan_internal
+
+// How many of the 8 bytes at p, from the first, are ASCII letters, digits
+// or '_' (RE2's \w): 0 to 8. REQUIRES: 8 readable bytes at p.
+inline size_t AsciiWordBytesAt(const char* p) {
+  using namespace byte_scan_internal;
+  return BytesBefore(~WordBytes(LoadWord(p), true) & kHigh);
+}
+
+// The same for ASCII letters and '_' only (a digit ends the run).
+inline size_t AsciiLetterBytesAt(const char* p) {
+  using namespace byte_scan_internal;
+  return BytesBefore(~WordBytes(LoadWord(p), false) & kHigh);
+}
 
 }  // namespace claimgraph

@@ -4,6 +4,7 @@
 #include <initializer_list>
 #include <utility>
 
+#include "engine/byte_scan.h"
 #include "extractors/ascii.h"
 
 namespace claimgraph {
@@ -188,8 +189,18 @@ std::optional<PeriodAnchor> NextPeriodAnchor(std::string_view text, size_t pos) 
       if (const uint8_t groups = kStarts.groups[byte(p)]) {
         if (auto anchor = AnchorAt(text, p, groups)) return anchor;
       }
-      // No anchor starts inside a word: go to its last byte.
-      while (p + 1 < text.size() && kStarts.word[byte(p + 1)]) ++p;
+      // No anchor starts inside a word: go to its last byte, 8 bytes at a
+      // time while 8 can be read.
+      for (;;) {
+        if (p + 9 <= text.size()) {
+          const size_t run = AsciiWordBytesAt(text.data() + p + 1);
+          p += run;
+          if (run < 8) break;
+        } else {
+          while (p + 1 < text.size() && kStarts.word[byte(p + 1)]) ++p;
+          break;
+        }
+      }
     }
     after_word = word;
   }

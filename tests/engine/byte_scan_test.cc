@@ -34,6 +34,17 @@ void CheckAgainstReference(uint64_t w) {
   CHECK(HasByteBelow(w, 0x20) == below_32);
   CHECK(HasByteBelow(w, 0x80) == below_128);
   CHECK(HasNonAscii(w) == non_ascii);
+  // The run counts, against a byte-by-byte count.
+  auto letter = [](unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+  };
+  size_t letters = 0, words = 0;
+  while (letters < 8 && letter(b[letters])) ++letters;
+  while (words < 8 && (letter(b[words]) || (b[words] >= '0' && b[words] <= '9'))) ++words;
+  char text[8];
+  std::memcpy(text, b, 8);
+  CHECK(AsciiLetterBytesAt(text) == letters);
+  CHECK(AsciiWordBytesAt(text) == words);
 }
 
 }  // namespace
@@ -56,8 +67,9 @@ TEST_CASE("Byte tests find each byte value at each position", "[byte_scan]") {
 TEST_CASE("Byte tests agree with the reference on mixed words", "[byte_scan]") {
   std::mt19937_64 random(42);
   // Bytes drawn from the edges of each test, where a borrow could mislead.
-  const unsigned char edges[] = {0x00, 0x01, 0x1F, 0x20, 0x21, '"',  '.', '-',
-                                 0x7F, 0x80, 0x81, 0xC2, 0xFE, 0xFF, 'a', 'Z'};
+  const unsigned char edges[] = {0x00, 0x01, 0x1F, 0x20, 0x21, '"', '.', '-',  0x7F, 0x80,
+                                 0x81, 0xC2, 0xFE, 0xFF, 'a',  'Z', '0', '9',  '/',  ':',
+                                 '@',  'A',  '[',  '_',  '`',  'z', '{', 0xE1, 0xDA, 0xDF};
   for (int i = 0; i < 20000; ++i) {
     unsigned char b[8];
     for (unsigned char& c : b) c = edges[random() % sizeof edges];
