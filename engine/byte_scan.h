@@ -7,7 +7,7 @@
 // above a qualifying one by its borrow, which only matters to callers that
 // want to know which byte: these do not say.)
 //
-// Pure functions; any byte order. The *BytesAt functions count exactly.
+// Pure functions; any byte order. RunBytesAt counts exactly.
 #pragma once
 
 #include <bit>
@@ -52,12 +52,6 @@ constexpr uint64_t InRange(uint64_t w, unsigned lo, unsigned hi) {
   const uint64_t above_hi = low7 + kOnes * (0x7F - hi);
   return ~w & at_least_lo & ~above_hi & kHigh;
 }
-// High bit of each ASCII letter or '_', and of each digit when `digits`.
-constexpr uint64_t WordBytes(uint64_t w, bool digits) {
-  uint64_t m = InRange(w | kOnes * 0x20, 'a', 'z') | InRange(w, '_', '_');
-  if (digits) m |= InRange(w, '0', '9');
-  return m;
-}
 // How many of w's bytes, in memory order, come before the first whose high
 // bit is set in `marks` (8 when none is).
 inline size_t BytesBefore(uint64_t marks) {
@@ -70,17 +64,27 @@ inline size_t BytesBefore(uint64_t marks) {
 }
 }  // namespace byte_scan_internal
 
-// How many of the 8 bytes at p, from the first, are ASCII letters, digits
-// or '_' (RE2's \w): 0 to 8. REQUIRES: 8 readable bytes at p.
-inline size_t AsciiWordBytesAt(const char* p) {
-  using namespace byte_scan_internal;
-  return BytesBefore(~WordBytes(LoadWord(p), true) & kHigh);
-}
+// The kinds of byte a run counted by RunBytesAt is made of.
+enum RunBytes : unsigned {
+  kRunLetters = 1,  // ASCII letters
+  kRunDigits = 2,   // ASCII digits
+  kRunUnderscore = 4,
+  kRunNonAscii = 8,  // bytes 0x80 and above
+};
 
-// The same for ASCII letters and '_' only (a digit ends the run).
-inline size_t AsciiLetterBytesAt(const char* p) {
+// How many of the 8 bytes at p, from the first, are of the kinds in
+// `kinds` (RunBytes bits): 0 to 8. For example RE2's \w is kRunLetters |
+// kRunDigits | kRunUnderscore. REQUIRES: 8 readable bytes at p.
+template <unsigned kinds>
+inline size_t RunBytesAt(const char* p) {
   using namespace byte_scan_internal;
-  return BytesBefore(~WordBytes(LoadWord(p), false) & kHigh);
+  const uint64_t w = LoadWord(p);
+  uint64_t in = 0;
+  if constexpr ((kinds & kRunLetters) != 0) in |= InRange(w | kOnes * 0x20, 'a', 'z');
+  if constexpr ((kinds & kRunDigits) != 0) in |= InRange(w, '0', '9');
+  if constexpr ((kinds & kRunUnderscore) != 0) in |= InRange(w, '_', '_');
+  if constexpr ((kinds & kRunNonAscii) != 0) in |= w & kHigh;
+  return BytesBefore(~in & kHigh);
 }
 
 }  // namespace claimgraph

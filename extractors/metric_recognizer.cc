@@ -127,7 +127,15 @@ std::vector<MetricMention> MetricRecognizer::Recognize(std::string_view text) co
       i = m.end;
       continue;
     }
-    while (i < copy.size() && IsWordByteFast(copy[i])) ++i;
+    // To the end of the word, 8 bytes at a time while 8 can be read.
+    while (i + 8 <= copy.size()) {
+      const size_t run = RunBytesAt<kRunLetters | kRunDigits | kRunNonAscii>(copy.data() + i);
+      i += run;
+      if (run < 8) break;
+    }
+    if (i + 8 > copy.size()) {
+      while (i < copy.size() && IsWordByteFast(copy[i])) ++i;
+    }
   }
   return mentions;
 }

@@ -145,7 +145,7 @@ std::optional<NumberCandidate> NextNumberCandidate(std::string_view text, size_t
       // digit in it is no number word: that digit is the next candidate.
       size_t end = p + 1;
       while (end + 8 <= text.size()) {
-        const size_t run = AsciiLetterBytesAt(text.data() + end);
+        const size_t run = RunBytesAt<kRunLetters | kRunUnderscore>(text.data() + end);
         end += run;
         if (run < 8) break;
       }

@@ -193,7 +193,8 @@ std::optional<PeriodAnchor> NextPeriodAnchor(std::string_view text, size_t pos) 
       // time while 8 can be read.
       for (;;) {
         if (p + 9 <= text.size()) {
-          const size_t run = AsciiWordBytesAt(text.data() + p + 1);
+          const size_t run =
+              RunBytesAt<kRunLetters | kRunDigits | kRunUnderscore>(text.data() + p + 1);
           p += run;
           if (run < 8) break;
         } else {

@@ -14,6 +14,18 @@ namespace {
 // The 8 bytes of w in memory order.
 void Bytes(uint64_t w, unsigned char out[8]) { std::memcpy(out, &w, 8); }
 
+// The leading bytes of b of the kinds in `kinds`, byte by byte.
+size_t Run(const unsigned char b[8], unsigned kinds) {
+  auto of = [kinds](unsigned char c) {
+    return ((kinds & kRunLetters) && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) ||
+           ((kinds & kRunDigits) && c >= '0' && c <= '9') ||
+           ((kinds & kRunUnderscore) && c == '_') || ((kinds & kRunNonAscii) && c >= 0x80);
+  };
+  size_t n = 0;
+  while (n < 8 && of(b[n])) ++n;
+  return n;
+}
+
 void CheckAgainstReference(uint64_t w) {
   unsigned char b[8];
   Bytes(w, b);
@@ -35,16 +47,16 @@ void CheckAgainstReference(uint64_t w) {
   CHECK(HasByteBelow(w, 0x80) == below_128);
   CHECK(HasNonAscii(w) == non_ascii);
   // The run counts, against a byte-by-byte count.
-  auto letter = [](unsigned char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-  };
-  size_t letters = 0, words = 0;
-  while (letters < 8 && letter(b[letters])) ++letters;
-  while (words < 8 && (letter(b[words]) || (b[words] >= '0' && b[words] <= '9'))) ++words;
   char text[8];
   std::memcpy(text, b, 8);
-  CHECK(AsciiLetterBytesAt(text) == letters);
-  CHECK(AsciiWordBytesAt(text) == words);
+  CHECK(RunBytesAt<kRunLetters>(text) == Run(b, kRunLetters));
+  CHECK(RunBytesAt<kRunDigits>(text) == Run(b, kRunDigits));
+  CHECK(RunBytesAt<kRunLetters | kRunUnderscore>(text) == Run(b, kRunLetters | kRunUnderscore));
+  CHECK(RunBytesAt<kRunLetters | kRunDigits>(text) == Run(b, kRunLetters | kRunDigits));
+  CHECK(RunBytesAt<kRunLetters | kRunDigits | kRunUnderscore>(text) ==
+        Run(b, kRunLetters | kRunDigits | kRunUnderscore));
+  CHECK(RunBytesAt<kRunLetters | kRunDigits | kRunNonAscii>(text) ==
+        Run(b, kRunLetters | kRunDigits | kRunNonAscii));
 }
 
 }  // namespace
