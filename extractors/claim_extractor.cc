@@ -267,8 +267,10 @@ std::vector<Claim> ClaimExtractor::Extract(const Document& doc) const {
   ctx.metrics = &*r.metric_lexicon;
   ctx.stance = r.stance.get();
   CueMatches cue_matches;
+  StanceScratch stance_scratch;
   ctx.cues = &r.cues;
   ctx.cue_matches = &cue_matches;
+  ctx.stance_scratch = &stance_scratch;
   if (r.patterns.Has(PatternKind::kModality)) {
     ctx.modality_patterns = r.patterns.FindAll(PatternKind::kModality, prose, &may_match);
   }

@@ -32,6 +32,7 @@ struct DocContext {
   const StanceScorer* stance = nullptr;
   const CueScanner* cues = nullptr;             // the cue lists of `rules` the assembler reads
   CueMatches* cue_matches = nullptr;            // scratch for one sentence at a time, reused
+  StanceScratch* stance_scratch = nullptr;      // the same for the stance scorer
   std::vector<EntityMention> entities;          // whole document, sorted
   const EntityMention* main_entity = nullptr;   // most mentioned company
   std::vector<PatternMatch> modality_patterns;  // the modality rules' matches, sorted

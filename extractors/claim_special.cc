@@ -93,7 +93,7 @@ void SentenceAssembler::StanceClaim(std::vector<Claim>* out) {
   }
   if (subject == nullptr) return;
   std::string_view sentence = ctx_.text.substr(s_.span.start, s_.span.end - s_.span.start);
-  StanceScore score = ctx_.stance->Score(sentence);
+  StanceScore score = ctx_.stance->Score(sentence, ctx_.stance_scratch);
   if (score.polarity == Polarity::kNeutral ||
       std::fabs(score.score) < ctx_.rules->stance_min_abs_score) {
     return;

@@ -23,6 +23,16 @@ namespace {
 
 constexpr size_t kMaxLexiconBytes = size_t{4} << 20;
 
+bool IsPolar(StanceCue cue) {
+  return cue == StanceCue::kPositive || cue == StanceCue::kNegative ||
+         cue == StanceCue::kIncrease || cue == StanceCue::kDecrease;
+}
+
+}  // namespace
+
+// Named, not anonymous: StanceScratch (declared in the header) holds them.
+namespace stance_internal {
+
 struct PhraseHit {
   size_t begin = 0;  // token range, end-exclusive
   size_t end = 0;
@@ -52,11 +62,6 @@ struct Sentence {
   }
 };
 
-bool IsPolar(StanceCue cue) {
-  return cue == StanceCue::kPositive || cue == StanceCue::kNegative ||
-         cue == StanceCue::kIncrease || cue == StanceCue::kDecrease;
-}
-
 // One resolved polar cue.
 struct Polar {
   int sign = 0;
@@ -65,7 +70,11 @@ struct Polar {
   int object = -1;  // token of the bad thing that flipped it
 };
 
-}  // namespace
+}  // namespace stance_internal
+
+using stance_internal::PhraseHit;
+using stance_internal::Polar;
+using stance_internal::Sentence;
 
 // Phrase indexes by first token, longest phrase first: an open-addressing
 // table keyed by the token's bytes, looked up once per word of every
@@ -125,7 +134,9 @@ struct StanceScorer::Rep {
   StanceLexicon lex;
   FirstTokenIndex by_first;
 
-  Sentence MatchPhrases(std::string_view text) const;
+  // Tokenizes text into *s and matches the lexicon's phrases (replacing
+  // what *s held).
+  void MatchPhrases(std::string_view text, Sentence* s) const;
   size_t Longest(const StanceTokens& tokens, size_t at, size_t* length) const;
   int FindBadThing(const Sentence& s, const PhraseHit& m) const;
   bool Negated(const Sentence& s, const PhraseHit& m) const;
@@ -149,9 +160,10 @@ size_t StanceScorer::Rep::Longest(const StanceTokens& tokens, size_t at, size_t*
   return SIZE_MAX;
 }
 
-Sentence StanceScorer::Rep::MatchPhrases(std::string_view text) const {
-  Sentence s;
+void StanceScorer::Rep::MatchPhrases(std::string_view text, Sentence* out) const {
+  Sentence& s = *out;
   TokenizeForStance(text, &s.tokens);
+  s.matches.clear();
   s.owner.assign(s.tokens.size(), -1);
   size_t i = 0;
   while (i < s.tokens.size()) {
@@ -165,7 +177,6 @@ Sentence StanceScorer::Rep::MatchPhrases(std::string_view text) const {
     s.matches.push_back({i, i + length, lex.phrases[index].cue});
     i += length;
   }
-  return s;
 }
 
 // The bad thing an increase or decrease applies to: the nearest one before
@@ -251,9 +262,25 @@ Result<std::unique_ptr<StanceScorer>> StanceScorer::Load(const std::string& path
   return Parse(text, path);
 }
 
+struct StanceScratch::Rep {
+  Sentence sentence;
+  std::vector<Polar> polar;
+};
+
+StanceScratch::StanceScratch() : rep_(std::make_unique<Rep>()) {}
+StanceScratch::~StanceScratch() = default;
+
 StanceScore StanceScorer::Score(std::string_view sentence) const {
-  Sentence s = rep_->MatchPhrases(sentence);
-  std::vector<Polar> polar(s.matches.size());
+  StanceScratch scratch;
+  return Score(sentence, &scratch);
+}
+
+StanceScore StanceScorer::Score(std::string_view sentence, StanceScratch* scratch) const {
+  if (scratch == nullptr) return Score(sentence);
+  Sentence& s = scratch->rep_->sentence;
+  rep_->MatchPhrases(sentence, &s);
+  std::vector<Polar>& polar = scratch->rep_->polar;
+  polar.assign(s.matches.size(), Polar{});
   std::set<size_t> consumed;  // bad things an increase or decrease applied to
   for (size_t i = 0; i < s.matches.size(); ++i) {
     if (!IsPolar(s.matches[i].cue)) continue;

@@ -36,6 +36,23 @@ struct StanceScore {
   std::vector<std::string> cues;  // the matched phrases, "not strong" for negated ones
 };
 
+// The buffers Score fills for one sentence (tokens, phrase matches), kept
+// for the next: a caller scoring many sentences on one thread passes one of
+// these to every call instead of allocating them each time.
+// Thread safety: one thread at a time.
+class StanceScratch {
+ public:
+  StanceScratch();
+  ~StanceScratch();
+  StanceScratch(const StanceScratch&) = delete;
+  StanceScratch& operator=(const StanceScratch&) = delete;
+
+ private:
+  friend class StanceScorer;
+  struct Rep;
+  std::unique_ptr<Rep> rep_;
+};
+
 class StanceScorer {
  public:
   static Result<std::unique_ptr<StanceScorer>> Load(const std::string& path);
@@ -46,6 +63,9 @@ class StanceScorer {
   StanceScorer& operator=(const StanceScorer&) = delete;
 
   StanceScore Score(std::string_view sentence) const;
+  // The same, with buffers kept in *scratch between calls (none kept when
+  // scratch is null).
+  StanceScore Score(std::string_view sentence, StanceScratch* scratch) const;
 
  private:
   StanceScorer();

@@ -1,11 +1,13 @@
 #include "extractors/stance_scorer.h"
 
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
+#include "extractors/sentence_splitter.h"
 #include "extractors/stance_tokenizer.h"
 #include "test_paths.h"
 
@@ -174,6 +176,37 @@ TEST_CASE("Neutral factual sentences score zero", "[stance]") {
     CHECK(s.negative == 0);
     CHECK(s.polarity == Polarity::kNeutral);
   }
+}
+
+TEST_CASE("A scratch reused from sentence to sentence scores as a fresh one", "[stance]") {
+  // Long, short, empty, negated and polar sentences in a row: nothing of one
+  // may leak into the next through the kept buffers.
+  std::vector<std::string> sentences;
+  for (const auto& e :
+       std::filesystem::directory_iterator(testing::SourceDir() + "/corpus/articles")) {
+    const std::string text = testing::ReadFileOrFail(e.path().string());
+    for (const SentenceSpan& span : SplitSentences(text)) {
+      sentences.push_back(text.substr(span.start, span.end - span.start));
+      if (sentences.size() % 7 == 0) sentences.push_back("");
+    }
+  }
+  sentences.push_back("Losses did not narrow, and costs rose sharply.");
+  sentences.push_back("Strong growth.");
+  REQUIRE(sentences.size() > 100);
+  StanceScratch scratch;
+  size_t polar = 0;
+  for (const std::string& sentence : sentences) {
+    const StanceScore fresh = Bundled().Score(sentence);
+    const StanceScore reused = Bundled().Score(sentence, &scratch);
+    INFO(sentence);
+    CHECK(reused.positive == fresh.positive);
+    CHECK(reused.negative == fresh.negative);
+    CHECK(reused.uncertainty == fresh.uncertainty);
+    CHECK(reused.score == fresh.score);
+    CHECK(reused.cues == fresh.cues);
+    polar += fresh.polarity != Polarity::kNeutral;
+  }
+  CHECK(polar > 20);
 }
 
 TEST_CASE("Stance lexicon errors name the file and the field", "[stance]") {
