@@ -20,7 +20,7 @@ unsigned char Byte(char c) { return static_cast<unsigned char>(c); }
 // on the low bits of what was multiplied; keyed on those, English words,
 // whose first two letters add up to a narrow range, shared bits with half
 // the keys.)
-size_t PrefilterBit(std::string_view text, size_t pos, size_t word_end) {
+inline size_t PrefilterBit(std::string_view text, size_t pos, size_t word_end) {
   const uint32_t first = Byte(AsciiLowerByte(text[pos]));
   const uint32_t second = pos + 1 < word_end ? Byte(AsciiLowerByte(text[pos + 1])) : 0;
   const uint32_t last = Byte(AsciiLowerByte(text[word_end - 1]));
