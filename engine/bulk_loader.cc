@@ -44,11 +44,12 @@ Result<std::string> MakeBulkDir(const Store& store) {
 }  // namespace
 
 ChunkedLoader::ChunkedLoader(Store* store, uint64_t chunk_bytes, size_t merge_threads,
-                             LoadShardsOptions load, std::string dir)
+                             LoadShardsOptions load, bool cache_tables, std::string dir)
     : store_(store),
       chunk_bytes_(chunk_bytes),
       merge_threads_(merge_threads),
       load_(load),
+      cache_tables_(cache_tables),
       dir_(std::move(dir)),
       direct_io_(SupportsDirectIo(dir_)) {}
 
@@ -59,7 +60,8 @@ ChunkedLoader::~ChunkedLoader() {
 
 Result<std::unique_ptr<ChunkedLoader>> ChunkedLoader::Start(Store* store, uint64_t chunk_bytes,
                                                             size_t merge_threads,
-                                                            LoadShardsOptions load) {
+                                                            LoadShardsOptions load,
+                                                            bool cache_tables) {
   auto dir = MakeBulkDir(*store);
   if (!dir.ok()) return dir.status();
   if (merge_threads == 0) merge_threads = std::max(1u, std::thread::hardware_concurrency());
@@ -67,7 +69,7 @@ Result<std::unique_ptr<ChunkedLoader>> ChunkedLoader::Start(Store* store, uint64
   load.move_files = true;
   load.verify_checksums = false;
   std::unique_ptr<ChunkedLoader> loader(
-      new ChunkedLoader(store, chunk_bytes, merge_threads, load, std::move(*dir)));
+      new ChunkedLoader(store, chunk_bytes, merge_threads, load, cache_tables, std::move(*dir)));
   Status s = loader->NewChunk();
   if (!s.ok()) return s;
   return loader;
@@ -127,8 +129,7 @@ Status ChunkedLoader::WriteChunk(std::unique_ptr<ShardWriter> shard, const std::
   // in the page cache for the store that reads them next. Any other chunk
   // is a sorted run that the merge reads once.
   const bool as_tables = last && written_.empty();
-  auto manifest =
-      as_tables ? shard->Finish(ShardWriterOptions{.keep_cached = true}) : shard->Finish();
+  auto manifest = as_tables ? shard->Finish(TableOptions()) : shard->Finish();
   if (!manifest.ok()) {
     failed_ = manifest.status();
     has_failed_ = true;
@@ -163,10 +164,9 @@ Result<LoadShardsSummary> ChunkedLoader::Finish() {
   std::string to_load = runs.front();
   if (!tables) {  // runs, even one (when the last chunk filled up)
     to_load = dir_ + "/merged";
-    // The merged files stay in the page cache: the store reads them next
-    // (a rebuild's analysis and graph scan every claim and document).
-    auto manifest = MergeShards(runs, to_load, merge_threads_,
-                                ShardWriterOptions{.keep_cached = true}, direct_io_);
+    // The merged files stay in the page cache when the store reads them
+    // next (a rebuild's analysis and graph scan every claim and document).
+    auto manifest = MergeShards(runs, to_load, merge_threads_, TableOptions(), direct_io_);
     if (!manifest.ok()) return manifest.status();
     std::error_code ec;
     for (const std::string& run : runs) fs::remove_all(run, ec);  // their disk space
@@ -174,6 +174,11 @@ Result<LoadShardsSummary> ChunkedLoader::Finish() {
   auto summary = store_->LoadShards({to_load}, load_);
   if (!summary.ok()) return summary.status();
   return summary;
+}
+
+ShardWriterOptions ChunkedLoader::TableOptions() const {
+  if (cache_tables_) return ShardWriterOptions{.keep_cached = true};
+  return ShardWriterOptions{.direct_writes = direct_io_};
 }
 
 uint64_t ChunkedLoader::chunks() const {
@@ -191,7 +196,9 @@ BulkLoader::~BulkLoader() = default;
 
 Result<std::unique_ptr<BulkLoader>> BulkLoader::Start(Store* store, std::string ruleset,
                                                       uint64_t chunk_bytes) {
-  auto loader = ChunkedLoader::Start(store, chunk_bytes);
+  // An ingest does not read the loaded tables back: they are written past
+  // the page cache.
+  auto loader = ChunkedLoader::Start(store, chunk_bytes, 0, {}, /*cache_tables=*/false);
   if (!loader.ok()) return loader.status();
   return std::unique_ptr<BulkLoader>(new BulkLoader(store, std::move(ruleset), std::move(*loader)));
 }

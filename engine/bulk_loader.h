@@ -48,11 +48,16 @@ class ChunkedLoader {
   // REQUIRES: `store` opened as a writer, holding none of the documents
   // that will be added, outliving the loader. `merge_threads` 0 = one per
   // core. `load` says how the merged shard is loaded (the files are always
-  // moved, and not read again for checksums). IOError when the temporary
-  // directory cannot be created.
+  // moved, and not read again for checksums). `cache_tables`: write the
+  // table files to load through the page cache and leave them there, for a
+  // store that reads them next (a rebuild's analysis and graph); false
+  // writes them past it (O_DIRECT where the directory allows), which costs
+  // less CPU when nothing reads them soon (an ingest). IOError when the
+  // temporary directory cannot be created.
   static Result<std::unique_ptr<ChunkedLoader>> Start(Store* store, uint64_t chunk_bytes,
                                                       size_t merge_threads = 0,
-                                                      LoadShardsOptions load = {});
+                                                      LoadShardsOptions load = {},
+                                                      bool cache_tables = true);
   ~ChunkedLoader();  // removes the temporary directory
   ChunkedLoader(const ChunkedLoader&) = delete;
   ChunkedLoader& operator=(const ChunkedLoader&) = delete;
@@ -73,7 +78,9 @@ class ChunkedLoader {
 
  private:
   ChunkedLoader(Store* store, uint64_t chunk_bytes, size_t merge_threads, LoadShardsOptions load,
-                std::string dir);
+                bool cache_tables, std::string dir);
+  // How the table files to load are written (see cache_tables).
+  ShardWriterOptions TableOptions() const;
   // A new shard in dir_ for the next chunk.
   Status NewChunk();
   // Writes `shard` (in `shard_dir`) as one sorted run; the `last` chunk,
@@ -85,6 +92,7 @@ class ChunkedLoader {
   const uint64_t chunk_bytes_;
   const size_t merge_threads_;
   const LoadShardsOptions load_;
+  const bool cache_tables_;
   std::string dir_;
   // Runs are written and merged with O_DIRECT where dir_ allows it: each
   // is read once and removed, so the page cache would only cost.
