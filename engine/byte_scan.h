@@ -14,6 +14,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <string_view>
 
 namespace claimgraph {
 
@@ -85,6 +86,30 @@ inline size_t RunBytesAt(const char* p) {
   if constexpr ((kinds & kRunUnderscore) != 0) in |= InRange(w, '_', '_');
   if constexpr ((kinds & kRunNonAscii) != 0) in |= w & kHigh;
   return BytesBefore(~in & kHigh);
+}
+
+// Whether byte c is of the kinds in `kinds` (RunBytes bits), one byte at a
+// time: what RunBytesAt counts.
+template <unsigned kinds>
+constexpr bool IsRunByte(char c) {
+  const auto b = static_cast<unsigned char>(c);
+  return ((kinds & kRunLetters) != 0 && ((b | 0x20) >= 'a' && (b | 0x20) <= 'z')) ||
+         ((kinds & kRunDigits) != 0 && b >= '0' && b <= '9') ||
+         ((kinds & kRunUnderscore) != 0 && b == '_') || ((kinds & kRunNonAscii) != 0 && b >= 0x80);
+}
+
+// The end of the run of `kinds` bytes that starts at pos (pos itself when
+// text[pos] is not one): 8 bytes at a time while 8 can be read, then byte
+// by byte. REQUIRES: pos <= text.size().
+template <unsigned kinds>
+inline size_t RunEnd(std::string_view text, size_t pos) {
+  while (pos + 8 <= text.size()) {
+    const size_t run = RunBytesAt<kinds>(text.data() + pos);
+    pos += run;
+    if (run < 8) return pos;
+  }
+  while (pos < text.size() && IsRunByte<kinds>(text[pos])) ++pos;
+  return pos;
 }
 
 }  // namespace claimgraph

@@ -139,17 +139,8 @@ std::vector<TextSpan> FindWords(std::string_view text) {
       pos += b < 0x80 ? 1 : CharLength(text, pos);
       continue;
     }
-    // WordEnd, with its ASCII steps here (8 bytes at a time while 8 can be
-    // read): most words are ASCII to the end.
-    size_t end = pos;
-    while (end + 8 <= text.size()) {
-      const size_t run = RunBytesAt<kRunLetters | kRunDigits>(text.data() + end);
-      end += run;
-      if (run < 8) break;
-    }
-    if (end + 8 > text.size()) {
-      while (end < text.size() && IsAsciiAlnumByte(text[end])) ++end;
-    }
+    // WordEnd, with its ASCII steps here: most words are ASCII to the end.
+    size_t end = RunEnd<kRunLetters | kRunDigits>(text, pos);
     if (end < text.size() && static_cast<unsigned char>(text[end]) >= 0x80) {
       end = WordEnd(text, end);
     }

@@ -127,15 +127,8 @@ std::vector<MetricMention> MetricRecognizer::Recognize(std::string_view text) co
       i = m.end;
       continue;
     }
-    // To the end of the word, 8 bytes at a time while 8 can be read.
-    while (i + 8 <= copy.size()) {
-      const size_t run = RunBytesAt<kRunLetters | kRunDigits | kRunNonAscii>(copy.data() + i);
-      i += run;
-      if (run < 8) break;
-    }
-    if (i + 8 > copy.size()) {
-      while (i < copy.size() && IsWordByteFast(copy[i])) ++i;
-    }
+    // To the end of the word (IsWordByte's bytes).
+    i = RunEnd<kRunLetters | kRunDigits | kRunNonAscii>(copy, i);
   }
   return mentions;
 }

@@ -143,15 +143,7 @@ std::optional<NumberCandidate> NextNumberCandidate(std::string_view text, size_t
     if (word && !after_word) {
       // Read the word once, to its end or its first digit. A word with a
       // digit in it is no number word: that digit is the next candidate.
-      size_t end = p + 1;
-      while (end + 8 <= text.size()) {
-        const size_t run = RunBytesAt<kRunLetters | kRunUnderscore>(text.data() + end);
-        end += run;
-        if (run < 8) break;
-      }
-      if (end + 8 > text.size()) {
-        while (end < text.size() && (classes(end) & (kWordByte | kDigitByte)) == kWordByte) ++end;
-      }
+      const size_t end = RunEnd<kRunLetters | kRunUnderscore>(text, p + 1);
       if (end < text.size() && (classes(end) & kDigitByte)) return NumberCandidate{end, end + 1};
       if (c & kInitialByte) {
         if (const size_t stop = WordCandidateEnd(text, p, end)) return NumberCandidate{p, stop};

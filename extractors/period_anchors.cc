@@ -189,19 +189,8 @@ std::optional<PeriodAnchor> NextPeriodAnchor(std::string_view text, size_t pos) 
       if (const uint8_t groups = kStarts.groups[byte(p)]) {
         if (auto anchor = AnchorAt(text, p, groups)) return anchor;
       }
-      // No anchor starts inside a word: go to its last byte, 8 bytes at a
-      // time while 8 can be read.
-      for (;;) {
-        if (p + 9 <= text.size()) {
-          const size_t run =
-              RunBytesAt<kRunLetters | kRunDigits | kRunUnderscore>(text.data() + p + 1);
-          p += run;
-          if (run < 8) break;
-        } else {
-          while (p + 1 < text.size() && kStarts.word[byte(p + 1)]) ++p;
-          break;
-        }
-      }
+      // No anchor starts inside a word: go to its last byte.
+      p = RunEnd<kRunLetters | kRunDigits | kRunUnderscore>(text, p + 1) - 1;
     }
     after_word = word;
   }

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstring>
 #include <random>
+#include <string>
 
 namespace claimgraph::byte_scan_test {
 
@@ -86,6 +87,50 @@ TEST_CASE("Byte tests agree with the reference on mixed words", "[byte_scan]") {
     unsigned char b[8];
     for (unsigned char& c : b) c = edges[random() % sizeof edges];
     CheckAgainstReference(LoadWord(reinterpret_cast<const char*>(b)));
+  }
+}
+
+TEST_CASE("RunEnd finds the end of a run at every start in texts of every length", "[byte_scan]") {
+  std::mt19937_64 random(7);
+  const char bytes[] = {'a', 'Z', '0', '9', '_', ' ', '-', '@', '[', '`', '{', '/', ':', '\xC3'};
+  constexpr unsigned kinds = kRunLetters | kRunUnderscore;
+  constexpr unsigned word_kinds = kRunLetters | kRunDigits | kRunNonAscii;
+  size_t long_runs = 0;
+  for (size_t size = 0; size < 40; ++size) {
+    for (int round = 0; round < 30; ++round) {
+      std::string text;
+      // Mostly letters, so that runs cross 8-byte steps.
+      for (size_t i = 0; i < size; ++i) text += random() % 4 != 0 ? 'x' : bytes[random() % 14];
+      for (size_t pos = 0; pos <= size; ++pos) {
+        auto letter = [](unsigned char c) {
+          return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        };
+        size_t end = pos, word_end = pos;
+        while (end < size && (letter(text[end]) || text[end] == '_')) ++end;
+        while (word_end < size) {
+          const auto c = static_cast<unsigned char>(text[word_end]);
+          if (!letter(c) && !(c >= '0' && c <= '9') && c < 0x80) break;
+          ++word_end;
+        }
+        INFO("text \"" << text << "\" at " << pos);
+        CHECK(RunEnd<kinds>(text, pos) == end);
+        CHECK(RunEnd<word_kinds>(text, pos) == word_end);
+        long_runs += end - pos >= 9;
+      }
+    }
+  }
+  CHECK(long_runs > 100);
+}
+
+TEST_CASE("IsRunByte agrees with the byte-by-byte reference on every byte value", "[byte_scan]") {
+  for (int value = 0; value < 256; ++value) {
+    unsigned char b[8] = {};
+    b[0] = static_cast<unsigned char>(value);
+    const char c = static_cast<char>(value);
+    INFO("byte " << value);
+    CHECK(IsRunByte<kRunLetters | kRunUnderscore>(c) == (Run(b, kRunLetters | kRunUnderscore) > 0));
+    CHECK(IsRunByte<kRunDigits | kRunNonAscii>(c) == (Run(b, kRunDigits | kRunNonAscii) > 0));
+    CHECK(IsRunByte<kRunLetters | kRunDigits>(c) == (Run(b, kRunLetters | kRunDigits) > 0));
   }
 }
 
