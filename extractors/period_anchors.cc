@@ -1,8 +1,9 @@
 #include "extractors/period_anchors.h"
 
+#include <bit>
 #include <cstdint>
-#include <initializer_list>
-#include <utility>
+#include <optional>
+#include <string_view>
 
 #include "engine/byte_scan.h"
 #include "extractors/ascii.h"
@@ -16,133 +17,125 @@ constexpr bool IsWordChar(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
-// A word boundary at pos, given that the byte before pos is a word char.
-bool EndsWord(std::string_view text, size_t pos) {
-  return pos >= text.size() || !IsWordChar(text[pos]);
+constexpr uint8_t GroupBit(PeriodAnchorGroup g) {
+  return static_cast<uint8_t>(1u << static_cast<int>(g));
 }
 
-// The length of `lower` (lower-case ASCII) at pos, case-insensitively,
-// when it is there and a word ends after it; 0 otherwise.
-size_t WordAt(std::string_view text, size_t pos, std::string_view lower) {
-  if (text.size() - pos < lower.size()) return 0;
-  for (size_t i = 0; i < lower.size(); ++i) {
-    if (AsciiLower(text[pos + i]) != lower[i]) return 0;
+// Group 1: "q3", "3q", "h1", "2h" at a word's start (no boundary after:
+// "3Q25"). a and b are lower-cased.
+constexpr bool IsCode(char a, char b) {
+  return (a == 'q' && b >= '1' && b <= '4') || (a >= '1' && a <= '4' && b == 'q') ||
+         (a == 'h' && (b == '1' || b == '2')) || ((a == '1' || a == '2') && b == 'h');
+}
+
+// The whole words of groups 2 (only "fiscal": "fy" is a prefix), 3 and 4.
+// None is longer than kMaxWholeWord bytes, and no two groups share a word,
+// so the pattern's order among them never matters.
+struct WholeWord {
+  std::string_view text;
+  PeriodAnchorGroup group;
+};
+constexpr WholeWord kWholeWords[] = {
+    {"fiscal", PeriodAnchorGroup::kFiscal},   {"january", PeriodAnchorGroup::kMonth},
+    {"jan", PeriodAnchorGroup::kMonth},       {"february", PeriodAnchorGroup::kMonth},
+    {"feb", PeriodAnchorGroup::kMonth},       {"march", PeriodAnchorGroup::kMonth},
+    {"mar", PeriodAnchorGroup::kMonth},       {"april", PeriodAnchorGroup::kMonth},
+    {"apr", PeriodAnchorGroup::kMonth},       {"may", PeriodAnchorGroup::kMonth},
+    {"june", PeriodAnchorGroup::kMonth},      {"jun", PeriodAnchorGroup::kMonth},
+    {"july", PeriodAnchorGroup::kMonth},      {"jul", PeriodAnchorGroup::kMonth},
+    {"august", PeriodAnchorGroup::kMonth},    {"aug", PeriodAnchorGroup::kMonth},
+    {"september", PeriodAnchorGroup::kMonth}, {"sept", PeriodAnchorGroup::kMonth},
+    {"sep", PeriodAnchorGroup::kMonth},       {"october", PeriodAnchorGroup::kMonth},
+    {"oct", PeriodAnchorGroup::kMonth},       {"november", PeriodAnchorGroup::kMonth},
+    {"nov", PeriodAnchorGroup::kMonth},       {"december", PeriodAnchorGroup::kMonth},
+    {"dec", PeriodAnchorGroup::kMonth},       {"day", PeriodAnchorGroup::kWord},
+    {"days", PeriodAnchorGroup::kWord},       {"week", PeriodAnchorGroup::kWord},
+    {"weeks", PeriodAnchorGroup::kWord},      {"month", PeriodAnchorGroup::kWord},
+    {"months", PeriodAnchorGroup::kWord},     {"quarter", PeriodAnchorGroup::kWord},
+    {"quarters", PeriodAnchorGroup::kWord},   {"qtr", PeriodAnchorGroup::kWord},
+    {"qtrs", PeriodAnchorGroup::kWord},       {"year", PeriodAnchorGroup::kWord},
+    {"years", PeriodAnchorGroup::kWord},      {"yr", PeriodAnchorGroup::kWord},
+    {"yrs", PeriodAnchorGroup::kWord},        {"half", PeriodAnchorGroup::kWord},
+    {"period", PeriodAnchorGroup::kWord},     {"ytd", PeriodAnchorGroup::kWord},
+};
+constexpr size_t kMaxWholeWord = 9;  // "september"
+
+// A word of up to 8 bytes as a number: byte i at bits 8i, the bytes past
+// the word zero, so different lengths give different keys. Bit 5 set in
+// every byte: lower case for letters, digits unchanged, '_' becomes 0x7F
+// (which no whole word holds).
+constexpr uint64_t FoldedKey(std::string_view word) {
+  uint64_t key = 0;
+  for (size_t i = 0; i < word.size() && i < 8; ++i) {
+    key |= uint64_t{static_cast<unsigned char>(word[i]) | 0x20u} << (8 * i);
   }
-  return EndsWord(text, pos + lower.size()) ? lower.size() : 0;
+  return key;
 }
 
-// The first of `forms` (tried in order, as the pattern's alternation and
-// greedy optionals do) that is a whole word at pos.
-size_t FirstWordAt(std::string_view text, size_t pos,
-                   std::initializer_list<std::string_view> forms) {
-  for (std::string_view form : forms) {
-    if (size_t n = WordAt(text, pos, form)) return n;
+// Open addressing, linear probing; key 0 is an empty slot (no word is
+// empty).
+constexpr size_t kSlotBits = 7;
+constexpr size_t SlotOf(uint64_t key) {
+  return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> (64 - kSlotBits));
+}
+struct WholeWordTable {
+  uint64_t keys[size_t{1} << kSlotBits] = {};
+  // The word's group, and its 9th byte (0 for shorter words).
+  PeriodAnchorGroup groups[size_t{1} << kSlotBits] = {};
+  char ninth[size_t{1} << kSlotBits] = {};
+  constexpr WholeWordTable() {
+    for (const WholeWord& w : kWholeWords) {
+      const uint64_t key = FoldedKey(w.text);
+      size_t slot = SlotOf(key);
+      while (keys[slot] != 0) slot = (slot + 1) & ((size_t{1} << kSlotBits) - 1);
+      keys[slot] = key;
+      groups[slot] = w.group;
+      ninth[slot] = w.text.size() > 8 ? w.text[8] : '\0';
+    }
   }
-  return 0;
-}
+};
+constexpr WholeWordTable kWholeWordTable;
 
-// Group 1: "q3", "3q", "h1", "2h" (no boundary after: "3Q25").
-size_t CodeAt(std::string_view text, size_t pos) {
-  if (text.size() - pos < 2) return 0;
-  const char a = AsciiLower(text[pos]);
-  const char b = AsciiLower(text[pos + 1]);
-  const bool match = (a == 'q' && b >= '1' && b <= '4') || (a >= '1' && a <= '4' && b == 'q') ||
-                     (a == 'h' && (b == '1' || b == '2')) || ((a == '1' || a == '2') && b == 'h');
-  return match ? 2 : 0;
-}
-
-// Group 2: "fy" (no boundary after: "FY2025") or the word "fiscal".
-size_t FiscalAt(std::string_view text, size_t pos) {
-  if (text.size() - pos >= 2 && AsciiLower(text[pos]) == 'f' && AsciiLower(text[pos + 1]) == 'y')
-    return 2;
-  return WordAt(text, pos, "fiscal");
-}
-
-constexpr uint32_t Key3(char a, char b, char c) {
-  return static_cast<uint32_t>(static_cast<unsigned char>(a)) << 16 |
-         static_cast<uint32_t>(static_cast<unsigned char>(b)) << 8 |
-         static_cast<uint32_t>(static_cast<unsigned char>(c));
-}
-
-// Group 3: a month name, long form first.
-size_t MonthAt(std::string_view text, size_t pos) {
-  if (text.size() - pos < 3) return 0;
-  switch (Key3(AsciiLower(text[pos]), AsciiLower(text[pos + 1]), AsciiLower(text[pos + 2]))) {
-    case Key3('j', 'a', 'n'):
-      return FirstWordAt(text, pos, {"january", "jan"});
-    case Key3('f', 'e', 'b'):
-      return FirstWordAt(text, pos, {"february", "feb"});
-    case Key3('m', 'a', 'r'):
-      return FirstWordAt(text, pos, {"march", "mar"});
-    case Key3('a', 'p', 'r'):
-      return FirstWordAt(text, pos, {"april", "apr"});
-    case Key3('m', 'a', 'y'):
-      return FirstWordAt(text, pos, {"may"});
-    case Key3('j', 'u', 'n'):
-      return FirstWordAt(text, pos, {"june", "jun"});
-    case Key3('j', 'u', 'l'):
-      return FirstWordAt(text, pos, {"july", "jul"});
-    case Key3('a', 'u', 'g'):
-      return FirstWordAt(text, pos, {"august", "aug"});
-    case Key3('s', 'e', 'p'):
-      return FirstWordAt(text, pos, {"september", "sept", "sep"});
-    case Key3('o', 'c', 't'):
-      return FirstWordAt(text, pos, {"october", "oct"});
-    case Key3('n', 'o', 'v'):
-      return FirstWordAt(text, pos, {"november", "nov"});
-    case Key3('d', 'e', 'c'):
-      return FirstWordAt(text, pos, {"december", "dec"});
-    default:
-      return 0;
+// The group of the whole word text[start, end) when it is one of
+// kWholeWords, case-insensitively; nullopt otherwise.
+// REQUIRES: 2 <= end - start <= kMaxWholeWord.
+std::optional<PeriodAnchorGroup> WholeWordGroup(std::string_view text, size_t start, size_t end) {
+  const size_t n = end - start;
+  uint64_t key;
+  if (text.size() - start >= 8) {
+    const uint64_t mask = n >= 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * n)) - 1;
+    uint64_t loaded = LoadWord(text.data() + start);
+    if constexpr (std::endian::native == std::endian::big) loaded = __builtin_bswap64(loaded);
+    key = (loaded | 0x2020202020202020ull) & mask;
+  } else {
+    key = FoldedKey(text.substr(start, n));
   }
-}
-
-// Group 4: a time unit word, plural first.
-size_t UnitWordAt(std::string_view text, size_t pos) {
-  switch (AsciiLower(text[pos])) {
-    case 'd':
-      return FirstWordAt(text, pos, {"days", "day"});
-    case 'w':
-      return FirstWordAt(text, pos, {"weeks", "week"});
-    case 'm':
-      return FirstWordAt(text, pos, {"months", "month"});
-    case 'q':
-      return FirstWordAt(text, pos, {"quarters", "quarter", "qtrs", "qtr"});
-    case 'y':
-      return FirstWordAt(text, pos, {"years", "year", "yrs", "yr", "ytd"});
-    case 'h':
-      return FirstWordAt(text, pos, {"half"});
-    case 'p':
-      return FirstWordAt(text, pos, {"period"});
-    default:
-      return 0;
+  const char ninth = n > 8 ? static_cast<char>(text[start + 8] | 0x20) : '\0';
+  constexpr size_t kMask = (size_t{1} << kSlotBits) - 1;
+  for (size_t slot = SlotOf(key); kWholeWordTable.keys[slot] != 0; slot = (slot + 1) & kMask) {
+    if (kWholeWordTable.keys[slot] == key && kWholeWordTable.ninth[slot] == ninth) {
+      return kWholeWordTable.groups[slot];
+    }
   }
+  return std::nullopt;
 }
 
-// Group 5: a 19xx or 20xx year as a whole word.
-size_t YearAt(std::string_view text, size_t pos) {
-  if (text.size() - pos < 4) return 0;
-  const bool century =
-      (text[pos] == '1' && text[pos + 1] == '9') || (text[pos] == '2' && text[pos + 1] == '0');
-  if (!century || !IsAsciiDigit(text[pos + 2]) || !IsAsciiDigit(text[pos + 3])) return 0;
-  return EndsWord(text, pos + 4) ? 4 : 0;
+// Group 5: a 19xx or 20xx year as a whole word of four bytes.
+bool IsYear(std::string_view text, size_t start) {
+  return ((text[start] == '1' && text[start + 1] == '9') ||
+          (text[start] == '2' && text[start + 1] == '0')) &&
+         IsAsciiDigit(text[start + 2]) && IsAsciiDigit(text[start + 3]);
 }
-
-using Rule = size_t (*)(std::string_view, size_t);
 
 // The groups whose words can begin with byte c (lower-cased), as bits.
 constexpr uint8_t GroupsStartingWith(char c) {
-  auto bit = [](PeriodAnchorGroup g) { return static_cast<uint8_t>(1u << static_cast<int>(g)); };
   uint8_t bits = 0;
-  if (c == 'q' || c == 'h' || (c >= '1' && c <= '4')) bits |= bit(PeriodAnchorGroup::kCode);
-  if (c == 'f') bits |= bit(PeriodAnchorGroup::kFiscal);
-  for (char m : std::string_view("jfmasond")) {
-    if (c == m) bits |= bit(PeriodAnchorGroup::kMonth);
+  if (c == 'q' || c == 'h' || (c >= '1' && c <= '4')) bits |= GroupBit(PeriodAnchorGroup::kCode);
+  if (c == 'f') bits |= GroupBit(PeriodAnchorGroup::kFiscal);
+  for (const WholeWord& w : kWholeWords) {
+    if (w.text[0] == c) bits |= GroupBit(w.group);
   }
-  for (char w : std::string_view("dwmqyhp")) {
-    if (c == w) bits |= bit(PeriodAnchorGroup::kWord);
-  }
-  if (c == '1' || c == '2') bits |= bit(PeriodAnchorGroup::kYear);
+  if (c == '1' || c == '2') bits |= GroupBit(PeriodAnchorGroup::kYear);
   return bits;
 }
 
@@ -159,17 +152,24 @@ struct StartTable {
 };
 constexpr StartTable kStarts;
 
-std::optional<PeriodAnchor> AnchorAt(std::string_view text, size_t pos, uint8_t groups) {
-  // In the pattern's order: the first group that matches wins.
-  constexpr std::pair<Rule, PeriodAnchorGroup> kRules[] = {{CodeAt, PeriodAnchorGroup::kCode},
-                                                           {FiscalAt, PeriodAnchorGroup::kFiscal},
-                                                           {MonthAt, PeriodAnchorGroup::kMonth},
-                                                           {UnitWordAt, PeriodAnchorGroup::kWord},
-                                                           {YearAt, PeriodAnchorGroup::kYear}};
-  for (const auto& [rule, group] : kRules) {
-    if ((groups >> static_cast<int>(group) & 1) == 0) continue;
-    if (size_t n = rule(text, pos)) return PeriodAnchor{pos, pos + n, group};
+// The anchor of the word text[start, end), which starts no other word and
+// whose first byte begins words of `groups`. The pattern's alternation is
+// leftmost-first: a code or "fy" prefix wins over a whole word.
+std::optional<PeriodAnchor> AnchorInWord(std::string_view text, size_t start, size_t end,
+                                         uint8_t groups) {
+  const size_t n = end - start;
+  if (n < 2) return std::nullopt;
+  const char a = AsciiLower(text[start]);
+  const char b = AsciiLower(text[start + 1]);
+  if ((groups & GroupBit(PeriodAnchorGroup::kCode)) != 0 && IsCode(a, b)) {
+    return PeriodAnchor{start, start + 2, PeriodAnchorGroup::kCode};
   }
+  if (a == 'f' && b == 'y') return PeriodAnchor{start, start + 2, PeriodAnchorGroup::kFiscal};
+  if (n == 4 && (groups & GroupBit(PeriodAnchorGroup::kYear)) != 0 && IsYear(text, start)) {
+    return PeriodAnchor{start, end, PeriodAnchorGroup::kYear};
+  }
+  if (n > kMaxWholeWord) return std::nullopt;
+  if (auto group = WholeWordGroup(text, start, end)) return PeriodAnchor{start, end, *group};
   return std::nullopt;
 }
 
@@ -186,11 +186,13 @@ std::optional<PeriodAnchor> NextPeriodAnchor(std::string_view text, size_t pos) 
   for (size_t p = pos; p < text.size(); ++p) {
     const bool word = kStarts.word[byte(p)];
     if (word && !after_word) {
+      // No anchor starts inside a word: test this one whole, then go to its
+      // last byte.
+      const size_t end = RunEnd<kRunLetters | kRunDigits | kRunUnderscore>(text, p + 1);
       if (const uint8_t groups = kStarts.groups[byte(p)]) {
-        if (auto anchor = AnchorAt(text, p, groups)) return anchor;
+        if (auto anchor = AnchorInWord(text, p, end, groups)) return anchor;
       }
-      // No anchor starts inside a word: go to its last byte.
-      p = RunEnd<kRunLetters | kRunDigits | kRunUnderscore>(text, p + 1) - 1;
+      p = end - 1;
     }
     after_word = word;
   }

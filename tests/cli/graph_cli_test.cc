@@ -24,9 +24,10 @@ using testing::Run;
 
 // A store with corpus/articles ingested, shared by the tests of this file.
 const std::string& SeedDb() {
-  static testing::TempDir* tmp = new testing::TempDir();  // outlives every test
+  // Removed at exit, after every test of the process has run.
+  static testing::TempDir tmp;
   static const std::string db = [] {
-    const std::string path = tmp->path() + "/db";
+    const std::string path = tmp.path() + "/db";
     Run r = Claimgraph("ingest --db " + path + " --no-progress " + testing::SourceDir() +
                        "/corpus/articles");
     INFO(r.err);

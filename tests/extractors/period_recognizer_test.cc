@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <random>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -445,6 +446,44 @@ TEST_CASE("The period anchor scan finds what the anchor pattern finds", "[period
   const std::vector<Mention> all = Find(folded);
   REQUIRE(all.size() == 1);
   CHECK(all[0].Text(folded) == "2025");
+}
+
+TEST_CASE("The period anchor scan finds what the anchor pattern finds in random text", "[period]") {
+  // Pieces of anchors, their near misses and word boundaries, joined at
+  // random: every word is tested whole, so the cases that matter are
+  // prefixes, suffixes, case and what surrounds a word.
+  const std::vector<std::string> pieces = {
+      "q",    "Q",   "3",      "2",        "1",    "0",     "9",        "h",   "H",
+      "fy",   "FY",  "fiscal", "Fisc",     "al",   "jan",   "uary",     "feb", "ruary",
+      "mar",  "ch",  "apr",    "il",       "may",  "MAY",   "jun",      "e",   "jul",
+      "y",    "aug", "ust",    "sep",      "t",    "ember", "SEPTEMBE", "r",   "oct",
+      "ober", "nov", "dec",    "day",      "week", "month", "quarter",  "qtr", "year",
+      "yr",   "s",   "half",   "period",   "ytd",  "_",     " ",        " ",   " ",
+      "-",    ".",   ",",      "\xC3\xA9", "19",   "20",    "x",        "the", "in"};
+  const RE2 re(kPeriodAnchorPattern);
+  REQUIRE(re.ok());
+  std::mt19937 rng(20261207);
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const size_t count = rng() % 24;
+    for (size_t i = 0; i < count; ++i) text += pieces[rng() % pieces.size()];
+    INFO(text);
+    REQUIRE(PeriodAnchorScanApplies(text));
+    CHECK(AnchorsByScan(text) == AnchorsByPattern(re, text));
+    // And from every start inside it: a scan resumed mid-word sees the
+    // word's tail as no word start, as \b does.
+    for (size_t pos = 1; pos < text.size(); pos += 1 + rng() % 3) {
+      auto a = NextPeriodAnchor(text, pos);
+      const re2::StringPiece input(text.data(), text.size());
+      re2::StringPiece g;
+      const bool found = re.Match(input, pos, text.size(), RE2::UNANCHORED, &g, 1);
+      REQUIRE(a.has_value() == found);
+      if (found) {
+        CHECK(a->start == static_cast<size_t>(g.data() - text.data()));
+        CHECK(a->end == a->start + g.size());
+      }
+    }
+  }
 }
 
 TEST_CASE("Every case in corpus periods.jsonl holds", "[period]") {
