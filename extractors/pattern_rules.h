@@ -75,9 +75,16 @@ class PatternRules {
   bool Has(PatternKind kind) const;
 
   // Which rules can match somewhere in `text`: rules()[i] cannot when [i]
-  // is false. One pass of every pattern at once (RE2::Set) instead of one
-  // per rule; all true when the set cannot tell (its memory ran out).
+  // is false. When every rule requires literals (RE2's FilteredRE2 atoms)
+  // and all of them are ASCII and at least 4 bytes long, a scan for those
+  // literals decides (a superset: a rule whose literals occur may still not
+  // match); otherwise one pass of every pattern at once (RE2::Set). All
+  // true when the set cannot tell (its memory ran out).
   std::vector<bool> MayMatch(std::string_view text) const;
+
+  // Whether MayMatch scans for literals (see above) rather than running the
+  // set. For tests and diagnostics.
+  bool UsesLiteralScan() const;
 
   // Every match in `text` of the rules of `kind`, ordered by start (then by
   // rule). A rule's own matches do not overlap; different rules' may.
@@ -87,7 +94,7 @@ class PatternRules {
                                     const std::vector<bool>* may_match = nullptr) const;
 
  private:
-  struct Prefilter;  // the RE2::Set of every rule's pattern
+  struct Prefilter;  // the RE2::Set of every rule's pattern, and their literals
 
   std::vector<PatternRule> rules_;
   std::shared_ptr<const Prefilter> prefilter_;  // null when the set did not compile

@@ -4,10 +4,14 @@
 // claim extractor reads metric and modality rules.
 #include "extractors/pattern_rules.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <string>
+#include <tuple>
+#include <vector>
 
 #include "extractors/claim_extractor.h"
 #include "extractors/metric_lexicon.h"
@@ -157,6 +161,111 @@ TEST_CASE("Pattern rules: one pass tells which rules can match and changes no ma
   auto none = PatternRules::Parse("# nothing\n", "p.txt", Lexicon());
   REQUIRE(none.ok());
   CHECK(none->MayMatch("RPO").empty());
+}
+
+// Every match of every rule, as one comparable list.
+std::vector<std::tuple<size_t, size_t, const PatternRule*>> AllMatches(
+    const PatternRules& rules, std::string_view text, const std::vector<bool>* may) {
+  std::vector<std::tuple<size_t, size_t, const PatternRule*>> out;
+  for (PatternKind kind : {PatternKind::kMetric, PatternKind::kModality}) {
+    for (const PatternMatch& m : rules.FindAll(kind, text, may)) {
+      out.emplace_back(m.start, m.end, m.rule);
+    }
+  }
+  return out;
+}
+
+TEST_CASE("Pattern rules: a scan for required literals stands in for the set", "[patterns]") {
+  const std::string bundled = testing::SourceDir() + "/schemas/patterns.txt";
+  auto shipped = PatternRules::Load(bundled, Lexicon());
+  REQUIRE(shipped.ok());
+  CHECK(shipped->UsesLiteralScan());
+  // A rule without a literal of 4 bytes ("RPO" is 3), or with a literal
+  // that is not ASCII, leaves the decision to the set.
+  auto short_literal = PatternRules::Parse("metric backlog \\bRPO\\b\nmetric revenue (?i)took in\n",
+                                           "p.txt", Lexicon());
+  REQUIRE(short_literal.ok());
+  CHECK_FALSE(short_literal->UsesLiteralScan());
+  auto non_ascii = PatternRules::Parse(
+      "metric revenue (?i)\\bchiffre d'affaires r\xC3\xA9"
+      "el\\b\n",
+      "p.txt", Lexicon());
+  REQUIRE(non_ascii.ok());
+  CHECK_FALSE(non_ascii->UsesLiteralScan());
+
+  auto rules = PatternRules::Parse(
+      "metric revenue (?i)\\b(?:brought|took) in\\b\n"
+      "metric backlog \\b(Backlog)\\b grew\n"
+      "modality hypothetical (?i)\\bif (?:it|the unit) were (?:sold|spun off)\\b\n"
+      "modality forecast \\bexpects?\\b\n",
+      "p.txt", Lexicon());
+  REQUIRE(rules.ok());
+  REQUIRE(rules->UsesLiteralScan());
+  // Pieces of the literals, their near misses, other cases and the two
+  // non-ASCII letters RE2's case folding reads as 's' and 'k', joined at
+  // random.
+  const std::vector<std::string> pieces = {"took",
+                                           "TOOK",
+                                           "brought",
+                                           "in",
+                                           " in",
+                                           "IN",
+                                           " ",
+                                           " ",
+                                           " ",
+                                           "if",
+                                           "If ",
+                                           "it ",
+                                           "the unit ",
+                                           "were ",
+                                           "WERE ",
+                                           "sold",
+                                           "SOLD",
+                                           "\xC5\xBF"
+                                           "old",
+                                           "spun",
+                                           " off",
+                                           "Backlog",
+                                           "backlog",
+                                           " grew",
+                                           "expect",
+                                           "s",
+                                           "ed",
+                                           ".",
+                                           ",",
+                                           "x",
+                                           "\xE2\x84\xAA",
+                                           "-",
+                                           "took in",
+                                           "if it were sold",
+                                           "Backlog grew"};
+  std::mt19937 rng(7);
+  size_t ruled_out = 0, matched = 0;
+  for (int round = 0; round < 4000; ++round) {
+    std::string text;
+    const size_t count = rng() % 16;
+    for (size_t i = 0; i < count; ++i) text += pieces[rng() % pieces.size()];
+    INFO(text);
+    const std::vector<bool> may = rules->MayMatch(text);
+    REQUIRE(may.size() == rules->rules().size());
+    const auto all = AllMatches(*rules, text, nullptr);
+    CHECK(AllMatches(*rules, text, &may) == all);
+    for (const auto& m : all) {
+      const size_t i = static_cast<size_t>(std::get<2>(m) - rules->rules().data());
+      CHECK(may[i]);
+    }
+    ruled_out += static_cast<size_t>(std::count(may.begin(), may.end(), false));
+    matched += all.size();
+  }
+  // The scan rules rules out, and the texts do match: neither side is empty.
+  CHECK(ruled_out > 4000);
+  CHECK(matched > 400);
+  // U+017F reads as 's' in a case-insensitive pattern: the set decides.
+  const std::string long_s =
+      "if it were \xC5\xBF"
+      "old";
+  CHECK(rules->MayMatch(long_s)[2]);
+  CHECK(rules->FindAll(PatternKind::kModality, long_s).size() == 1);
 }
 
 // (a+)+b and friends take exponential time in a backtracking engine on a
