@@ -1,6 +1,7 @@
 // Store::Open: format checks, column families, writer and reader instances.
 #include <rocksdb/cache.h>
 #include <rocksdb/filter_policy.h>
+#include <rocksdb/memtablerep.h>
 #include <rocksdb/options.h>
 #include <rocksdb/table.h>
 #include <signal.h>
@@ -10,6 +11,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <filesystem>
+#include <memory>
 #include <system_error>
 
 #include "engine/store_dir.h"
@@ -23,10 +25,12 @@ namespace {
 
 constexpr char kFormatKey[] = "format";
 
-// Memory budgets. All column families' memtables together: 11 families of
-// 8 MB, two each, could otherwise hold 176 MB; past this the largest is
-// flushed.
-constexpr size_t kMemtableBudget = size_t{64} << 20;
+// Memory budgets. All column families' memtables together: 11 families,
+// two memtables each, could otherwise hold over 200 MB; past this the
+// largest is flushed. 96 MB rather than 64: with 64 the documents family was
+// flushed early, in small files, and rewritten more often by compactions
+// (docs/PERFORMANCE.md "Round 7").
+constexpr size_t kMemtableBudget = size_t{96} << 20;
 // Readers answer queries from their block cache. It must hold the index and
 // filter blocks of the whole store (about 50 MB at a million documents,
 // 4.4 GB of tables) and still keep the data blocks queries reuse: with
@@ -58,6 +62,29 @@ rocksdb::ColumnFamilyOptions CfOptions(size_t cf, std::shared_ptr<rocksdb::Cache
   // 15,000 dense generated documents: ingest 27 s instead of 41 s, peak RSS
   // 109 MB instead of 392 MB, store size the same (docs/PERFORMANCE.md).
   o.write_buffer_size = 8 << 20;
+  // Claim ids are hashes, so every flushed file of claims overlaps all of
+  // level 1, and each compaction from level 0 rewrites level 1 whole. Fewer,
+  // larger batches of level-0 files rewrite it less often: a 16 MB memtable
+  // for claims (the family with the most bytes) and 8 files before a
+  // compaction instead of 4. A WAL ingest of 1,000,000 generated documents
+  // wrote 43 GB in compactions with RocksDB's defaults and 21 GB with these,
+  // and writers stalled 0.7% of the time instead of 22% (docs/PERFORMANCE.md
+  // "Round 7"). Readers merge up to twice as many level-0 files.
+  if (cf == kCfClaims) o.write_buffer_size = 16 << 20;
+  o.level0_file_num_compaction_trigger = 8;
+  o.level0_slowdown_writes_trigger = 40;
+  o.level0_stop_writes_trigger = 64;
+  if (cf >= kCfFirstIndex) {
+    // Index keys are most of what an ingest writes (about six per claim)
+    // and a writer never reads them back. A vector memtable appends them and
+    // sorts once, at flush, where a skip list paid a search per key: a
+    // quarter of a WAL ingest's CPU (docs/PERFORMANCE.md "Round 7"). The
+    // price is paid by whoever iterates an unflushed memtable (a reader
+    // following a writer that is still ingesting): each iterator sorts a
+    // copy of it. Families that are read while writing (documents, claims,
+    // counters) keep the skip list, whose point reads stay cheap.
+    o.memtable_factory = std::make_shared<rocksdb::VectorRepFactory>();
+  }
   rocksdb::BlockBasedTableOptions t;
   t.block_cache = std::move(cache);
   // Index and filter blocks are charged to the block cache instead of being
@@ -83,6 +110,9 @@ rocksdb::Options DbOptions() {
   o.keep_log_file_num = 4;
   // With the block cache, this bounds a writer's memory whatever the input size.
   o.db_write_buffer_size = kMemtableBudget;
+  // Vector memtables (the indexes') take one writer at a time: a write
+  // group's leader inserts every batch of the group.
+  o.allow_concurrent_memtable_write = false;
   o.info_log_level = rocksdb::InfoLogLevel::WARN_LEVEL;
   return o;
 }

@@ -406,10 +406,10 @@ TEST_CASE("a writer's memory is capped by its memtable budget and a small block 
   const std::string path = tmp.path() + "/db";
   auto writer = OpenOrFail(path);
   const StoreMemory empty = writer->Memory();
-  // The bounds docs/RELIABILITY.md states for ingest: at most 64 MB of
+  // The bounds docs/RELIABILITY.md states for ingest: at most 96 MB of
   // memtables and a 16 MB cache, a sixteenth of a reader's.
   CHECK(empty.memtable_budget > 0);
-  CHECK(empty.memtable_budget <= (uint64_t{64} << 20));
+  CHECK(empty.memtable_budget <= (uint64_t{96} << 20));
   CHECK(empty.block_cache_capacity > 0);
   CHECK(empty.block_cache_capacity <= (uint64_t{16} << 20));
 
