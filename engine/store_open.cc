@@ -75,8 +75,8 @@ rocksdb::ColumnFamilyOptions CfOptions(size_t cf, std::shared_ptr<rocksdb::Cache
   o.level0_slowdown_writes_trigger = 40;
   o.level0_stop_writes_trigger = 64;
   if (cf >= kCfFirstIndex) {
-    // Index keys are most of what an ingest writes (about six per claim)
-    // and a writer never reads them back. A vector memtable appends them and
+    // Index keys are most of the keys an ingest writes, and a writer never
+    // reads them back. A vector memtable appends them and
     // sorts once, at flush, where a skip list paid a search per key: a
     // quarter of a WAL ingest's CPU (docs/PERFORMANCE.md "Round 7"). The
     // price is paid by whoever iterates an unflushed memtable (a reader
