@@ -97,8 +97,8 @@ std::string ParseLine(std::string_view line, const MetricLexicon& metrics, Patte
 // bytes can end inside the skipped part (up to 3 bytes); only a window that
 // may be a literal's start is compared. Bytes are folded by setting bit 5
 // (the same for both cases of a letter; other bytes may collide, which only
-// costs a comparison). About 4 instructions a byte on generated prose, where the set's
-// DFA takes about 16.
+// costs a comparison). About 4 instructions a byte on generated prose,
+// where the set's DFA takes about 16.
 class LiteralScan {
  public:
   // False (and nothing kept) when a literal is shorter than 4 bytes or has

@@ -160,9 +160,22 @@ int FuzzQuestionLexicon(const uint8_t* data, size_t size) {
 int FuzzPatterns(const uint8_t* data, size_t size) {
   auto rules = PatternRules::Parse(AsText(data, size), "patterns.txt", BundledMetrics());
   if (!rules.ok()) return 0;
+  // The rules MayMatch rules out (by the set or by their literals) never
+  // match: with its answer FindAll finds the same.
+  const std::vector<bool> may = rules->MayMatch(kText);
+  if (may.size() != rules->rules().size()) Fail("patterns", "MayMatch of the wrong size");
   for (PatternKind kind : {PatternKind::kMetric, PatternKind::kModality}) {
     size_t last_start = 0;
-    for (const PatternMatch& m : rules->FindAll(kind, kText)) {
+    const std::vector<PatternMatch> all = rules->FindAll(kind, kText);
+    const std::vector<PatternMatch> filtered = rules->FindAll(kind, kText, &may);
+    if (filtered.size() != all.size()) Fail("patterns", "MayMatch ruled out a matching rule");
+    for (size_t i = 0; i < all.size() && i < filtered.size(); ++i) {
+      if (filtered[i].start != all[i].start || filtered[i].end != all[i].end ||
+          filtered[i].rule != all[i].rule) {
+        Fail("patterns", "MayMatch changed a match");
+      }
+    }
+    for (const PatternMatch& m : all) {
       CheckSpan("patterns", m.start, m.end, kText.size(),
                 "rule at line " + std::to_string(m.rule->line));
       if (m.start < last_start) Fail("patterns", "matches out of order");
