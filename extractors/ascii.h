@@ -3,6 +3,8 @@
 // Shared by the scanners of extractors/ so that each does not carry its own.
 #pragma once
 
+#include <string_view>
+
 namespace claimgraph {
 
 constexpr bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
@@ -14,6 +16,14 @@ constexpr bool IsAsciiSpace(char c) {
 }
 constexpr char AsciiLower(char c) {
   return IsAsciiUpper(c) ? static_cast<char>(c + ('a' - 'A')) : c;
+}
+
+// Whether text holds U+017F (long s) or U+212A (Kelvin sign), which RE2's
+// Unicode case folding equates with 's' and 'k': a scan that folds ASCII
+// only cannot stand in for a case-insensitive pattern on such text.
+inline bool HasNonAsciiFoldsToAscii(std::string_view text) {
+  return text.find("\xC5\xBF") != std::string_view::npos ||
+         text.find("\xE2\x84\xAA") != std::string_view::npos;
 }
 
 // The same classes as 256-entry tables, for the loops that read every byte

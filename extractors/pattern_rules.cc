@@ -12,6 +12,7 @@
 
 #include "engine/line_reader.h"
 #include "engine/utf8.h"
+#include "extractors/ascii.h"
 #include "extractors/metric_lexicon.h"
 
 namespace claimgraph {
@@ -179,9 +180,7 @@ class LiteralScan {
   static bool EqualsFolded(std::string_view text, std::string_view lower) {
     if (text.size() < lower.size()) return false;
     for (size_t i = 0; i < lower.size(); ++i) {
-      char c = text[i];
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-      if (c != lower[i]) return false;
+      if (AsciiLower(text[i]) != lower[i]) return false;
     }
     return true;
   }
@@ -190,14 +189,6 @@ class LiteralScan {
   std::vector<uint8_t> shift_;  // by the folded pair ending a window
   std::vector<Start> starts_;   // sorted by key
 };
-
-// Text whose bytes RE2's case folding reads as ASCII letters: U+017F (long
-// s, as 's') and U+212A (Kelvin sign, as 'k'). The literal scan compares
-// ASCII only, so for such text the set decides.
-bool HasNonAsciiFolds(std::string_view text) {
-  return text.find("\xC5\xBF") != std::string_view::npos ||
-         text.find("\xE2\x84\xAA") != std::string_view::npos;
-}
 
 }  // namespace
 
@@ -299,7 +290,7 @@ std::vector<bool> PatternRules::MayMatch(std::string_view text) const {
   std::vector<bool> may(rules_.size(), prefilter_ == nullptr);
   if (prefilter_ == nullptr) return may;
   std::vector<int> matched;
-  if (prefilter_->filtered != nullptr && !HasNonAsciiFolds(text)) {
+  if (prefilter_->filtered != nullptr && !HasNonAsciiFoldsToAscii(text)) {
     std::vector<int> found;
     prefilter_->literals.Find(text, &found);
     prefilter_->filtered->AllPotentials(found, &matched);

@@ -12,10 +12,8 @@ namespace claimgraph {
 
 namespace {
 
-// RE2's \b word characters (ASCII only).
-constexpr bool IsWordChar(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-}
+// RE2's \b word characters (ASCII only), as RunEnd steps over them.
+constexpr unsigned kWordRun = kRunLetters | kRunDigits | kRunUnderscore;
 
 constexpr uint8_t GroupBit(PeriodAnchorGroup g) {
   return static_cast<uint8_t>(1u << static_cast<int>(g));
@@ -146,7 +144,7 @@ struct StartTable {
     for (int i = 0; i < 256; ++i) {
       const char c = static_cast<char>(i);
       groups[i] = GroupsStartingWith(AsciiLower(c));
-      word[i] = IsWordChar(c);
+      word[i] = IsRunByte<kWordRun>(c);
     }
   }
 };
@@ -175,10 +173,7 @@ std::optional<PeriodAnchor> AnchorInWord(std::string_view text, size_t start, si
 
 }  // namespace
 
-bool PeriodAnchorScanApplies(std::string_view text) {
-  return text.find("\xC5\xBF") == std::string_view::npos &&
-         text.find("\xE2\x84\xAA") == std::string_view::npos;
-}
+bool PeriodAnchorScanApplies(std::string_view text) { return !HasNonAsciiFoldsToAscii(text); }
 
 std::optional<PeriodAnchor> NextPeriodAnchor(std::string_view text, size_t pos) {
   const auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
@@ -188,7 +183,7 @@ std::optional<PeriodAnchor> NextPeriodAnchor(std::string_view text, size_t pos) 
     if (word && !after_word) {
       // No anchor starts inside a word: test this one whole, then go to its
       // last byte.
-      const size_t end = RunEnd<kRunLetters | kRunDigits | kRunUnderscore>(text, p + 1);
+      const size_t end = RunEnd<kWordRun>(text, p + 1);
       if (const uint8_t groups = kStarts.groups[byte(p)]) {
         if (auto anchor = AnchorInWord(text, p, end, groups)) return anchor;
       }
