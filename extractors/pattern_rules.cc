@@ -6,13 +6,12 @@
 
 #include <algorithm>
 #include <array>
-#include <cstdint>
-#include <cstring>
 #include <utility>
 
 #include "engine/line_reader.h"
 #include "engine/utf8.h"
 #include "extractors/ascii.h"
+#include "extractors/literal_scan.h"
 #include "extractors/metric_lexicon.h"
 
 namespace claimgraph {
@@ -91,104 +90,6 @@ std::string ParseLine(std::string_view line, const MetricLexicon& metrics, Patte
   rule->re = std::move(re);
   return {};
 }
-
-// Finds which of a few literal strings occur in a text, ASCII case-
-// insensitively, by a Wu-Manber skip: the scan looks at the last two bytes
-// of a 4-byte window and moves the window as far as no literal's first four
-// bytes can end inside the skipped part (up to 3 bytes); only a window that
-// may be a literal's start is compared. Bytes are folded by setting bit 5
-// (the same for both cases of a letter; other bytes may collide, which only
-// costs a comparison). About 4 instructions a byte on generated prose,
-// where the set's DFA takes about 16.
-class LiteralScan {
- public:
-  // False (and nothing kept) when a literal is shorter than 4 bytes or has
-  // a byte that is not ASCII: such a literal cannot be found this way.
-  bool Build(const std::vector<std::string>& literals) {
-    for (const std::string& l : literals) {
-      if (l.size() < kWindow) return false;
-      for (char c : l) {
-        if (static_cast<unsigned char>(c) >= 0x80) return false;
-      }
-    }
-    literals_ = literals;
-    shift_.assign(size_t{1} << 16, static_cast<uint8_t>(kWindow - 1));
-    for (size_t i = 0; i < literals_.size(); ++i) {
-      const char* l = literals_[i].data();
-      // The pair at offset j of the window's start leaves 2 - j bytes to
-      // its end.
-      for (size_t j = 0; j + 2 <= kWindow; ++j) {
-        uint8_t& shift = shift_[Pair(l + j)];
-        shift = std::min(shift, static_cast<uint8_t>(kWindow - 2 - j));
-      }
-      starts_.push_back({Window(l), static_cast<int>(i)});
-    }
-    std::sort(starts_.begin(), starts_.end(),
-              [](const Start& x, const Start& y) { return x.key < y.key; });
-    return true;
-  }
-
-  // The indices of the literals found in text, ascending.
-  void Find(std::string_view text, std::vector<int>* found) const {
-    std::vector<bool> seen(literals_.size(), false);
-    const char* data = text.data();
-    // p: the window's start; its last pair is at p + 2.
-    for (size_t p = 0; p + kWindow <= text.size();) {
-      const uint8_t shift = shift_[Pair(data + p + 2)];
-      if (shift != 0) {
-        p += shift;
-        continue;
-      }
-      const uint32_t key = Window(data + p);
-      auto it = std::lower_bound(starts_.begin(), starts_.end(), key,
-                                 [](const Start& st, uint32_t k) { return st.key < k; });
-      for (; it != starts_.end() && it->key == key; ++it) {
-        const size_t literal = static_cast<size_t>(it->literal);
-        if (!seen[literal] && EqualsFolded(text.substr(p), literals_[literal])) {
-          seen[literal] = true;
-        }
-      }
-      ++p;
-    }
-    found->clear();
-    for (size_t i = 0; i < seen.size(); ++i) {
-      if (seen[i]) found->push_back(static_cast<int>(i));
-    }
-  }
-
- private:
-  static constexpr size_t kWindow = 4;
-  struct Start {
-    uint32_t key;  // Window() of the literal's first bytes
-    int literal;
-  };
-
-  // The 2 or 4 bytes at p, folded.
-  static uint16_t Pair(const char* p) {
-    uint16_t w;
-    std::memcpy(&w, p, sizeof w);
-    return static_cast<uint16_t>(w | 0x2020u);
-  }
-  static uint32_t Window(const char* p) {
-    uint32_t w;
-    std::memcpy(&w, p, sizeof w);
-    return w | 0x20202020u;
-  }
-
-  // Whether text starts with `lower` (lower-case ASCII), ignoring the case
-  // of ASCII letters.
-  static bool EqualsFolded(std::string_view text, std::string_view lower) {
-    if (text.size() < lower.size()) return false;
-    for (size_t i = 0; i < lower.size(); ++i) {
-      if (AsciiLower(text[i]) != lower[i]) return false;
-    }
-    return true;
-  }
-
-  std::vector<std::string> literals_;
-  std::vector<uint8_t> shift_;  // by the folded pair ending a window
-  std::vector<Start> starts_;   // sorted by key
-};
 
 }  // namespace
 

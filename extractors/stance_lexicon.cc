@@ -26,7 +26,7 @@ constexpr ListSpec kLists[] = {
     {"clause_breaks", StanceCue::kClauseBreak, false},
 };
 
-constexpr int kMaxWindow = 10;
+constexpr int kMaxStanceWindow = 10;  // words, for "window" and "negation_window"
 
 // Where each phrase (tokens joined by spaces) was first listed.
 using Seen = std::map<std::string, std::string>;
@@ -78,9 +78,9 @@ Status ParseList(const json& doc, const ListSpec& spec, const std::string& origi
 Status ParseWindow(const json& obj, const char* key, const std::string& where, int* out) {
   auto it = obj.find(key);
   if (it == obj.end()) return Status::OK();
-  if (!it->is_number_integer() || *it < 1 || *it > kMaxWindow) {
+  if (!it->is_number_integer() || *it < 1 || *it > kMaxStanceWindow) {
     return Status::InvalidArgument(where + key + ": must be an integer from 1 to " +
-                                   std::to_string(kMaxWindow));
+                                   std::to_string(kMaxStanceWindow));
   }
   *out = it->get<int>();
   return Status::OK();
