@@ -277,10 +277,14 @@ std::vector<Claim> ClaimExtractor::Extract(const Document& doc) const {
   ctx.entities = r.entities->Recognize(prose);
   ctx.main_entity = MainEntity(ctx.entities);
   std::vector<Mention> values, periods;
-  for (const Mention& m : mentions) {
-    (m.type == MentionType::kPeriod ? periods : values).push_back(m);
+  values.reserve(mentions.size());
+  for (Mention& m : mentions) {
+    (m.type == MentionType::kPeriod ? periods : values).push_back(std::move(m));
   }
   std::vector<Claim> claims;
+  // About one claim per value, and a few of other kinds (stance, status,
+  // relations): a Claim is large, and growing the vector moves them all.
+  claims.reserve(values.size() + 8);
   WithinIndex<Mention> values_index(values), periods_index(periods);
   WithinIndex<EntityMention> entities_index(ctx.entities);
   WithinIndex<MetricMention> metrics_index(metric_mentions);

@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config git ca-certificates
   libre2-dev librocksdb-dev libboost-graph-dev nlohmann-json3-dev
-  catch2 libcli11-dev libbenchmark-dev
+  catch2 libcli11-dev libbenchmark-dev libjemalloc-dev
   clang clang-format libclang-rt-14-dev python3 python3-jsonschema
   python3-networkx graphviz procps
 )
