@@ -173,11 +173,21 @@ Result<IngestCounts> Reextract(const RebuildCommandOptions& o, const ClaimExtrac
   return ingester.Progress();
 }
 
-// Gives the memory of what was just freed back to the system. glibc keeps
-// freed small blocks (the millions of strings of findings and facts) in its
-// heap, so without this the next phase's arrays would add to the peak.
+#if defined(CLAIMGRAPH_JEMALLOC)
+// jemalloc's control interface (its manual, "MALLCTL NAMESPACE"); declared
+// here rather than through <jemalloc/jemalloc.h>, whose declarations of
+// malloc and free would meet glibc's.
+extern "C" int mallctl(const char* name, void* oldp, size_t* oldlenp, void* newp, size_t newlen);
+#endif
+
+// Gives the memory of what was just freed back to the system. Both
+// allocators keep freed small blocks (the millions of strings of findings
+// and facts) for a while, so without this the next phase's arrays would add
+// to the peak. jemalloc: purge every arena (4096 is MALLCTL_ARENAS_ALL).
 void ReleaseFreedMemory() {
-#ifdef __GLIBC__
+#if defined(CLAIMGRAPH_JEMALLOC)
+  mallctl("arena.4096.purge", nullptr, nullptr, nullptr, 0);
+#elif defined(__GLIBC__)
   malloc_trim(0);
 #endif
 }
