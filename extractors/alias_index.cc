@@ -139,9 +139,15 @@ size_t AliasIndex::MatchEntry(std::string_view text, size_t pos, const Entry& en
   return i;
 }
 
+ScanWords::ScanWords(std::string_view text, std::vector<TextSpan> words) : spans(std::move(words)) {
+  bits.reserve(spans.size());
+  for (const TextSpan& w : spans) {
+    bits.push_back(static_cast<uint16_t>(PrefilterBit(text, w.start, w.end)));
+  }
+}
+
 bool AliasIndex::MayStartName(std::string_view text, TextSpan word) const {
-  size_t bit = PrefilterBit(text, word.start, word.end);
-  return (prefilter_[bit / 64] & (uint64_t{1} << (bit % 64))) != 0;
+  return TestPrefilter(PrefilterBit(text, word.start, word.end));
 }
 
 AliasHit AliasIndex::MatchWord(std::string_view text, TextSpan word) const {
@@ -173,15 +179,15 @@ int AliasIndex::MatchWhole(std::string_view text) const {
 }
 
 std::vector<AliasHit> AliasIndex::Scan(std::string_view text) const {
-  return Scan(text, FindWords(text));
+  return Scan(text, ScanWords(text, FindWords(text)));
 }
 
-std::vector<AliasHit> AliasIndex::Scan(std::string_view text,
-                                       const std::vector<TextSpan>& words) const {
+std::vector<AliasHit> AliasIndex::Scan(std::string_view text, const ScanWords& words) const {
   std::vector<AliasHit> hits;
   size_t resume = 0;  // end of the last hit
-  for (const TextSpan& word : words) {
-    if (word.start < resume || !MayStartName(text, word)) continue;
+  for (size_t i = 0; i < words.spans.size(); ++i) {
+    const TextSpan& word = words.spans[i];
+    if (word.start < resume || !TestPrefilter(words.bits[i])) continue;
     AliasHit hit = MatchWord(text, word);
     if (hit.target < 0) continue;
     hits.push_back(hit);

@@ -36,6 +36,16 @@ struct AliasHit {
   int target = -1;  // the target given to Add
 };
 
+// The words of a text (FindWords(text), entity_words.h) and each one's
+// prefilter bit (AliasIndex::MayStartName's test). The bit depends on the
+// word alone, so a caller that scans one text with several indexes computes
+// it once here.
+struct ScanWords {
+  ScanWords(std::string_view text, std::vector<TextSpan> words);
+  std::vector<TextSpan> spans;
+  std::vector<uint16_t> bits;  // by word
+};
+
 class AliasIndex {
  public:
   // Adds a name standing for `target`, matched only where it starts at or
@@ -53,9 +63,9 @@ class AliasIndex {
   // Every match, left to right, none overlapping: after a match the scan
   // resumes at its end.
   std::vector<AliasHit> Scan(std::string_view text) const;
-  // The same, given the words of text (FindWords(text), entity_words.h),
-  // for callers that scan one text with several indexes.
-  std::vector<AliasHit> Scan(std::string_view text, const std::vector<TextSpan>& words) const;
+  // The same, given the words of text and their bits, for callers that scan
+  // one text with several indexes.
+  std::vector<AliasHit> Scan(std::string_view text, const ScanWords& words) const;
 
   bool empty() const { return keys_.empty(); }
 
@@ -86,6 +96,9 @@ class AliasIndex {
   // The longest name starting at word.start, or a hit with target -1.
   // REQUIRES: MayStartName(text, word) (callers test it first).
   AliasHit MatchWord(std::string_view text, TextSpan word) const;
+  bool TestPrefilter(size_t bit) const {
+    return (prefilter_[bit / 64] & (uint64_t{1} << (bit % 64))) != 0;
+  }
   const Key* FindKey(std::string_view text, size_t pos, size_t word_end, uint64_t hash) const;
   Key* FindOrAddKey(const std::string& word, uint64_t hash);
   void Rehash();

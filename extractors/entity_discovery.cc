@@ -201,7 +201,7 @@ struct CompanyCueFinder::Rep {
   Pattern appositive{AppositivePattern()};
   AliasIndex triggers;  // legal suffixes and company nouns
 
-  CueWindows FindWindows(std::string_view text, const std::vector<TextSpan>& words) const;
+  CueWindows FindWindows(std::string_view text, const ScanWords& words) const;
   void FindExchangeTickers(std::string_view text, const std::vector<TextSpan>& windows,
                            std::vector<CompanyCue>* cues) const;
   void FindCashtags(std::string_view text, const std::vector<TextSpan>& windows,
@@ -212,8 +212,7 @@ struct CompanyCueFinder::Rep {
                        std::vector<CompanyCue>* cues) const;
 };
 
-CueWindows CompanyCueFinder::Rep::FindWindows(std::string_view text,
-                                              const std::vector<TextSpan>& words) const {
+CueWindows CompanyCueFinder::Rep::FindWindows(std::string_view text, const ScanWords& words) const {
   CueWindows w;
   for (size_t p = text.find(':'); p != std::string_view::npos; p = text.find(':', p + 1)) {
     w.exchange.push_back(Around(text, p, kExchangeBefore, kTickerAfter));
@@ -324,11 +323,11 @@ Result<std::unique_ptr<CompanyCueFinder>> CompanyCueFinder::Create() {
 }
 
 std::vector<CompanyCue> CompanyCueFinder::Find(std::string_view text) const {
-  return Find(text, FindWords(text));
+  return Find(text, ScanWords(text, FindWords(text)));
 }
 
 std::vector<CompanyCue> CompanyCueFinder::Find(std::string_view text,
-                                               const std::vector<TextSpan>& words) const {
+                                               const ScanWords& words) const {
   std::vector<CompanyCue> cues;
   CueWindows windows = rep_->FindWindows(text, words);
   rep_->FindExchangeTickers(text, windows.exchange, &cues);

@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "engine/status.h"
+#include "extractors/alias_index.h"
 #include "extractors/entity_words.h"
 
 namespace claimgraph {
@@ -57,8 +58,8 @@ class CompanyCueFinder {
   // Every cue in text, sorted by start(). Cues of different rules may name
   // the same span.
   std::vector<CompanyCue> Find(std::string_view text) const;
-  // The same, given the words of text (FindWords(text), entity_words.h).
-  std::vector<CompanyCue> Find(std::string_view text, const std::vector<TextSpan>& words) const;
+  // The same, given the words of text and their prefilter bits.
+  std::vector<CompanyCue> Find(std::string_view text, const ScanWords& words) const;
 
  private:
   CompanyCueFinder();

@@ -124,7 +124,7 @@ struct EntityRecognizer::Rep {
   const CatalogEntity* ResolveCue(std::string_view text, const CompanyCue& cue) const;
   void AddCueMentions(std::string_view text, const std::vector<CompanyCue>& cues,
                       std::vector<DocCompany>* companies, std::vector<Candidate>* out) const;
-  void AddDocumentNames(std::string_view text, const std::vector<TextSpan>& words,
+  void AddDocumentNames(std::string_view text, const ScanWords& words,
                         const std::vector<DocCompany>& companies,
                         std::vector<Candidate>* out) const;
   std::optional<EntityMention> CompanyOf(const EntityMention& m) const;
@@ -176,8 +176,7 @@ void EntityRecognizer::Rep::AddCueMentions(std::string_view text,
 // Names that only mean something in this document: the short names, full
 // names and tickers of discovered companies, from where they are first
 // named, and the surnames of catalog people, after their first mention.
-void EntityRecognizer::Rep::AddDocumentNames(std::string_view text,
-                                             const std::vector<TextSpan>& words,
+void EntityRecognizer::Rep::AddDocumentNames(std::string_view text, const ScanWords& words,
                                              const std::vector<DocCompany>& companies,
                                              std::vector<Candidate>* out) const {
   DocumentNames doc;
@@ -231,7 +230,7 @@ Result<std::unique_ptr<EntityRecognizer>> EntityRecognizer::Create(const EntityC
 }
 
 std::vector<EntityMention> EntityRecognizer::Recognize(std::string_view text) const {
-  std::vector<TextSpan> words = FindWords(text);
+  const ScanWords words(text, FindWords(text));
   std::vector<Candidate> candidates;
   for (const AliasHit& hit : rep_->names.Scan(text, words)) {
     candidates.push_back(
@@ -243,7 +242,7 @@ std::vector<EntityMention> EntityRecognizer::Recognize(std::string_view text) co
   for (Candidate& c : candidates) c.mention.end = PossessiveEnd(text, c.mention.end);
   std::vector<EntityMention> mentions = SelectNonOverlapping(std::move(candidates));
   AddAnaphors(
-      text, words, [this](const EntityMention& m) { return rep_->CompanyOf(m); }, &mentions);
+      text, words.spans, [this](const EntityMention& m) { return rep_->CompanyOf(m); }, &mentions);
   return mentions;
 }
 
