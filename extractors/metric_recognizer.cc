@@ -64,7 +64,7 @@ bool IsWordStart(std::string_view text, std::string_view copy, size_t i) {
   if (!IsAsciiAlnumByte(copy[i])) return false;
   if (i == 0) return true;
   if (IsWordByteFast(copy[i - 1])) return false;
-  return !IsJoiningHyphen(text, i - 1);
+  return text[i - 1] != '-' || !IsJoiningHyphen(text, i - 1);  // most words: no hyphen
 }
 
 }  // namespace

@@ -163,6 +163,12 @@ PhraseStartFilter::PhraseStartFilter(const PhraseMatcher& matcher) {
   for (const PhraseMatcher::Phrase& p : matcher.phrases()) {
     const std::string& text = p.text;
     if (text.empty()) continue;
+    uint32_t hash = kRunSeed;
+    size_t run = 0;
+    for (; run < text.size() && IsRunKey(Byte(text[run])); ++run) {
+      hash = (hash ^ Byte(text[run])) * kRunPrime;
+    }
+    if (run > 0) Set(&first_runs_, RunBit(hash));
     if (text.size() == 1) {
       Set(&single_, Byte(text[0]));
       continue;
@@ -177,6 +183,15 @@ PhraseStartFilter::PhraseStartFilter(const PhraseMatcher& matcher) {
       Set(&triples_, TripleBit(pair << 8 | Byte(text[2])));
     }
   }
+}
+
+bool PhraseStartFilter::RunMayStart(std::string_view text, size_t at) const {
+  uint32_t hash = kRunSeed;
+  size_t end = at;
+  for (; end < text.size() && IsRunKey(Byte(text[end])); ++end) {
+    hash = (hash ^ Byte(text[end])) * kRunPrime;
+  }
+  return end == at || Test(first_runs_, RunBit(hash));
 }
 
 }  // namespace claimgraph

@@ -87,8 +87,13 @@ class PhraseMatcher {
 
 // Which first three bytes (lower-cased, whitespace as ' ') a matcher's
 // phrases can start with, for scans that try StartingAt at every word of a
-// text: most words are turned away here with two loads. MayStartAt false is
-// exact (StartingAt(text, at, false) finds nothing there); true may not be.
+// text: most words are turned away here with two loads. A word that passes
+// is then read to the end of its run of letters and digits, which must be
+// the first such run of some phrase: a phrase's first run is followed by a
+// byte that is no letter or digit, or by its end and then the word boundary,
+// so the text's run ends where the phrase's does ("com" lets "company"
+// through; the run "company" is no phrase's). MayStartAt false is exact
+// (StartingAt(text, at, false) finds nothing there); true may not be.
 //
 // Thread safety: immutable after construction; share freely.
 class PhraseStartFilter {
@@ -101,19 +106,31 @@ class PhraseStartFilter {
   // REQUIRES: at < text.size().
   bool MayStartAt(std::string_view text, size_t at) const {
     const uint32_t a = Byte(text[at]);
-    if (Test(single_, a)) return true;
-    const uint32_t pair = a << 8 | Byte(at + 1 < text.size() ? text[at + 1] : ' ');
-    if (!Test(pairs_, pair)) return false;
-    if (Test(any_third_, pair)) return true;
-    return Test(triples_, TripleBit(pair << 8 | Byte(at + 2 < text.size() ? text[at + 2] : ' ')));
+    if (!Test(single_, a)) {
+      const uint32_t pair = a << 8 | Byte(at + 1 < text.size() ? text[at + 1] : ' ');
+      if (!Test(pairs_, pair)) return false;
+      if (!Test(any_third_, pair) &&
+          !Test(triples_, TripleBit(pair << 8 | Byte(at + 2 < text.size() ? text[at + 2] : ' ')))) {
+        return false;
+      }
+    }
+    return RunMayStart(text, at);
   }
 
  private:
-  static constexpr int kTripleBits = 18;  // 32 KB; a shared bit only lets more through
+  static constexpr int kTripleBits = 18;             // 32 KB; a shared bit only lets more through
+  static constexpr int kRunBits = 16;                // 8 KB
+  static constexpr uint32_t kRunSeed = 2166136261u;  // FNV-1a
+  static constexpr uint32_t kRunPrime = 16777619u;
   static uint32_t Byte(char c) { return static_cast<unsigned char>(PhraseKeyByte(c)); }
+  static bool IsRunKey(uint32_t b) { return (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9'); }
   static uint32_t TripleBit(uint32_t triple) {
     return (triple * 0x9E3779B1u) >> (32 - kTripleBits);
   }
+  static uint32_t RunBit(uint32_t hash) { return hash >> (32 - kRunBits); }
+  // Whether the run of letters and digits at `at` is some phrase's first
+  // run (true when there is none: only the first bytes decide then).
+  bool RunMayStart(std::string_view text, size_t at) const;
   template <size_t N>
   static bool Test(const std::array<uint64_t, N>& bits, uint32_t k) {
     return bits[k / 64] >> (k % 64) & 1;
@@ -127,6 +144,7 @@ class PhraseStartFilter {
   std::array<uint64_t, 1024> pairs_{};      // first two bytes of a longer phrase
   std::array<uint64_t, 1024> any_third_{};  // pairs any third byte may follow
   std::array<uint64_t, (size_t{1} << kTripleBits) / 64> triples_{};  // TripleBit of first three
+  std::array<uint64_t, (size_t{1} << kRunBits) / 64> first_runs_{};  // RunBit of first runs
 };
 
 }  // namespace claimgraph

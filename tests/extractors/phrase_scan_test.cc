@@ -72,6 +72,22 @@ TEST_CASE("PhraseStartFilter lets every match through and turns others away", "[
   CHECK(turned_away > 1000);
   // An empty matcher lets nothing through.
   CHECK_FALSE(PhraseStartFilter(PhraseMatcher()).MayStartAt("abc", 0));
+
+  // Past the first bytes, the word's run of letters and digits must be some
+  // phrase's first run: "network" and "operations" start like "net" and
+  // "operating income" but are neither.
+  PhraseMatcher words;
+  words.Add("net", 0);
+  words.Add("operating income", 1);
+  const PhraseStartFilter word_filter(words);
+  CHECK(word_filter.MayStartAt("Net sales", 0));
+  CHECK(word_filter.MayStartAt("NET", 0));
+  CHECK(word_filter.MayStartAt("Operating\tincome", 0));
+  CHECK_FALSE(word_filter.MayStartAt("network", 0));
+  CHECK_FALSE(word_filter.MayStartAt("net5", 0));
+  CHECK_FALSE(word_filter.MayStartAt("operations", 0));
+  CHECK_FALSE(word_filter.MayStartAt("operatingincome", 0));
+  CHECK_FALSE(words.StartingAt("network", 0, false).found());
 }
 
 TEST_CASE("CueScanner matches FindAll on random text at every range", "[cues][phrases]") {
