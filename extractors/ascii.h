@@ -3,6 +3,7 @@
 // Shared by the scanners of extractors/ so that each does not carry its own.
 #pragma once
 
+#include <cstddef>
 #include <string_view>
 
 namespace claimgraph {
@@ -16,6 +17,16 @@ constexpr bool IsAsciiSpace(char c) {
 }
 constexpr char AsciiLower(char c) {
   return IsAsciiUpper(c) ? static_cast<char>(c + ('a' - 'A')) : c;
+}
+
+// Whether text equals `lower` (lower-case ASCII, other bytes as they are),
+// ignoring the case of the text's ASCII letters.
+inline bool EqualsAsciiLower(std::string_view text, std::string_view lower) {
+  if (text.size() != lower.size()) return false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (AsciiLower(text[i]) != lower[i]) return false;
+  }
+  return true;
 }
 
 // Whether text holds U+017F (long s) or U+212A (Kelvin sign), which RE2's

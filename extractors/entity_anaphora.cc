@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "extractors/ascii.h"
 #include "extractors/entity_words.h"
 #include "extractors/phrase_matcher.h"
 
@@ -17,23 +18,15 @@ struct Span {
 constexpr std::array<std::string_view, 4> kAnaphoraNouns = {"company", "group", "firm",
                                                             "corporation"};
 
-bool EqualsIgnoreCase(std::string_view text, std::string_view lower) {
-  if (text.size() != lower.size()) return false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (AsciiLower(text[i]) != lower[i]) return false;
-  }
-  return true;
-}
-
 bool IsCompanyNoun(std::string_view text, TextSpan word) {
   for (std::string_view noun : kAnaphoraNouns) {
-    if (EqualsIgnoreCase(text.substr(word.start, word.end - word.start), noun)) return true;
+    if (EqualsAsciiLower(text.substr(word.start, word.end - word.start), noun)) return true;
   }
   return false;
 }
 
 bool IsWord(std::string_view text, TextSpan word, std::string_view lower) {
-  return EqualsIgnoreCase(text.substr(word.start, word.end - word.start), lower);
+  return EqualsAsciiLower(text.substr(word.start, word.end - word.start), lower);
 }
 
 // Only whitespace between two words.

@@ -43,16 +43,6 @@ size_t FingerprintOffset(std::string_view literal) {
 // comparison).
 constexpr uint8_t Folded(char c) { return static_cast<uint8_t>(static_cast<uint8_t>(c) | 0x20u); }
 
-// Whether text starts with `lower` (lower-case ASCII), ignoring the case of
-// ASCII letters.
-bool EqualsFolded(std::string_view text, std::string_view lower) {
-  if (text.size() < lower.size()) return false;
-  for (size_t i = 0; i < lower.size(); ++i) {
-    if (AsciiLower(text[i]) != lower[i]) return false;
-  }
-  return true;
-}
-
 }  // namespace
 
 bool LiteralScan::Build(const std::vector<std::string>& literals) {
@@ -104,7 +94,8 @@ void LiteralScan::Verify(std::string_view text, size_t q, uint8_t buckets, uint6
     for (const Entry& e : buckets_[static_cast<size_t>(std::countr_zero(buckets))]) {
       const uint64_t bit = uint64_t{1} << e.literal;
       if ((*seen & bit) != 0 || q < e.offset) continue;
-      if (EqualsFolded(text.substr(q - e.offset), literals_[e.literal])) *seen |= bit;
+      const std::string& literal = literals_[e.literal];
+      if (EqualsAsciiLower(text.substr(q - e.offset, literal.size()), literal)) *seen |= bit;
     }
   }
 }

@@ -2,6 +2,8 @@
 
 #include <cassert>
 
+#include "extractors/ascii.h"
+
 namespace claimgraph {
 
 namespace {
@@ -143,9 +145,8 @@ size_t AsciiWordEnd(std::string_view text, size_t i) {
 }
 
 bool MatchesWordAt(std::string_view text, size_t i, std::string_view word) {
-  if (i + word.size() > text.size()) return false;
-  for (size_t k = 0; k < word.size(); ++k) {
-    if (AsciiLower(text[i + k]) != word[k]) return false;
+  if (i + word.size() > text.size() || !EqualsAsciiLower(text.substr(i, word.size()), word)) {
+    return false;
   }
   const size_t e = i + word.size();
   return e == text.size() || !IsAsciiAlnum(text[e]);

@@ -7,14 +7,6 @@
 namespace claimgraph {
 namespace {
 
-bool EqualsLower(std::string_view word, std::string_view lower) {
-  if (word.size() != lower.size()) return false;
-  for (size_t i = 0; i < word.size(); ++i) {
-    if (AsciiLower(word[i]) != lower[i]) return false;
-  }
-  return true;
-}
-
 struct MonthName {
   std::string_view full;
   std::string_view abbrev;
@@ -125,7 +117,7 @@ Word PeriodText::WordEndingAt(size_t end) const {
 }
 
 bool PeriodText::Is(Word word, std::string_view lower) const {
-  return !word.empty() && EqualsLower(Slice(word), lower);
+  return !word.empty() && EqualsAsciiLower(Slice(word), lower);
 }
 
 bool PeriodText::IsAny(Word word, std::initializer_list<std::string_view> options) const {
@@ -151,16 +143,16 @@ std::optional<int> PeriodText::SmallNumberAt(Word word, size_t max_digits) const
 
 int MonthFromName(std::string_view word) {
   for (size_t i = 0; i < kMonths.size(); ++i) {
-    if (EqualsLower(word, kMonths[i].full) || EqualsLower(word, kMonths[i].abbrev)) {
+    if (EqualsAsciiLower(word, kMonths[i].full) || EqualsAsciiLower(word, kMonths[i].abbrev)) {
       return static_cast<int>(i) + 1;
     }
   }
-  return EqualsLower(word, "sept") ? 9 : 0;
+  return EqualsAsciiLower(word, "sept") ? 9 : 0;
 }
 
 bool IsFullMonthName(std::string_view word) {
   for (const MonthName& month : kMonths) {
-    if (EqualsLower(word, month.full)) return true;
+    if (EqualsAsciiLower(word, month.full)) return true;
   }
   return false;
 }
@@ -169,11 +161,11 @@ int OrdinalFromWord(std::string_view word) {
   static constexpr std::array<std::string_view, 4> kWords = {"first", "second", "third", "fourth"};
   static constexpr std::array<std::string_view, 4> kShort = {"1st", "2nd", "3rd", "4th"};
   for (size_t i = 0; i < kWords.size(); ++i) {
-    if (EqualsLower(word, kWords[i]) || EqualsLower(word, kShort[i])) {
+    if (EqualsAsciiLower(word, kWords[i]) || EqualsAsciiLower(word, kShort[i])) {
       return static_cast<int>(i) + 1;
     }
   }
-  return EqualsLower(word, "final") ? 4 : 0;
+  return EqualsAsciiLower(word, "final") ? 4 : 0;
 }
 
 std::optional<TimeUnit> TimeUnitFromWord(std::string_view word, bool* plural) {
@@ -193,7 +185,7 @@ std::optional<TimeUnit> TimeUnitFromWord(std::string_view word, bool* plural) {
   const bool is_plural = !word.empty() && AsciiLower(word.back()) == 's';
   const std::string_view stem = is_plural ? word.substr(0, word.size() - 1) : word;
   for (const Entry& entry : kUnits) {
-    if (EqualsLower(stem, entry.singular)) {
+    if (EqualsAsciiLower(stem, entry.singular)) {
       if (plural != nullptr) *plural = is_plural;
       return entry.unit;
     }

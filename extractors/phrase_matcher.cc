@@ -163,12 +163,9 @@ PhraseStartFilter::PhraseStartFilter(const PhraseMatcher& matcher) {
   for (const PhraseMatcher::Phrase& p : matcher.phrases()) {
     const std::string& text = p.text;
     if (text.empty()) continue;
-    uint32_t hash = kRunSeed;
-    size_t run = 0;
-    for (; run < text.size() && IsRunKey(Byte(text[run])); ++run) {
-      hash = (hash ^ Byte(text[run])) * kRunPrime;
-    }
-    if (run > 0) Set(&first_runs_, RunBit(hash));
+    size_t run_end = 0;
+    const uint32_t hash = RunHash(text, 0, &run_end);
+    if (run_end > 0) Set(&first_runs_, RunBit(hash));
     if (text.size() == 1) {
       Set(&single_, Byte(text[0]));
       continue;
@@ -185,12 +182,17 @@ PhraseStartFilter::PhraseStartFilter(const PhraseMatcher& matcher) {
   }
 }
 
-bool PhraseStartFilter::RunMayStart(std::string_view text, size_t at) const {
+uint32_t PhraseStartFilter::RunHash(std::string_view text, size_t at, size_t* end) {
   uint32_t hash = kRunSeed;
+  size_t i = at;
+  for (; i < text.size() && IsRunKey(Byte(text[i])); ++i) hash = (hash ^ Byte(text[i])) * kRunPrime;
+  *end = i;
+  return hash;
+}
+
+bool PhraseStartFilter::RunMayStart(std::string_view text, size_t at) const {
   size_t end = at;
-  for (; end < text.size() && IsRunKey(Byte(text[end])); ++end) {
-    hash = (hash ^ Byte(text[end])) * kRunPrime;
-  }
+  const uint32_t hash = RunHash(text, at, &end);
   return end == at || Test(first_runs_, RunBit(hash));
 }
 

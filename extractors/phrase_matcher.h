@@ -128,6 +128,9 @@ class PhraseStartFilter {
     return (triple * 0x9E3779B1u) >> (32 - kTripleBits);
   }
   static uint32_t RunBit(uint32_t hash) { return hash >> (32 - kRunBits); }
+  // FNV-1a of the run of ASCII letters and digits (lower-cased) at `at`;
+  // *end is where the run ends (`at` when there is none).
+  static uint32_t RunHash(std::string_view text, size_t at, size_t* end);
   // Whether the run of letters and digits at `at` is some phrase's first
   // run (true when there is none: only the first bytes decide then).
   bool RunMayStart(std::string_view text, size_t at) const;
