@@ -1,11 +1,13 @@
 // MetricRecognizer (declared in metric_lexicon.h): one PhraseMatcher over
-// every synonym and its plural, run at each word start of a copy of the text
+// every synonym and its plural, run at each word start (a bitmap, less the
+// words no phrase's first run can be) of a copy of the text
 // in which hyphens inside words, typographic apostrophes and dashes and
 // no-break spaces are replaced by same-length ASCII, so that offsets carry
 // over unchanged.
 #include <cstdint>
 #include <set>
 
+#include "engine/byte_bitmap.h"
 #include "engine/byte_scan.h"
 #include "engine/utf8.h"
 #include "extractors/metric_lexicon.h"
@@ -58,13 +60,28 @@ std::string MatchableCopy(std::string_view text) {
   return out;
 }
 
-// A word starts at i unless it continues a word or a hyphenated compound
-// ("operating" in "non-operating" is not a word start).
-bool IsWordStart(std::string_view text, std::string_view copy, size_t i) {
-  if (!IsAsciiAlnumByte(copy[i])) return false;
-  if (i == 0) return true;
-  if (IsWordByteFast(copy[i - 1])) return false;
-  return text[i - 1] != '-' || !IsJoiningHyphen(text, i - 1);  // most words: no hyphen
+// The word starts of copy (MatchableCopy(text)) as a byte bitmap: an ASCII
+// letter or digit that continues no word (IsWordByte) and no hyphenated
+// compound ("operating" in "non-operating" is not a word start: its joining
+// hyphen is a space in the copy, a hyphen in the text). *alnum is set to
+// the bitmap of the copy's ASCII letters and digits.
+std::vector<uint64_t> WordStarts(std::string_view text, std::string_view copy,
+                                 std::vector<uint64_t>* alnum) {
+  KindBitmap<kRunLetters | kRunDigits>(copy, alnum);
+  std::vector<uint64_t> before;  // bytes after which no word starts
+  KindBitmap<kRunLetters | kRunDigits | kRunNonAscii>(copy, &before);
+  std::vector<uint64_t> hyphens;
+  std::vector<uint64_t> kept_hyphens;
+  ByteBitmap(text, '-', &hyphens);
+  ByteBitmap(copy, '-', &kept_hyphens);
+  std::vector<uint64_t> starts = *alnum;
+  uint64_t carry = 0;  // the top bit of the previous word of `before`
+  for (size_t w = 0; w < starts.size(); ++w) {
+    const uint64_t no_start_after = before[w] | (hyphens[w] & ~kept_hyphens[w]);
+    starts[w] &= ~((no_start_after << 1) | carry);
+    carry = no_start_after >> 63;
+  }
+  return starts;
 }
 
 }  // namespace
@@ -111,12 +128,10 @@ Result<std::unique_ptr<MetricRecognizer>> MetricRecognizer::Create(const MetricL
 std::vector<MetricMention> MetricRecognizer::Recognize(std::string_view text) const {
   std::vector<MetricMention> mentions;
   std::string copy = MatchableCopy(text);
-  size_t i = 0;
-  while (i < copy.size()) {
-    if (!IsWordStart(text, copy, i)) {
-      ++i;
-      continue;
-    }
+  std::vector<uint64_t> alnum;
+  std::vector<uint64_t> starts = WordStarts(text, copy, &alnum);
+  FilterWordStarts(copy, alnum, rep_->filter.first_run_keys(), &starts);
+  for (size_t i = NextSetBit(starts, 0); i < copy.size();) {
     PhraseMatch m;
     if (rep_->filter.MayStartAt(copy, i)) m = rep_->matcher.StartingAt(copy, i, false);
     // A phrase followed by a joining hyphen is only part of a compound
@@ -124,11 +139,10 @@ std::vector<MetricMention> MetricRecognizer::Recognize(std::string_view text) co
     if (m.found() && !(m.end < text.size() && IsJoiningHyphen(text, m.end))) {
       const Target& t = rep_->targets[static_cast<size_t>(m.index)];
       mentions.push_back({m.start, m.end, t.metric_id, t.sign});
-      i = m.end;
+      i = NextSetBit(starts, m.end);
       continue;
     }
-    // To the end of the word (IsWordByte's bytes).
-    i = RunEnd<kRunLetters | kRunDigits | kRunNonAscii>(copy, i);
+    i = NextSetBit(starts, i + 1);
   }
   return mentions;
 }

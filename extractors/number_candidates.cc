@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "engine/byte_bitmap.h"
 #include "engine/byte_scan.h"
+#include "extractors/word_keys.h"
 
 namespace claimgraph {
 
@@ -89,7 +91,7 @@ size_t WordEnd(std::string_view text, size_t pos) {
 }
 
 // Byte classes for the scan.
-enum : uint8_t { kWordByte = 1, kDigitByte = 2, kDotByte = 4, kInitialByte = 8 };
+enum : uint8_t { kDigitByte = 1, kDotByte = 2 };
 
 struct ByteClasses {
   uint8_t of[256] = {};
@@ -97,13 +99,8 @@ struct ByteClasses {
     for (int i = 0; i < 256; ++i) {
       const char c = static_cast<char>(i);
       uint8_t bits = 0;
-      if (IsWordChar(c)) bits |= kWordByte;
       if (IsDigit(c)) bits |= kDigitByte;
       if (c == '.') bits |= kDotByte;
-      // The first letters of the number words and of "a".
-      for (char first : std::string_view("zotfsenhmbda")) {
-        if (Lower(c) == first) bits |= kInitialByte;
-      }
       of[i] = bits;
     }
   }
@@ -124,35 +121,59 @@ size_t WordCandidateEnd(std::string_view text, size_t pos, size_t end) {
   return IsNumberWord(text, pos, end) ? end : 0;
 }
 
+// The keys (length, first two bytes) of the words WordCandidateEnd may
+// accept: a number word, or "a" (a word of one letter).
+struct CandidateKeys : WordKeys {
+  constexpr CandidateKeys() {
+    for (std::string_view w : kNumberWords) AddWord(w);
+    Add(1, 'a', ' ');
+  }
+};
+constexpr CandidateKeys kCandidateKeys;
+
 }  // namespace
 
 bool NumberCandidateScanApplies(std::string_view text) {
   return text.find("\xC5\xBF") == std::string_view::npos;
 }
 
-std::optional<NumberCandidate> NextNumberCandidate(std::string_view text, size_t pos) {
-  const auto classes = [&](size_t i) { return kClasses.of[static_cast<unsigned char>(text[i])]; };
-  bool after_word = pos > 0 && pos <= text.size() && (classes(pos - 1) & kWordByte) != 0;
-  for (size_t p = pos; p < text.size(); ++p) {
+NumberCandidateScan::NumberCandidateScan(std::string_view text) : text_(text) {
+  // marks = digits | dots before a digit | word starts (of \b's words)
+  // whose run of letters may be a number word or "a".
+  std::vector<uint64_t> digits;
+  std::vector<uint64_t> dots;
+  KindBitmap<kRunDigits>(text, &digits);
+  ByteBitmap(text, '.', &dots);
+  std::vector<uint64_t> letters;
+  KindBitmap<kRunLetters | kRunUnderscore>(text, &letters);
+  KindBitmap<kRunLetters | kRunDigits | kRunUnderscore>(text, &marks_);
+  KeepRunStarts(&marks_);
+  FilterWordStarts(text, letters, kCandidateKeys, &marks_);
+  for (size_t w = 0; w < marks_.size(); ++w) {
+    // The digit bits one byte on: bit i says text[i + 1] is a digit.
+    const uint64_t next_digit = w + 1 < digits.size() ? digits[w + 1] << 63 : 0;
+    const uint64_t digit_after = (digits[w] >> 1) | next_digit;
+    marks_[w] |= digits[w] | (dots[w] & digit_after);
+  }
+}
+
+std::optional<NumberCandidate> NumberCandidateScan::Next(size_t pos) const {
+  const auto classes = [&](size_t i) { return kClasses.of[static_cast<unsigned char>(text_[i])]; };
+  for (size_t p = NextSetBit(marks_, pos); p < text_.size(); p = NextSetBit(marks_, p + 1)) {
     const uint8_t c = classes(p);
     if (c & kDigitByte) return NumberCandidate{p, p + 1};
-    if ((c & kDotByte) && p + 1 < text.size() && (classes(p + 1) & kDigitByte)) {
-      return NumberCandidate{p, p + 2};
-    }
-    const bool word = (c & kWordByte) != 0;
-    if (word && !after_word) {
-      // Read the word once, to its end or its first digit. A word with a
-      // digit in it is no number word: that digit is the next candidate.
-      const size_t end = RunEnd<kRunLetters | kRunUnderscore>(text, p + 1);
-      if (end < text.size() && (classes(end) & kDigitByte)) return NumberCandidate{end, end + 1};
-      if (c & kInitialByte) {
-        if (const size_t stop = WordCandidateEnd(text, p, end)) return NumberCandidate{p, stop};
-      }
-      p = end - 1;  // its last byte
-    }
-    after_word = word;
+    if (c & kDotByte) return NumberCandidate{p, p + 2};  // marked: a digit follows
+    // A word start. A word with a digit in it is no number word: that digit
+    // is the next mark.
+    const size_t end = RunEnd<kRunLetters | kRunUnderscore>(text_, p + 1);
+    if (end < text_.size() && (classes(end) & kDigitByte)) continue;
+    if (const size_t stop = WordCandidateEnd(text_, p, end)) return NumberCandidate{p, stop};
   }
   return std::nullopt;
+}
+
+std::optional<NumberCandidate> NextNumberCandidate(std::string_view text, size_t pos) {
+  return NumberCandidateScan(text).Next(pos);
 }
 
 }  // namespace claimgraph

@@ -4,12 +4,15 @@
 // a regex call per candidate. The number parser decides what, if anything,
 // is there. Internal to extractors/.
 //
-// Thread-safe: the functions keep no state.
+// Thread-safe: the functions keep no state; a NumberCandidateScan is
+// read-only after construction.
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 namespace claimgraph {
 
@@ -36,5 +39,23 @@ bool NumberCandidateScanApplies(std::string_view text);
 // context for \b); nullopt when none.
 // REQUIRES: NumberCandidateScanApplies(text).
 std::optional<NumberCandidate> NextNumberCandidate(std::string_view text, size_t pos);
+
+// The same search over one text, many times: the places a candidate can
+// start (digits, dots before a digit, word starts) are marked once in a
+// bitmap, 16 bytes at a time, and Next steps from mark to mark instead of
+// testing every byte. NextNumberCandidate is one Next of a scan made for
+// the call.
+class NumberCandidateScan {
+ public:
+  // REQUIRES: NumberCandidateScanApplies(text); text outlives the scan.
+  explicit NumberCandidateScan(std::string_view text);
+
+  // NextNumberCandidate(text, pos).
+  std::optional<NumberCandidate> Next(size_t pos) const;
+
+ private:
+  std::string_view text_;
+  std::vector<uint64_t> marks_;  // a bit per byte: a candidate may start there
+};
 
 }  // namespace claimgraph

@@ -5,8 +5,10 @@
 #include <optional>
 #include <string_view>
 
+#include "engine/byte_bitmap.h"
 #include "engine/byte_scan.h"
 #include "extractors/ascii.h"
+#include "extractors/word_keys.h"
 
 namespace claimgraph {
 
@@ -139,12 +141,10 @@ constexpr uint8_t GroupsStartingWith(char c) {
 
 struct StartTable {
   uint8_t groups[256] = {};
-  bool word[256] = {};
   constexpr StartTable() {
     for (int i = 0; i < 256; ++i) {
       const char c = static_cast<char>(i);
       groups[i] = GroupsStartingWith(AsciiLower(c));
-      word[i] = IsRunByte<kWordRun>(c);
     }
   }
 };
@@ -171,27 +171,53 @@ std::optional<PeriodAnchor> AnchorInWord(std::string_view text, size_t start, si
   return std::nullopt;
 }
 
+// The keys (length, first two bytes) of the words AnchorInWord may find an
+// anchor in.
+struct AnchorKeys : WordKeys {
+  constexpr AnchorKeys() {
+    for (char d : std::string_view("1234")) {
+      AddFrom(2, 'q', d);
+      AddFrom(2, d, 'q');
+    }
+    for (char d : std::string_view("12")) {
+      AddFrom(2, 'h', d);
+      AddFrom(2, d, 'h');
+    }
+    AddFrom(2, 'f', 'y');
+    Add(4, '1', '9');
+    Add(4, '2', '0');
+    for (const WholeWord& w : kWholeWords) AddWord(w.text);
+  }
+};
+constexpr AnchorKeys kAnchorKeys;
+
 }  // namespace
 
 bool PeriodAnchorScanApplies(std::string_view text) { return !HasNonAsciiFoldsToAscii(text); }
 
-std::optional<PeriodAnchor> NextPeriodAnchor(std::string_view text, size_t pos) {
-  const auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
-  bool after_word = pos > 0 && pos <= text.size() && kStarts.word[byte(pos - 1)];
-  for (size_t p = pos; p < text.size(); ++p) {
-    const bool word = kStarts.word[byte(p)];
-    if (word && !after_word) {
-      // No anchor starts inside a word: test this one whole, then go to its
-      // last byte.
-      const size_t end = RunEnd<kWordRun>(text, p + 1);
-      if (const uint8_t groups = kStarts.groups[byte(p)]) {
-        if (auto anchor = AnchorInWord(text, p, end, groups)) return anchor;
-      }
-      p = end - 1;
+PeriodAnchorScan::PeriodAnchorScan(std::string_view text) : text_(text) {
+  std::vector<uint64_t> words;
+  KindBitmap<kWordRun>(text, &words);
+  starts_ = words;
+  KeepRunStarts(&starts_);
+  FilterWordStarts(text, words, kAnchorKeys, &starts_);
+}
+
+std::optional<PeriodAnchor> PeriodAnchorScan::Next(size_t pos) const {
+  // No anchor starts inside a word, and a word start at pos is one exactly
+  // when the byte before it is no word byte: the bitmap's run starts (less
+  // the words whose key rules them out).
+  for (size_t p = NextSetBit(starts_, pos); p < text_.size(); p = NextSetBit(starts_, p + 1)) {
+    if (const uint8_t groups = kStarts.groups[static_cast<unsigned char>(text_[p])]) {
+      const size_t end = RunEnd<kWordRun>(text_, p + 1);
+      if (auto anchor = AnchorInWord(text_, p, end, groups)) return anchor;
     }
-    after_word = word;
   }
   return std::nullopt;
+}
+
+std::optional<PeriodAnchor> NextPeriodAnchor(std::string_view text, size_t pos) {
+  return PeriodAnchorScan(text).Next(pos);
 }
 
 }  // namespace claimgraph

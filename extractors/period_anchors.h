@@ -3,12 +3,15 @@
 // case-insensitive, leftmost-first) would, without a regex call per anchor.
 // Internal to extractors/.
 //
-// Thread-safe: the functions keep no state.
+// Thread-safe: the functions keep no state; a PeriodAnchorScan is
+// read-only after construction.
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 namespace claimgraph {
 
@@ -41,5 +44,22 @@ bool PeriodAnchorScanApplies(std::string_view text);
 // before pos as context for \b); nullopt when none.
 // REQUIRES: PeriodAnchorScanApplies(text).
 std::optional<PeriodAnchor> NextPeriodAnchor(std::string_view text, size_t pos);
+
+// The same search over one text, many times: the text's word starts are
+// found once (a bitmap, 16 bytes at a time), and Next steps from one to the
+// next, so a pass over every anchor costs about a test per word instead of
+// per byte. NextPeriodAnchor is one Next of a scan made for the call.
+class PeriodAnchorScan {
+ public:
+  // REQUIRES: PeriodAnchorScanApplies(text); text outlives the scan.
+  explicit PeriodAnchorScan(std::string_view text);
+
+  // NextPeriodAnchor(text, pos).
+  std::optional<PeriodAnchor> Next(size_t pos) const;
+
+ private:
+  std::string_view text_;
+  std::vector<uint64_t> starts_;  // a bit per byte: a word starts there
+};
 
 }  // namespace claimgraph

@@ -114,7 +114,8 @@ void PeriodRecognizer::Recognize(std::string_view text, const std::optional<Date
   if (published && published->IsValid()) scan.published = published;
   std::vector<Mention> found;
   if (PeriodAnchorScanApplies(text)) {
-    for (auto a = NextPeriodAnchor(text, 0); a; a = NextPeriodAnchor(text, a->end)) {
+    const PeriodAnchorScan anchors(text);
+    for (auto a = anchors.Next(0); a; a = anchors.Next(a->end)) {
       Dispatch(scan, a->group, Word{a->start, a->end}, &found);
     }
   } else {

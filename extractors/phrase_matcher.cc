@@ -165,7 +165,11 @@ PhraseStartFilter::PhraseStartFilter(const PhraseMatcher& matcher) {
     if (text.empty()) continue;
     size_t run_end = 0;
     const uint32_t hash = RunHash(text, 0, &run_end);
-    if (run_end > 0) Set(&first_runs_, RunBit(hash));
+    if (run_end > 0) {
+      Set(&first_runs_, RunBit(hash));
+      // A run of one byte: the text's next byte is no letter or digit.
+      first_run_keys_.Add(run_end, text[0], run_end > 1 ? text[1] : ' ');
+    }
     if (text.size() == 1) {
       Set(&single_, Byte(text[0]));
       continue;

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "extractors/ascii.h"
+#include "extractors/word_keys.h"
 
 namespace claimgraph {
 
@@ -103,6 +104,11 @@ class PhraseStartFilter {
   // matcher are not seen.
   explicit PhraseStartFilter(const PhraseMatcher& matcher);
 
+  // The keys (length, first two bytes: word_keys.h) of the phrases' first
+  // runs, for a scan that drops words before it calls MayStartAt: a word
+  // whose run of letters and digits has no such key starts no phrase.
+  const WordKeys& first_run_keys() const { return first_run_keys_; }
+
   // REQUIRES: at < text.size().
   bool MayStartAt(std::string_view text, size_t at) const {
     const uint32_t a = Byte(text[at]);
@@ -148,6 +154,7 @@ class PhraseStartFilter {
   std::array<uint64_t, 1024> any_third_{};  // pairs any third byte may follow
   std::array<uint64_t, (size_t{1} << kTripleBits) / 64> triples_{};  // TripleBit of first three
   std::array<uint64_t, (size_t{1} << kRunBits) / 64> first_runs_{};  // RunBit of first runs
+  WordKeys first_run_keys_;
 };
 
 }  // namespace claimgraph

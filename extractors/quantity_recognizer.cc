@@ -101,10 +101,11 @@ void QuantityRecognizer::Recognize(std::string_view text, std::vector<Mention>* 
   const size_t first = out->size();
   // The hand-written scan, or the pattern itself for the rare text it does
   // not cover.
-  const bool scan = NumberCandidateScanApplies(text);
+  std::optional<NumberCandidateScan> scan;
+  if (NumberCandidateScanApplies(text)) scan.emplace(text);
   const re2::StringPiece input(text.data(), text.size());
   const auto next = [&](size_t from) -> std::optional<NumberCandidate> {
-    if (scan) return NextNumberCandidate(text, from);
+    if (scan) return scan->Next(from);
     re2::StringPiece match;
     if (!r.candidates->Match(input, from, text.size(), RE2::UNANCHORED, &match, 1)) {
       return std::nullopt;

@@ -213,9 +213,10 @@ TEST_CASE("Metric matching ignores case and handles plurals and hyphens", "[metr
 }
 
 TEST_CASE("Hyphens and typographic characters are read at every offset", "[metric]") {
-  // The recognizer skips runs of plain bytes eight at a time; each case is
-  // placed at every offset of such a run.
-  for (size_t pad = 0; pad < 20; ++pad) {
+  // The recognizer marks word starts in a bitmap of 64-bit words, and its
+  // copy skips runs of plain bytes eight at a time; each case is placed at
+  // every offset of both, across a word of the bitmap.
+  for (size_t pad = 0; pad < 70; ++pad) {
     const std::string before = std::string(pad, 'x') + " ";
     INFO("pad " << pad);
     CHECK(Find(before + "Operating-Profit rose") == Names{"operating_profit=Operating-Profit"});

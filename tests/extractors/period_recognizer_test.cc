@@ -465,7 +465,7 @@ TEST_CASE("The period anchor scan finds what the anchor pattern finds in random 
   std::mt19937 rng(20261207);
   for (int round = 0; round < 3000; ++round) {
     std::string text;
-    const size_t count = rng() % 24;
+    const size_t count = rng() % 48;
     for (size_t i = 0; i < count; ++i) text += pieces[rng() % pieces.size()];
     INFO(text);
     REQUIRE(PeriodAnchorScanApplies(text));

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -111,6 +112,40 @@ TEST_CASE("The number candidate scan finds what the candidate pattern finds", "[
   CHECK_FALSE(
       NumberCandidateScanApplies("\xC5\xBF"
                                  "even"));
+}
+
+TEST_CASE("The number candidate scan finds what the candidate pattern finds in random text",
+          "[quantity]") {
+  // Number words, their prefixes and near misses, digits, dots and word
+  // boundaries joined at random, long enough to cross the scan's 64-byte
+  // blocks.
+  const std::vector<std::string> pieces = {
+      "one",      "ONE", "on",       "two",     "tw",     "ten",     "tens",  "te",      "six",
+      "zero",     "z",   "four",     "five",    "fi",     "nine",    "three", "thr",     "seven",
+      "eight",    "e",   "forty",    "fifty",   "f",      "sixty",   "dozen", "dozens",  "d",
+      "eleven",   "el",  "twelve",   "twenty",  "thir",   "ty",      "eigh",  "ninety",  "teen",
+      "hundred",  "h",   "thousand", "million", "mil",    "billion", "b",     "several", "trillion",
+      "s",        "a",   "A",        "few",     "couple", "co",      "1",     "0",       "9",
+      ".",        "_",   "-",        ",",       " ",      " ",       " ",     "\t",      "\n",
+      "\xC3\xA9", "x",   "the",      "in"};
+  const RE2 re(kNumberCandidatePattern);
+  REQUIRE(re.ok());
+  // Each kind of candidate at every offset around the scan's 64-byte
+  // blocks ("x.5": the dot and the digit on either side of a block's end).
+  for (size_t pad = 0; pad < 140; ++pad) {
+    const std::string text = std::string(pad, 'x') + ".5 one,a few x7 .x ten";
+    INFO(text);
+    CHECK(CandidatesByScan(text) == CandidatesByPattern(re, text));
+  }
+  std::mt19937 rng(20261207);
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const size_t count = rng() % 48;
+    for (size_t i = 0; i < count; ++i) text += pieces[rng() % pieces.size()];
+    INFO(text);
+    REQUIRE(NumberCandidateScanApplies(text));
+    CHECK(CandidatesByScan(text) == CandidatesByPattern(re, text));
+  }
 }
 
 TEST_CASE("The bundled quantity lexicon loads", "[lexicon]") {

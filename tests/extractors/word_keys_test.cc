@@ -1,0 +1,82 @@
+// WordKeys keeps exactly the keys added (length, first two bytes, case
+// folded, long words sharing one length), and FilterWordStarts keeps the
+// word starts whose key passes, across 64-byte blocks.
+#include "extractors/word_keys.h"
+
+#include <catch2/catch.hpp>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "engine/byte_bitmap.h"
+
+namespace claimgraph::word_keys_test {
+
+TEST_CASE("Word keys hold what was added and nothing else", "[words]") {
+  WordKeys keys;
+  keys.AddWord("march");
+  keys.Add(4, '2', '0');
+  keys.AddFrom(2, 'q', '3');
+  keys.Add(1, 'a', ' ');
+  CHECK(keys.MayBe(5, 'm', 'a'));
+  CHECK(keys.MayBe(5, 'M', 'A'));  // either case
+  CHECK_FALSE(keys.MayBe(4, 'm', 'a'));
+  CHECK_FALSE(keys.MayBe(5, 'm', 'e'));
+  CHECK_FALSE(keys.MayBe(5, 'n', 'a'));
+  CHECK(keys.MayBe(4, '2', '0'));
+  CHECK_FALSE(keys.MayBe(4, '2', '1'));
+  CHECK_FALSE(keys.MayBe(5, '2', '0'));
+  for (size_t n = 2; n < 40; ++n) CHECK(keys.MayBe(n, 'Q', '3'));
+  CHECK_FALSE(keys.MayBe(1, 'q', '3'));
+  // A one-letter word: any byte after it that is no letter or digit.
+  CHECK(keys.MayBe(1, 'a', '.'));
+  CHECK(keys.MayBe(1, 'A', '\xC3'));
+  CHECK_FALSE(keys.MayBe(1, 'a', 'b'));
+  CHECK_FALSE(keys.MayBe(1, 'a', '1'));
+  // Letters and digits have codes of their own; everything else shares 0.
+  CHECK(WordKeys::Code('a') != WordKeys::Code('b'));
+  CHECK(WordKeys::Code('z') == WordKeys::Code('Z'));
+  CHECK(WordKeys::Code('0') != WordKeys::Code('9'));
+  CHECK(WordKeys::Code('_') == 0);
+  CHECK(WordKeys::Code('@') == 0);
+  CHECK(WordKeys::Code('[') == 0);
+}
+
+TEST_CASE("Filtered word starts are the starts whose word key passes", "[words]") {
+  WordKeys keys;
+  for (const char* w : {"one", "two", "march", "2024", "ab", "abcdefghijklmnopqr"}) {
+    keys.AddWord(w);
+  }
+  keys.Add(1, 'a', ' ');
+  const std::vector<std::string> pieces = {"one", "On", "two", "march", "Ma",       "2024",
+                                           "20",  "ab", "abc", "a",     "b",        "_",
+                                           " ",   ".",  "x",   "9",     "\xC3\xA9", "abcdefghij"};
+  std::mt19937 rng(5);
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    const size_t count = rng() % 60;
+    for (size_t i = 0; i < count; ++i) text += pieces[rng() % pieces.size()];
+    INFO(text);
+    std::vector<uint64_t> runs;
+    KindBitmap<kRunLetters | kRunDigits>(text, &runs);
+    std::vector<uint64_t> starts = runs;
+    KeepRunStarts(&starts);
+    const std::vector<uint64_t> all = starts;
+    FilterWordStarts(text, runs, keys, &starts);
+    for (size_t i = 0; i < text.size(); ++i) {
+      const bool start = (all[i / 64] >> (i % 64)) & 1;
+      const bool kept = (starts[i / 64] >> (i % 64)) & 1;
+      if (!start) {
+        REQUIRE_FALSE(kept);
+        continue;
+      }
+      size_t end = i;
+      while (end < text.size() && IsRunByte<kRunLetters | kRunDigits>(text[end])) ++end;
+      const char second = i + 1 < text.size() ? text[i + 1] : '\0';
+      INFO("word at " << i);
+      REQUIRE(kept == keys.MayBe(end - i, text[i], second));
+    }
+  }
+}
+
+}  // namespace claimgraph::word_keys_test
