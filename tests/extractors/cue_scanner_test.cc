@@ -68,6 +68,35 @@ TEST_CASE("CueScanner matches FindAll list by list on the seed articles and tric
   CheckAgainstFindAll(scanner, lists, tricky, 0, tricky.size(), &scratch);
   CheckAgainstFindAll(scanner, lists, tricky, 3, tricky.size() - 5, &scratch);
   CheckAgainstFindAll(scanner, lists, tricky, 0, 0, &scratch);
+  // Windows from every offset, so a window may start inside a word.
+  for (size_t from = 0; from < tricky.size(); ++from) {
+    CheckAgainstFindAll(scanner, lists, tricky, from, tricky.size() - from % 7, &scratch);
+  }
+}
+
+TEST_CASE("CueScanner matches FindAll when a phrase starts with no letter or digit", "[cues]") {
+  // Such a phrase can start at any byte that continues no word: a scan
+  // that tested word starts only would miss it.
+  PhraseMatcher symbols;
+  symbols.Add("$", 1);
+  symbols.Add("'s", 2);
+  symbols.Add("- led", 3);
+  PhraseMatcher words;
+  words.Add("led by", 4);
+  words.Add("s", 5);
+  words.Add("2q", 6);
+  const std::vector<const PhraseMatcher*> lists = {&symbols, &words};
+  const CueScanner scanner(lists);
+  CueMatches scratch;
+  const std::string text =
+      "Nvidia's $5 bet - led by Jensen's team, 2Q results- led by s s$ and 'S or -  LED BY x";
+  for (size_t from = 0; from < text.size(); ++from) {
+    CheckAgainstFindAll(scanner, lists, text, from, text.size(), &scratch);
+  }
+  const CueScanner words_only({&words});
+  for (size_t from = 0; from < text.size(); ++from) {
+    CheckAgainstFindAll(words_only, {&words}, text, from, text.size(), &scratch);
+  }
 }
 
 }  // namespace claimgraph::cue_scanner_test
