@@ -1,7 +1,9 @@
 #include "extractors/entity_words.h"
 
+#include <algorithm>
 #include <cstdint>
 
+#include "engine/byte_bitmap.h"
 #include "engine/byte_scan.h"
 
 namespace claimgraph {
@@ -129,11 +131,12 @@ size_t WordEnd(std::string_view text, size_t pos) {
   return pos;
 }
 
-std::vector<TextSpan> FindWords(std::string_view text) {
-  std::vector<TextSpan> words;
-  words.reserve(text.size() / 6);
-  size_t pos = 0;
-  while (pos < text.size()) {
+namespace {
+
+// FindWords' byte-by-byte reading from pos on, until pos reaches `stop`;
+// returns where it ended (past `stop` when a character or word crossed it).
+size_t FindWordsFrom(std::string_view text, size_t pos, size_t stop, std::vector<TextSpan>* words) {
+  while (pos < stop) {
     auto b = static_cast<unsigned char>(text[pos]);
     if (b < 0x80 ? !kAsciiBytes.alnum[b] : !IsWordCharAt(text, pos)) {
       pos += b < 0x80 ? 1 : CharLength(text, pos);
@@ -144,8 +147,39 @@ std::vector<TextSpan> FindWords(std::string_view text) {
     if (end < text.size() && static_cast<unsigned char>(text[end]) >= 0x80) {
       end = WordEnd(text, end);
     }
-    words.push_back({pos, end});
+    words->push_back({pos, end});
     pos = end;
+  }
+  return pos;
+}
+
+}  // namespace
+
+std::vector<TextSpan> FindWords(std::string_view text) {
+  std::vector<TextSpan> words;
+  words.reserve(text.size() / 6);
+  // No word holds or crosses an ASCII byte that is no letter or digit, so
+  // the text falls into segments of letters, digits and non-ASCII bytes
+  // (a bitmap) that are read one at a time. A segment of ASCII alone is
+  // one word; the others, rare in English, are read byte by byte.
+  std::vector<uint64_t> segment_bytes;
+  std::vector<uint64_t> non_ascii;
+  KindBitmap<kRunLetters | kRunDigits | kRunNonAscii>(text, &segment_bytes);
+  KindBitmap<kRunNonAscii>(text, &non_ascii);
+  size_t pos = 0;  // where the reading has got to
+  size_t next_non_ascii = NextSetBit(non_ascii, 0);
+  for (size_t start = NextSetBit(segment_bytes, 0); start < text.size();) {
+    const size_t end = std::min(NextClearBit(segment_bytes, start), text.size());
+    if (next_non_ascii < start) next_non_ascii = NextSetBit(non_ascii, start);
+    if (pos <= start && next_non_ascii >= end) {
+      words.push_back({start, end});
+      pos = end;
+    } else {
+      // From where the reading is: a broken character may have run over
+      // the segment's start.
+      pos = FindWordsFrom(text, std::max(pos, start), end, &words);
+    }
+    start = NextSetBit(segment_bytes, std::max(pos, end));
   }
   return words;
 }
