@@ -1,5 +1,6 @@
 // Byte bitmaps: one bit per byte of a text, set where the byte is of some
-// kind (RunBytes bits, engine/byte_scan.h, or one given byte). A scan that
+// kind (RunBytes bits, engine/byte_scan.h, or one of a few given bytes). A
+// scan that
 // looks for word starts or digits can then step from one set bit to the
 // next with a count of trailing zeros instead of testing every byte, and
 // the bits are made 16 bytes at a time with SSE2 where the machine has it.
@@ -49,16 +50,17 @@ inline __m128i KindBytes16(__m128i v) {
 #endif
 
 // The bits of the 64 bytes at p that are of `kinds`, or (kinds == 0) that
-// equal `byte`. REQUIRES: 64 readable bytes at p.
+// equal one of `bytes`. REQUIRES: 64 readable bytes at p.
 template <unsigned kinds>
-inline uint64_t Bits64(const char* p, char byte) {
+inline uint64_t Bits64(const char* p, std::string_view bytes) {
 #if defined(__SSE2__)
   uint64_t bits = 0;
   for (int k = 0; k < 4; ++k) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
     __m128i in;
     if constexpr (kinds == 0) {
-      in = _mm_cmpeq_epi8(v, _mm_set1_epi8(byte));
+      in = _mm_setzero_si128();
+      for (char b : bytes) in = _mm_or_si128(in, _mm_cmpeq_epi8(v, _mm_set1_epi8(b)));
     } else {
       in = KindBytes16<kinds>(v);
     }
@@ -68,7 +70,8 @@ inline uint64_t Bits64(const char* p, char byte) {
 #else
   uint64_t bits = 0;
   for (int i = 0; i < 64; ++i) {
-    const bool in = kinds == 0 ? p[i] == byte : IsRunByte<kinds>(p[i]);
+    const bool in =
+        kinds == 0 ? bytes.find(p[i]) != std::string_view::npos : IsRunByte<kinds>(p[i]);
     bits |= uint64_t{in} << i;
   }
   return bits;
@@ -76,17 +79,17 @@ inline uint64_t Bits64(const char* p, char byte) {
 }
 
 template <unsigned kinds>
-inline void Fill(std::string_view text, char byte, std::vector<uint64_t>* out) {
+inline void Fill(std::string_view text, std::string_view bytes, std::vector<uint64_t>* out) {
   const size_t words = (text.size() + 63) / 64;
   out->resize(words);
   const size_t whole = text.size() / 64;
-  for (size_t w = 0; w < whole; ++w) (*out)[w] = Bits64<kinds>(text.data() + 64 * w, byte);
+  for (size_t w = 0; w < whole; ++w) (*out)[w] = Bits64<kinds>(text.data() + 64 * w, bytes);
   if (whole < words) {
     // The last bytes, in a zero-padded block; the bits of the padding are
     // cleared.
     char tail[64] = {};
     std::memcpy(tail, text.data() + 64 * whole, text.size() - 64 * whole);
-    uint64_t bits = Bits64<kinds>(tail, byte);
+    uint64_t bits = Bits64<kinds>(tail, bytes);
     bits &= (uint64_t{1} << (text.size() - 64 * whole)) - 1;
     (*out)[whole] = bits;
   }
@@ -99,12 +102,19 @@ inline void Fill(std::string_view text, char byte, std::vector<uint64_t>* out) {
 template <unsigned kinds>
 inline void KindBitmap(std::string_view text, std::vector<uint64_t>* out) {
   static_assert(kinds != 0);
-  byte_bitmap_internal::Fill<kinds>(text, '\0', out);
+  byte_bitmap_internal::Fill<kinds>(text, {}, out);
 }
 
 // Sets *out to the bitmap of text's bytes equal to c.
 inline void ByteBitmap(std::string_view text, char c, std::vector<uint64_t>* out) {
-  byte_bitmap_internal::Fill<0>(text, c, out);
+  byte_bitmap_internal::Fill<0>(text, std::string_view(&c, 1), out);
+}
+
+// Sets *out to the bitmap of text's bytes equal to any byte of `bytes`
+// (a few: each costs a comparison per 16 bytes).
+inline void AnyByteBitmap(std::string_view text, std::string_view bytes,
+                          std::vector<uint64_t>* out) {
+  byte_bitmap_internal::Fill<0>(text, bytes, out);
 }
 
 // Keeps the bits that start a run: set, with the bit before clear (bit 0

@@ -3,7 +3,7 @@
 #include <array>
 #include <string>
 
-#include "engine/byte_scan.h"
+#include "engine/byte_bitmap.h"
 #include "extractors/ascii.h"
 
 namespace claimgraph {
@@ -102,25 +102,20 @@ void Push(std::string_view text, size_t start, size_t end, std::vector<SentenceS
   }
 }
 
-// Whether any of the 8 bytes at p can end a sentence.
-bool MayEndSentence(const char* p) {
-  const uint64_t w = LoadWord(p);
-  return HasByte(w, '.') || HasByte(w, '\n') || HasByte(w, '!') || HasByte(w, '?');
-}
-
 }  // namespace
 
 std::vector<SentenceSpan> SplitSentences(std::string_view text) {
   std::vector<SentenceSpan> out;
+  // The bytes that may end a sentence, as a bitmap: the scan steps from one
+  // to the next.
+  std::vector<uint64_t> marks;
+  AnyByteBitmap(text, ".\n!?", &marks);
   size_t start = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    while (i + 8 <= text.size() && !MayEndSentence(text.data() + i)) i += 8;
-    if (i >= text.size()) break;
-    char c = text[i];
-    if (c == '\n') {
+  for (size_t i = NextSetBit(marks, 0); i < text.size(); i = NextSetBit(marks, i + 1)) {
+    if (text[i] == '\n') {
       Push(text, start, i, &out);
       start = i + 1;
-    } else if (c == '.' || c == '!' || c == '?') {
+    } else {
       size_t end = EndAfterTerminator(text, i);
       if (end == std::string_view::npos) continue;
       Push(text, start, end, &out);

@@ -46,10 +46,11 @@ void CheckPieces(std::string_view text) {
 
 }  // namespace
 
-TEST_CASE("Sentence ends are found at every offset of an 8-byte run", "[sentence]") {
-  // The splitter steps over runs of bytes that cannot end a sentence eight
-  // at a time; each kind of end is placed at every offset of such a run.
-  for (size_t pad = 0; pad < 18; ++pad) {
+TEST_CASE("Sentence ends are found at every offset of a 64-byte block", "[sentence]") {
+  // The splitter marks the bytes that may end a sentence in a bitmap of
+  // 64-bit words; each kind of end is placed at every offset of one, and
+  // across two.
+  for (size_t pad = 0; pad < 140; ++pad) {
     const std::string lead = "Lead" + std::string(pad, 'x');
     INFO("pad " << pad);
     CHECK(Sentences(lead + ". Revenue rose 3.2% to $5.1 billion! Why? Next\nLast line") ==
