@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "random_text.h"
+
 namespace claimgraph::entity_words_test {
 
 namespace {
@@ -63,9 +65,7 @@ TEST_CASE("FindWords reads what a character-by-character reading reads", "[words
       "\xCE\xA9mega"};     // Ω
   std::mt19937 rng(17);
   for (int round = 0; round < 4000; ++round) {
-    std::string text;
-    const size_t count = rng() % 50;
-    for (size_t i = 0; i < count; ++i) text += pieces[rng() % pieces.size()];
+    const std::string text = testing::JoinRandomPieces(pieces, 50, &rng);
     INFO(text);
     REQUIRE(Same(FindWords(text), WordsByCharacter(text)));
   }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "extractors/ascii.h"
+#include "random_text.h"
 
 namespace claimgraph::literal_scan_test {
 namespace {
@@ -30,9 +31,7 @@ size_t CheckRandomTexts(const std::vector<std::string>& literals,
   std::mt19937 rng(seed);
   size_t with_literal = 0;
   for (int round = 0; round < rounds; ++round) {
-    std::string text;
-    const size_t count = rng() % 40;
-    for (size_t i = 0; i < count; ++i) text += pieces[rng() % pieces.size()];
+    const std::string text = testing::JoinRandomPieces(pieces, 40, &rng);
     INFO(text);
     const std::vector<int> expected = Naive(literals, text);
     // In a buffer of exactly its size, so that a read past its end is

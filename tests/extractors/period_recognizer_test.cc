@@ -13,6 +13,7 @@
 
 #include "extractors/number_parser.h"
 #include "extractors/period_anchors.h"
+#include "random_text.h"
 #include "test_paths.h"
 
 namespace claimgraph::period_recognizer_test {
@@ -464,9 +465,7 @@ TEST_CASE("The period anchor scan finds what the anchor pattern finds in random 
   REQUIRE(re.ok());
   std::mt19937 rng(20261207);
   for (int round = 0; round < 3000; ++round) {
-    std::string text;
-    const size_t count = rng() % 48;
-    for (size_t i = 0; i < count; ++i) text += pieces[rng() % pieces.size()];
+    const std::string text = testing::JoinRandomPieces(pieces, 48, &rng);
     INFO(text);
     REQUIRE(PeriodAnchorScanApplies(text));
     CHECK(AnchorsByScan(text) == AnchorsByPattern(re, text));

@@ -11,6 +11,7 @@
 #include "extractors/number_candidates.h"
 #include "extractors/phrase_matcher.h"
 #include "extractors/quantity_lexicon.h"
+#include "random_text.h"
 #include "test_paths.h"
 
 namespace claimgraph::quantity_recognizer_test {
@@ -139,9 +140,7 @@ TEST_CASE("The number candidate scan finds what the candidate pattern finds in r
   }
   std::mt19937 rng(20261207);
   for (int round = 0; round < 3000; ++round) {
-    std::string text;
-    const size_t count = rng() % 48;
-    for (size_t i = 0; i < count; ++i) text += pieces[rng() % pieces.size()];
+    const std::string text = testing::JoinRandomPieces(pieces, 48, &rng);
     INFO(text);
     REQUIRE(NumberCandidateScanApplies(text));
     CHECK(CandidatesByScan(text) == CandidatesByPattern(re, text));

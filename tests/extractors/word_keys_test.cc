@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "engine/byte_bitmap.h"
+#include "random_text.h"
 
 namespace claimgraph::word_keys_test {
 
@@ -53,9 +54,7 @@ TEST_CASE("Filtered word starts are the starts whose word key passes", "[words]"
                                            " ",   ".",  "x",   "9",     "\xC3\xA9", "abcdefghij"};
   std::mt19937 rng(5);
   for (int round = 0; round < 2000; ++round) {
-    std::string text;
-    const size_t count = rng() % 60;
-    for (size_t i = 0; i < count; ++i) text += pieces[rng() % pieces.size()];
+    const std::string text = testing::JoinRandomPieces(pieces, 60, &rng);
     INFO(text);
     std::vector<uint64_t> runs;
     KindBitmap<kRunLetters | kRunDigits>(text, &runs);
