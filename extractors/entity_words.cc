@@ -175,8 +175,9 @@ std::vector<TextSpan> FindWords(std::string_view text) {
       words.push_back({start, end});
       pos = end;
     } else {
-      // From where the reading is: a broken character may have run over
-      // the segment's start.
+      // From where the reading is. Decode never takes an ASCII byte into a
+      // character, so the reading ends each segment at its end and pos is
+      // at most start here; max() keeps it right if that ever changed.
       pos = FindWordsFrom(text, std::max(pos, start), end, &words);
     }
     start = NextSetBit(segment_bytes, std::max(pos, end));

@@ -37,6 +37,8 @@ bool NumberCandidateScanApplies(std::string_view text);
 // The first candidate starting at or after pos: the same match as the
 // pattern's unanchored search of text from pos (the text before pos is
 // context for \b); nullopt when none.
+// It marks the whole text on every call: for one search, not a loop (use
+// NumberCandidateScan).
 // REQUIRES: NumberCandidateScanApplies(text).
 std::optional<NumberCandidate> NextNumberCandidate(std::string_view text, size_t pos);
 

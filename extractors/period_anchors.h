@@ -42,6 +42,8 @@ bool PeriodAnchorScanApplies(std::string_view text);
 // The first anchor starting at or after pos, the same match as
 // kPeriodAnchorPattern's unanchored search of text from pos (with the text
 // before pos as context for \b); nullopt when none.
+// It marks the whole text on every call: for one search, not a loop (use
+// PeriodAnchorScan).
 // REQUIRES: PeriodAnchorScanApplies(text).
 std::optional<PeriodAnchor> NextPeriodAnchor(std::string_view text, size_t pos);
 

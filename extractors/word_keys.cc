@@ -13,10 +13,12 @@ struct CodeTable {
       of[i] = static_cast<uint8_t>(WordKeys::Code(static_cast<char>(i)));
   }
 };
-constexpr CodeTable kCodes;
+constexpr CodeTable kByteCodes;
 
-// The number of set bits of runs from bit pos on, at most 57: the 8 bytes
-// of the bitmap from pos's byte on, read at once where there are 8.
+// The number of set bits of runs from bit pos on, counted over at least 57
+// bits (a longer run may read as 57 or more: the keys cap lengths at
+// WordKeys::kLongest anyway). The 8 bytes of the bitmap from pos's byte on
+// are read at once where there are 8.
 size_t RunLength(const uint64_t* runs, size_t words, size_t pos) {
   uint64_t bits;
   if constexpr (std::endian::native == std::endian::little) {
@@ -37,7 +39,7 @@ size_t RunLength(const uint64_t* runs, size_t words, size_t pos) {
 void FilterWordStarts(std::string_view text, const std::vector<uint64_t>& runs,
                       const WordKeys& keys, std::vector<uint64_t>* starts) {
   const auto code = [&](size_t i) {
-    return i < text.size() ? kCodes.of[static_cast<unsigned char>(text[i])] : uint8_t{0};
+    return i < text.size() ? kByteCodes.of[static_cast<unsigned char>(text[i])] : uint8_t{0};
   };
   const uint64_t* run_bits = runs.data();
   const size_t run_words = runs.size();

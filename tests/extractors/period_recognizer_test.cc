@@ -400,7 +400,8 @@ std::vector<std::string> AnchorsByPattern(const RE2& re, std::string_view text) 
 
 std::vector<std::string> AnchorsByScan(std::string_view text) {
   std::vector<std::string> out;
-  for (auto a = NextPeriodAnchor(text, 0); a; a = NextPeriodAnchor(text, a->end)) {
+  const PeriodAnchorScan scan(text);
+  for (auto a = scan.Next(0); a; a = scan.Next(a->end)) {
     out.push_back(std::to_string(a->start) + "-" + std::to_string(a->end) + ":" +
                   std::to_string(static_cast<int>(a->group)));
   }
@@ -482,6 +483,9 @@ TEST_CASE("The period anchor scan finds what the anchor pattern finds in random 
         CHECK(a->end == a->start + g.size());
       }
     }
+    // At and past the end: nothing.
+    CHECK_FALSE(PeriodAnchorScan(text).Next(text.size()).has_value());
+    CHECK_FALSE(PeriodAnchorScan(text).Next(text.size() + 70).has_value());
   }
 }
 

@@ -73,7 +73,8 @@ std::vector<std::string> CandidatesByPattern(const RE2& re, std::string_view tex
 
 std::vector<std::string> CandidatesByScan(std::string_view text) {
   std::vector<std::string> out;
-  for (auto c = NextNumberCandidate(text, 0); c; c = NextNumberCandidate(text, c->start + 1)) {
+  const NumberCandidateScan scan(text);
+  for (auto c = scan.Next(0); c; c = scan.Next(c->start + 1)) {
     out.push_back(std::to_string(c->start) + "-" + std::to_string(c->end));
   }
   return out;
@@ -144,6 +145,20 @@ TEST_CASE("The number candidate scan finds what the candidate pattern finds in r
     INFO(text);
     REQUIRE(NumberCandidateScanApplies(text));
     CHECK(CandidatesByScan(text) == CandidatesByPattern(re, text));
+    // From every position: a search resumed inside a word sees the word's
+    // tail as no word start, as \b does, and still sees its digits.
+    for (size_t pos = 0; pos <= text.size() + 1; ++pos) {
+      const auto c = NextNumberCandidate(text, pos);
+      const re2::StringPiece input(text.data(), text.size());
+      re2::StringPiece m;
+      const bool found =
+          pos <= text.size() && re.Match(input, pos, text.size(), RE2::UNANCHORED, &m, 1);
+      REQUIRE(c.has_value() == found);
+      if (found) {
+        CHECK(c->start == static_cast<size_t>(m.data() - text.data()));
+        CHECK(c->end == c->start + m.size());
+      }
+    }
   }
 }
 
